@@ -1,0 +1,106 @@
+# edustat - build, test, demo, benchmark, evaluation.
+#   make            library and build/edustat
+#   make check      all tests (SANITIZE=1 for ASan+UBSan in build-san/)
+#   make demo       extract the bundled examples
+#   make bench      throughput and memory on the shared corpus
+#   make eval       score against ../shared/eval gold (skips if absent)
+#   make fuzz       libFuzzer over ingest+scan (FUZZ_SECONDS=600)
+#   make install    PREFIX=/usr/local DESTDIR=
+
+CC ?= cc
+PREFIX ?= /usr/local
+DESTDIR ?=
+PKG_CONFIG ?= pkg-config
+PKGS := libcjson uchardet gumbo
+SHARED ?= ../shared
+
+ifeq ($(SANITIZE),1)
+BUILD ?= build-san
+OPT := -O1 -g -fsanitize=address,undefined -fno-omit-frame-pointer -fno-sanitize-recover=undefined
+else
+BUILD ?= build
+OPT := -O2 -g
+endif
+
+PKG_CFLAGS = $(shell $(PKG_CONFIG) --cflags $(PKGS) 2>/dev/null)
+PKG_LIBS = $(shell $(PKG_CONFIG) --libs $(PKGS) 2>/dev/null)
+
+WARN := -Wall -Wextra -Wshadow -Wstrict-prototypes -Wmissing-prototypes -Wno-unused-parameter
+CPPFLAGS += -Iinclude -Isrc -D_POSIX_C_SOURCE=200809L
+CFLAGS ?=
+ALL_CFLAGS = -std=c11 $(OPT) $(WARN) $(PKG_CFLAGS) $(CFLAGS)
+LDLIBS_ALL = $(PKG_LIBS) -lm
+
+LIB_SRC := $(wildcard src/*.c) $(wildcard charts/*.c)
+CLI_SRC := $(wildcard src/cli/*.c)
+TEST_SRC := $(wildcard tests/test_*.c)
+LIB_OBJ := $(patsubst %.c,$(BUILD)/obj/%.o,$(LIB_SRC))
+CLI_OBJ := $(patsubst %.c,$(BUILD)/obj/%.o,$(CLI_SRC))
+TESTS := $(patsubst tests/%.c,$(BUILD)/tests/%,$(TEST_SRC))
+LIB := $(BUILD)/libedustat.a
+BIN := $(BUILD)/edustat
+
+.PHONY: all deps check unit e2e demo bench eval fuzz install clean
+
+all: $(BIN)
+
+deps:
+	@scripts/deps.sh
+
+$(BUILD)/obj/%.o: %.c $(wildcard include/edustat/*.h) $(wildcard src/*.h) $(wildcard src/cli/*.h)
+	@mkdir -p $(dir $@)
+	$(CC) $(CPPFLAGS) $(ALL_CFLAGS) -c $< -o $@
+
+$(LIB): $(LIB_OBJ)
+	@mkdir -p $(dir $@)
+	rm -f $@
+	ar rcs $@ $^
+
+$(BIN): $(CLI_OBJ) $(LIB)
+	$(CC) $(ALL_CFLAGS) $(CLI_OBJ) $(LIB) $(LDLIBS_ALL) -o $@
+
+$(BUILD)/tests/%: tests/%.c $(LIB) tests/test_util.h
+	@mkdir -p $(dir $@)
+	$(CC) $(CPPFLAGS) $(ALL_CFLAGS) $< $(LIB) $(LDLIBS_ALL) -lcmocka -o $@
+
+check: deps
+	@$(MAKE) --no-print-directory unit e2e
+
+unit: $(TESTS)
+	@fail=0; for t in $(TESTS); do \
+	  echo "== $$t"; ./$$t || fail=1; done; \
+	  [ $$fail -eq 0 ] || { echo "unit tests FAILED"; exit 1; }
+
+e2e: $(BIN)
+	@EDUSTAT=$(BIN) sh tests/e2e/run.sh
+
+demo: deps
+	@$(MAKE) --no-print-directory $(BIN)
+	@mkdir -p $(BUILD)/demo
+	./$(BIN) extract -o $(BUILD)/demo/records.json examples/*.txt examples/*.html
+	@echo "wrote $(BUILD)/demo/records.json"
+
+bench: $(BIN)
+	@sh bench/throughput.sh $(BIN) $(SHARED)
+
+eval: $(BIN)
+	@sh scripts/eval.sh $(BIN) $(SHARED)
+
+FUZZ_SECONDS ?= 600
+fuzz:
+	@mkdir -p build-fuzz
+	clang -std=c11 -g -O1 -fsanitize=fuzzer,address,undefined $(CPPFLAGS) $(PKG_CFLAGS) \
+	  fuzz/fuzz_extract.c $(LIB_SRC) $(LDLIBS_ALL) -o build-fuzz/fuzz_extract
+	mkdir -p build-fuzz/corpus
+	cp tests/fixtures/*.txt tests/fixtures/*.html build-fuzz/corpus/ 2>/dev/null || true
+	build-fuzz/fuzz_extract -max_total_time=$(FUZZ_SECONDS) -max_len=4096 \
+	  -artifact_prefix=build-fuzz/ build-fuzz/corpus
+
+install: $(BIN)
+	install -d $(DESTDIR)$(PREFIX)/bin $(DESTDIR)$(PREFIX)/lib $(DESTDIR)$(PREFIX)/include/edustat
+	install -m 755 $(BIN) $(DESTDIR)$(PREFIX)/bin/edustat
+	install -m 644 $(LIB) $(DESTDIR)$(PREFIX)/lib/libedustat.a
+	install -m 644 include/edustat/*.h $(DESTDIR)$(PREFIX)/include/edustat/
+
+clean:
+	rm -rf build build-san build-fuzz
