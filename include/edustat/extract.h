@@ -1,0 +1,79 @@
+/*
+ * extract.h - the extraction pipeline: file -> documents -> quantities ->
+ * records with provenance, handed one by one to a sink.
+ *
+ * Nothing is kept after a file is done, so memory does not grow with the
+ * number of files. Strings in es_doc_info and es_record point into buffers
+ * that live only for the duration of the callback; copy what you keep.
+ */
+#ifndef EDUSTAT_EXTRACT_H
+#define EDUSTAT_EXTRACT_H
+
+#include <stdbool.h>
+#include <stddef.h>
+
+#include "edustat/document.h"
+#include "edustat/scan.h"
+#include "edustat/source.h"
+#include "edustat/status.h"
+
+#ifdef __cplusplus
+extern "C" {
+#endif
+
+typedef struct es_extract_options {
+    es_split_mode split;
+    const char *district; /* overrides for every document, or NULL */
+    const char *city;
+    int year;             /* 0: detect */
+} es_extract_options;
+
+typedef struct es_doc_info {
+    const char *id;       /* "FILE#INDEX" */
+    const char *file;     /* the path as given */
+    int index;
+    const char *title;
+    long start_line, end_line;
+    const char *district; /* NULL when unknown */
+    const char *city;
+    int year;             /* 0 when unknown */
+} es_doc_info;
+
+typedef struct es_record {
+    const char *id;       /* "FILE#INDEX@START": stable, unique */
+    const es_doc_info *doc;
+    long line;            /* 1-based line in the file */
+    size_t start, end;    /* byte offsets in the file */
+    const char *raw;      /* as the source wrote it (UTF-8), raw_len bytes */
+    size_t raw_len;
+    double value;         /* meaningless when redacted */
+    const char *unit;
+    es_qualifier qualifier;
+    const char *indicator;
+    const char *context;  /* the clause around it, context_len bytes */
+    size_t context_len;
+    bool redacted;
+} es_record;
+
+typedef struct es_extract_sink {
+    es_status (*document)(const es_doc_info *doc, void *user);
+    es_status (*record)(const es_record *rec, void *user);
+    /* Optional: problems that did not stop the file (replaced bytes,
+     * numbers too large to hold). err->file and err->line say where. */
+    void (*warning)(const es_error *warning, void *user);
+    void *user;
+} es_extract_sink;
+
+/* Extract every document of an already loaded source. */
+es_status es_extract_source(const es_source *src, const es_extract_options *opt,
+                            const es_extract_sink *sink, es_error *err);
+
+/* Load path ("-" for standard input) and extract it. */
+es_status es_extract_file(const char *path, const es_extract_options *opt,
+                          const es_extract_sink *sink, es_error *err);
+
+#ifdef __cplusplus
+}
+#endif
+
+#endif /* EDUSTAT_EXTRACT_H */

@@ -1,0 +1,63 @@
+/*
+ * source.h - one input file, read and decoded: UTF-8 text with a map back
+ * to the file (byte offsets and 1-based lines).
+ *
+ * Loading detects the encoding (UTF-8 with or without BOM, GB18030/GBK,
+ * UTF-16 with BOM), converts to UTF-8, and turns HTML into text. Line
+ * endings (LF, CRLF, CR) are kept in the text; lines are counted in the
+ * file as it was written. An es_source owns all its memory.
+ */
+#ifndef EDUSTAT_SOURCE_H
+#define EDUSTAT_SOURCE_H
+
+#include <stdbool.h>
+#include <stddef.h>
+
+#include "edustat/scan.h"
+#include "edustat/status.h"
+
+#ifdef __cplusplus
+extern "C" {
+#endif
+
+/* Largest file read, in bytes. */
+#define ES_MAX_FILE_BYTES ((size_t)1 << 30)
+
+typedef struct es_source es_source;
+
+/* Read and decode the file at path ("-" reads standard input). On failure
+ * returns a status and describes it in err (naming the file; the line for
+ * an invalid byte). Invalid bytes inside otherwise valid UTF-8 are not a
+ * failure: they become U+FFFD and es_source_invalid_bytes() tells. */
+es_status es_source_load(const char *path, es_source **out, es_error *err);
+
+/* The same from bytes already in memory; name is used in messages and
+ * records and decides HTML by its extension. */
+es_status es_source_from_bytes(const char *name, const char *bytes, size_t len, es_source **out,
+                               es_error *err);
+
+void es_source_free(es_source *src);
+
+const char *es_source_name(const es_source *src);
+const char *es_source_text(const es_source *src, size_t *len);
+const char *es_source_encoding(const es_source *src); /* "UTF-8", "GB18030"... */
+bool es_source_is_html(const es_source *src);
+/* The HTML page's <h1> or <title>, or NULL. */
+const char *es_source_html_title(const es_source *src);
+const es_table_cell *es_source_cells(const es_source *src, size_t *n);
+
+/* Byte offset in the file of text offset off. */
+size_t es_source_offset(const es_source *src, size_t off);
+/* 1-based line in the file of text offset off. */
+long es_source_line(const es_source *src, size_t off);
+/* Lines in the file (a last line without a newline counts). */
+long es_source_line_count(const es_source *src);
+
+/* Bytes that could not be decoded; *first_line is the line of the first. */
+size_t es_source_invalid_bytes(const es_source *src, long *first_line);
+
+#ifdef __cplusplus
+}
+#endif
+
+#endif /* EDUSTAT_SOURCE_H */

@@ -1,0 +1,91 @@
+/* output.c - output files written to a temporary name, then renamed, so a
+ * failed run never leaves a half-written file. */
+#include "cli.h"
+
+#include <errno.h>
+#include <stdio.h>
+#include <stdlib.h>
+#include <string.h>
+#include <unistd.h>
+
+static void set_err(es_error *err, const char *path, const char *what)
+{
+    err->status = ES_ERR_IO;
+    err->line = 0;
+    snprintf(err->file, sizeof err->file, "%s", path);
+    snprintf(err->message, sizeof err->message, "%s: %s", what, strerror(errno));
+}
+
+int cli_output_open(cli_output *o, const char *path, es_error *err)
+{
+    memset(o, 0, sizeof *o);
+    if (strcmp(path, "-") == 0) {
+        o->fp = stdout;
+        return 0;
+    }
+    size_t n = strlen(path);
+    o->path = strdup(path);
+    o->tmp_path = malloc(n + 16);
+    if (o->path == NULL || o->tmp_path == NULL) {
+        free(o->path);
+        free(o->tmp_path);
+        errno = ENOMEM;
+        set_err(err, path, "cannot open output");
+        return -1;
+    }
+    snprintf(o->tmp_path, n + 16, "%s.tmp.XXXXXX", path);
+    int fd = mkstemp(o->tmp_path);
+    if (fd < 0 || (o->fp = fdopen(fd, "w")) == NULL) {
+        set_err(err, path, "cannot create output");
+        if (fd >= 0) {
+            close(fd);
+            unlink(o->tmp_path);
+        }
+        free(o->path);
+        free(o->tmp_path);
+        o->path = o->tmp_path = NULL;
+        return -1;
+    }
+    return 0;
+}
+
+int cli_output_commit(cli_output *o, es_error *err)
+{
+    if (o->path == NULL) {
+        if (fflush(stdout) != 0) {
+            set_err(err, "-", "cannot write output");
+            return -1;
+        }
+        return 0;
+    }
+    int bad = ferror(o->fp);
+    if (fclose(o->fp) != 0 || bad) {
+        o->fp = NULL;
+        set_err(err, o->path, "cannot write output");
+        cli_output_abort(o);
+        return -1;
+    }
+    o->fp = NULL;
+    if (rename(o->tmp_path, o->path) != 0) {
+        set_err(err, o->path, "cannot write output");
+        cli_output_abort(o);
+        return -1;
+    }
+    free(o->path);
+    free(o->tmp_path);
+    o->path = o->tmp_path = NULL;
+    return 0;
+}
+
+void cli_output_abort(cli_output *o)
+{
+    if (o->path == NULL)
+        return;
+    if (o->fp)
+        fclose(o->fp);
+    unlink(o->tmp_path);
+    free(o->path);
+    free(o->tmp_path);
+    o->fp = NULL;
+    o->path = o->tmp_path = NULL;
+}

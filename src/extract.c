@@ -1,0 +1,137 @@
+/* extract.c - the extraction pipeline (see extract.h). */
+#include "edustat/extract.h"
+#include "error_internal.h"
+
+#include <stdio.h>
+#include <stdlib.h>
+#include <string.h>
+
+/* Context of a table cell: its row label and column header, then the cell. */
+#define ES_CELL_CONTEXT_MAX 512
+
+typedef struct doc_scan {
+    const es_source *src;
+    const es_extract_sink *sink;
+    const es_doc_info *info;
+    const char *text;
+    size_t text_len;
+    es_status status;
+    es_error *err;
+    char id[ES_ERROR_FILE_MAX + 64];
+} doc_scan;
+
+static int on_quantity(const es_quantity *q, void *user)
+{
+    doc_scan *d = user;
+    es_record r;
+    memset(&r, 0, sizeof r);
+    r.doc = d->info;
+    r.start = es_source_offset(d->src, q->start);
+    r.end = es_source_offset(d->src, q->end);
+    r.line = es_source_line(d->src, q->start);
+    r.raw = d->text + q->start;
+    r.raw_len = q->end - q->start;
+    r.value = q->value;
+    r.unit = q->unit;
+    r.qualifier = q->qualifier;
+    r.indicator = "other";
+    r.redacted = q->redacted;
+    char cell_context[ES_CELL_CONTEXT_MAX];
+    if (q->cell != NULL) {
+        int n = snprintf(cell_context, sizeof cell_context, "%s %s %.*s", q->cell->row_label,
+                         q->cell->header, (int)r.raw_len, r.raw);
+        r.context = cell_context;
+        r.context_len = n < 0 ? 0 : (size_t)n >= sizeof cell_context ? sizeof cell_context - 1 : (size_t)n;
+        /* never end inside a UTF-8 sequence */
+        while (r.context_len > 0 && ((unsigned char)cell_context[r.context_len] & 0xC0) == 0x80)
+            r.context_len--;
+    } else {
+        size_t cs, ce;
+        es_scan_context(d->text, d->text_len, q->start, q->end, &cs, &ce);
+        r.context = d->text + cs;
+        r.context_len = ce - cs;
+    }
+    snprintf(d->id, sizeof d->id, "%s@%zu", d->info->id, r.start);
+    r.id = d->id;
+    es_status st = d->sink->record ? d->sink->record(&r, d->sink->user) : ES_OK;
+    if (st != ES_OK) {
+        d->status = st;
+        es_error_set(d->err, st, es_source_name(d->src), r.line, "cannot write record");
+        return 1;
+    }
+    return 0;
+}
+
+static void on_note(es_scan_note_kind kind, size_t start, size_t end, void *user)
+{
+    doc_scan *d = user;
+    if (d->sink->warning == NULL || kind != ES_SCAN_NOTE_OVERFLOW)
+        return;
+    es_error w;
+    es_error_set(&w, ES_ERR_LIMIT, es_source_name(d->src), es_source_line(d->src, start),
+                 "number of %zu bytes too long or too large to hold, skipped", end - start);
+    d->sink->warning(&w, d->sink->user);
+}
+
+es_status es_extract_source(const es_source *src, const es_extract_options *opt,
+                            const es_extract_sink *sink, es_error *err)
+{
+    static const es_extract_options defaults = {ES_SPLIT_AUTO, NULL, NULL, 0};
+    if (opt == NULL)
+        opt = &defaults;
+    const char *name = es_source_name(src);
+    long bad_line = 0;
+    size_t bad = es_source_invalid_bytes(src, &bad_line);
+    if (bad > 0 && sink->warning) {
+        es_error w;
+        es_error_set(&w, ES_ERR_ENCODING, name, bad_line,
+                     "%zu invalid byte%s in %s text replaced by U+FFFD", bad, bad == 1 ? "" : "s",
+                     es_source_encoding(src));
+        sink->warning(&w, sink->user);
+    }
+    es_document *docs = NULL;
+    size_t n_docs = 0;
+    es_status st = es_split_documents(src, opt->split, &docs, &n_docs, err);
+    if (st != ES_OK)
+        return st;
+    size_t len, n_cells;
+    const char *text = es_source_text(src, &len);
+    const es_table_cell *cells = es_source_cells(src, &n_cells);
+    char doc_id[ES_ERROR_FILE_MAX + 32];
+    for (size_t i = 0; i < n_docs && st == ES_OK; i++) {
+        snprintf(doc_id, sizeof doc_id, "%s#%d", name, docs[i].index);
+        es_doc_info info = {doc_id,          name,          docs[i].index, docs[i].title,
+                            docs[i].start_line, docs[i].end_line, opt->district, opt->city,
+                            opt->year};
+        if (sink->document && (st = sink->document(&info, sink->user)) != ES_OK) {
+            es_error_set(err, st, name, docs[i].start_line, "cannot write document");
+            break;
+        }
+        doc_scan d = {src, sink, &info, text, len, ES_OK, err, {0}};
+        es_scan_callbacks cb = {on_quantity, on_note, &d};
+        /* Cells are sorted by offset; hand the scanner those of this body. */
+        size_t c0 = 0;
+        while (c0 < n_cells && cells[c0].start < docs[i].body_start)
+            c0++;
+        size_t c1 = c0;
+        while (c1 < n_cells && cells[c1].start < docs[i].body_end)
+            c1++;
+        es_scan_range(text, len, docs[i].body_start, docs[i].body_end, cells ? cells + c0 : NULL,
+                      c1 - c0, &cb);
+        st = d.status;
+    }
+    free(docs);
+    return st;
+}
+
+es_status es_extract_file(const char *path, const es_extract_options *opt,
+                          const es_extract_sink *sink, es_error *err)
+{
+    es_source *src = NULL;
+    es_status st = es_source_load(path, &src, err);
+    if (st != ES_OK)
+        return st;
+    st = es_extract_source(src, opt, sink, err);
+    es_source_free(src);
+    return st;
+}

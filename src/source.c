@@ -1,0 +1,274 @@
+/* source.c - reading, decoding and mapping one input file (see source.h). */
+#include "edustat/source.h"
+#include "charset_internal.h"
+#include "error_internal.h"
+#include "html_internal.h"
+#include "offmap_internal.h"
+
+#include <errno.h>
+#include <stdio.h>
+#include <stdlib.h>
+#include <string.h>
+#include <sys/stat.h>
+
+struct es_source {
+    char *name;
+    char *text;         /* decoded UTF-8 (after HTML conversion) */
+    size_t text_len;
+    es_charset charset;
+    size_t bom_len;
+    es_offmap charset_map; /* decoded offset -> file offset; empty = identity after BOM */
+    bool transcoded;
+    bool is_html;
+    es_html_text html;     /* html.map: text offset -> decoded offset */
+    size_t *line_starts;   /* file offsets where lines start */
+    size_t n_lines;
+    size_t n_invalid;
+    size_t first_invalid;  /* file offset */
+};
+
+static size_t decoded_to_file(const es_source *s, size_t off)
+{
+    if (s->transcoded)
+        return es_offmap_lookup(&s->charset_map, off);
+    return off + s->bom_len;
+}
+
+size_t es_source_offset(const es_source *s, size_t off)
+{
+    if (s->is_html)
+        off = es_offmap_lookup(&s->html.map, off);
+    return decoded_to_file(s, off);
+}
+
+static long line_of_file_offset(const es_source *s, size_t fo)
+{
+    size_t lo = 0, hi = s->n_lines; /* last line start <= fo */
+    while (hi - lo > 1) {
+        size_t mid = lo + (hi - lo) / 2;
+        if (s->line_starts[mid] <= fo)
+            lo = mid;
+        else
+            hi = mid;
+    }
+    return (long)lo + 1;
+}
+
+long es_source_line(const es_source *s, size_t off)
+{
+    return line_of_file_offset(s, es_source_offset(s, off));
+}
+
+long es_source_line_count(const es_source *s)
+{
+    return (long)s->n_lines;
+}
+
+const char *es_source_name(const es_source *s) { return s->name; }
+const char *es_source_encoding(const es_source *s) { return es_charset_name(s->charset); }
+bool es_source_is_html(const es_source *s) { return s->is_html; }
+const char *es_source_html_title(const es_source *s) { return s->is_html ? s->html.title : NULL; }
+
+const char *es_source_text(const es_source *s, size_t *len)
+{
+    if (len)
+        *len = s->text_len;
+    return s->text;
+}
+
+const es_table_cell *es_source_cells(const es_source *s, size_t *n)
+{
+    *n = s->is_html ? s->html.n_cells : 0;
+    return s->is_html ? s->html.cells : NULL;
+}
+
+size_t es_source_invalid_bytes(const es_source *s, long *first_line)
+{
+    if (first_line)
+        *first_line = s->n_invalid ? line_of_file_offset(s, s->first_invalid) : 0;
+    return s->n_invalid;
+}
+
+void es_source_free(es_source *s)
+{
+    if (s == NULL)
+        return;
+    free(s->name);
+    if (s->is_html) {
+        es_html_text_free(&s->html);
+        /* the decoded text was freed after conversion */
+    } else {
+        free(s->text);
+    }
+    es_offmap_free(&s->charset_map);
+    free(s->line_starts);
+    free(s);
+}
+
+/* Line starts, in file offsets, from the decoded text (before HTML). */
+static es_status index_lines(es_source *s, const char *t, size_t n)
+{
+    size_t cap = 1024, count = 0;
+    size_t *ls = malloc(cap * sizeof *ls);
+    if (ls == NULL)
+        return ES_ERR_NOMEM;
+    ls[count++] = 0; /* line 1 starts at the file's first byte, BOM included */
+    const char *p = t, *end = t + n;
+    while (p < end) {
+        const char *nl = memchr(p, '\n', (size_t)(end - p));
+        const char *cr = memchr(p, '\r', (size_t)((nl ? nl : end) - p));
+        const char *brk = cr ? cr : nl;
+        if (brk == NULL)
+            break;
+        const char *next = brk + 1;
+        if (brk == cr && next < end && *next == '\n')
+            next++;
+        {
+            if (count == cap) {
+                cap *= 2;
+                size_t *q = realloc(ls, cap * sizeof *q);
+                if (q == NULL) {
+                    free(ls);
+                    return ES_ERR_NOMEM;
+                }
+                ls = q;
+            }
+            ls[count++] = decoded_to_file(s, (size_t)(next - t));
+        }
+        p = next;
+    }
+    /* A final line break does not open another line. */
+    if (count > 1 && ls[count - 1] >= decoded_to_file(s, n))
+        count--;
+    s->line_starts = ls;
+    s->n_lines = count;
+    return ES_OK;
+}
+
+es_status es_source_from_bytes(const char *name, const char *bytes, size_t len, es_source **out,
+                               es_error *err)
+{
+    *out = NULL;
+    if (len == 0)
+        return es_error_set(err, ES_ERR_EMPTY, name, 0, "empty file");
+    const unsigned char *b = (const unsigned char *)bytes;
+    es_source *s = calloc(1, sizeof *s);
+    if (s == NULL)
+        return es_error_set(err, ES_ERR_NOMEM, name, 0, "out of memory");
+    es_status st = ES_ERR_NOMEM;
+    char *decoded = NULL;
+    size_t decoded_len = 0;
+    s->name = strdup(name);
+    if (s->name == NULL)
+        goto fail;
+    s->charset = es_charset_detect(b, len, &s->bom_len);
+    if (s->charset == ES_CHARSET_UNKNOWN) {
+        st = es_error_set(err, ES_ERR_ENCODING, name, 0, "not text in a known encoding");
+        goto fail_reported;
+    }
+    if (s->charset == ES_CHARSET_UTF8) {
+        decoded_len = len - s->bom_len;
+        decoded = malloc(decoded_len + 1);
+        if (decoded == NULL)
+            goto fail;
+        memcpy(decoded, bytes + s->bom_len, decoded_len);
+        decoded[decoded_len] = '\0';
+    } else {
+        s->transcoded = true;
+        st = es_charset_to_utf8(b, len, s->bom_len, s->charset, &decoded, &decoded_len,
+                                &s->charset_map, &s->n_invalid, &s->first_invalid);
+        if (st != ES_OK) {
+            if (st == ES_ERR_ENCODING) {
+                es_error_set(err, st, name, 0, "not text in a known encoding");
+                goto fail_reported;
+            }
+            goto fail;
+        }
+    }
+    if (index_lines(s, decoded, decoded_len) != ES_OK)
+        goto fail;
+    if (decoded_len == 0 || strspn(decoded, " \t\r\n") == decoded_len) {
+        st = es_error_set(err, ES_ERR_EMPTY, name, 0, "empty file");
+        goto fail_reported;
+    }
+    if (es_html_detect(name, decoded, decoded_len)) {
+        s->is_html = true;
+        if (es_html_to_text(decoded, decoded_len, &s->html) != ES_OK)
+            goto fail;
+        free(decoded);
+        decoded = NULL;
+        s->text = s->html.text;
+        s->text_len = s->html.len;
+    } else {
+        s->text = decoded;
+        s->text_len = decoded_len;
+        decoded = NULL;
+    }
+    *out = s;
+    return ES_OK;
+fail:
+    es_error_set(err, ES_ERR_NOMEM, name, 0, "out of memory");
+    st = ES_ERR_NOMEM;
+fail_reported:
+    free(decoded);
+    es_source_free(s);
+    return st;
+}
+
+es_status es_source_load(const char *path, es_source **out, es_error *err)
+{
+    *out = NULL;
+    FILE *f;
+    int is_stdin = strcmp(path, "-") == 0;
+    if (is_stdin) {
+        f = stdin;
+    } else {
+        struct stat sb;
+        if (stat(path, &sb) != 0)
+            return es_error_set(err, ES_ERR_IO, path, 0, "%s", strerror(errno));
+        if (S_ISDIR(sb.st_mode))
+            return es_error_set(err, ES_ERR_IO, path, 0, "is a directory");
+        f = fopen(path, "rb");
+        if (f == NULL)
+            return es_error_set(err, ES_ERR_IO, path, 0, "%s", strerror(errno));
+    }
+    size_t cap = 1 << 16, len = 0;
+    char *buf = malloc(cap);
+    es_status st = ES_OK;
+    if (buf == NULL) {
+        st = es_error_set(err, ES_ERR_NOMEM, path, 0, "out of memory");
+        goto done;
+    }
+    for (;;) {
+        if (len == cap) {
+            if (cap >= ES_MAX_FILE_BYTES) {
+                st = es_error_set(err, ES_ERR_LIMIT, path, 0, "file larger than %zu MB",
+                                  ES_MAX_FILE_BYTES >> 20);
+                goto done;
+            }
+            size_t ncap = cap * 2;
+            char *p = realloc(buf, ncap);
+            if (p == NULL) {
+                st = es_error_set(err, ES_ERR_NOMEM, path, 0, "out of memory");
+                goto done;
+            }
+            buf = p;
+            cap = ncap;
+        }
+        size_t n = fread(buf + len, 1, cap - len, f);
+        len += n;
+        if (n == 0) {
+            if (ferror(f)) {
+                st = es_error_set(err, ES_ERR_IO, path, 0, "read error: %s", strerror(errno));
+                goto done;
+            }
+            break;
+        }
+    }
+    st = es_source_from_bytes(path, buf, len, out, err);
+done:
+    free(buf);
+    if (!is_stdin)
+        fclose(f);
+    return st;
+}
