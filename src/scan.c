@@ -139,7 +139,7 @@ static const char *const abstract_after_ge =
     "代表|加强|关系|到位|满意|文明|转变|重点|常规|责任|一律|强化|严格|敏感|协同|字|党员|确保|"
     "结合|坚持|面向|服务|统一|优先|意识|自信|务必|必须|提升|聚焦|全面|坚定|维护|看|一|落实|突出|"
     "抓好|注重|着力|推进|第一|不|是|方面|层面|环节|维度|到底|自觉|结合|有利于|更加|起来|体系|"
-    "机制|理念|坚守|聚力|示范|目标|导向";
+    "机制|理念|坚守|聚力|示范|目标|导向|提高|等级|档次|层次";
 
 /* Words right before a number that make it part of a name or a stage. */
 static int named_by_preceding(const scanner *s, size_t start, uint32_t prev)
@@ -150,6 +150,38 @@ static int named_by_preceding(const scanner *s, size_t start, uint32_t prev)
     if (preceded_by_any(s, start, "初|高|周|星期|礼拜|大|其|之|每") &&
         !preceded_by_any(s, start, "提高|升高|最高|增高|拔高|较高|更高|扩大|加大|最大|重大|大大|较大|更大|近一周|每周|上周|本周|下周"))
         return 2;
+    return 0;
+}
+
+/* True if [start, end) lies between an opening and a closing delimiter
+ * (“ ” or 《 》) each at most max_chars away, with no clause break between. */
+static int inside_delimiters(const scanner *s, size_t start, size_t end, uint32_t open,
+                             uint32_t close, int max_chars)
+{
+    size_t p = start, k;
+    int found = 0;
+    for (int n = 0; p > 0 && n < max_chars; n++) {
+        size_t st;
+        uint32_t cp = cp_before(s, p, &st);
+        if (cp == open) {
+            found = 1;
+            break;
+        }
+        if (cp == close || cp == 0x3002 || cp == '\n' || cp == 0xFF1B)
+            return 0;
+        p = st;
+    }
+    if (!found)
+        return 0;
+    p = end;
+    for (int n = 0; p < s->len && n < max_chars; n++) {
+        uint32_t cp = cp_at(s, p, &k);
+        if (cp == close)
+            return 1;
+        if (cp == open || cp == 0x3002 || cp == '\n' || cp == 0xFF1B)
+            return 0;
+        p += k;
+    }
     return 0;
 }
 
@@ -421,6 +453,10 @@ static size_t scan_number(scanner *s, size_t start)
         }
     }
 
+    /* 《...十五篇》: numbers inside a title are part of the name */
+    if (inside_delimiters(s, raw_start, t.end, 0x300A, 0x300B, 40))
+        return t.end > num_end ? t.end : num_end;
+
     const es_unit *u = t.unit;
     const char *unit_name = u ? u->unit : NULL;
     int magnitude = t.magnitude;
@@ -454,6 +490,15 @@ static size_t scan_number(scanner *s, size_t start)
         if (named_by_preceding(s, raw_start, prev) == 2 && chinese)
             return t.end;
         if (chinese) {
+            /* 二期、: a phase of a project, named */
+            if (strcmp(u->surface, "期") == 0 && follows_any(s, t.end, "、"))
+                return t.end;
+            /* 两校, 三校: the schools just named, not a count */
+            if (strcmp(u->surface, "校") == 0)
+                return t.end;
+            /* “两个转变，两个提高”: part of a quoted slogan */
+            if (inside_delimiters(s, raw_start, t.end, 0x201C, 0x201D, 12))
+                return t.end;
             /* 一 on its own is an article (一次性, 一名合格党员, 一个时期) */
             if (n.n_chars == 1 && n.mantissa == 1 && n.exp10 == 0 && t.magnitude == 0)
                 return t.end;
