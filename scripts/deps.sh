@@ -4,7 +4,7 @@
 set -eu
 
 PACKAGES="build-essential pkg-config libcjson-dev libcmocka-dev libgsl-dev \
-libhpdf-dev libuchardet-dev libgumbo-dev python3"
+libhpdf-dev libuchardet-dev libgumbo-dev python3 time"
 
 missing=""
 for p in $PACKAGES; do

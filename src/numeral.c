@@ -10,63 +10,65 @@
 #include <math.h>
 #include <string.h>
 
+/* Every Chinese numeral character, indexed by the low byte of its code
+ * point: the low bytes of these 28 characters are all different, so one
+ * table lookup and one compare classify any code point. The scanner asks
+ * this for every character of every document. */
+typedef struct numeral_char {
+    uint32_t cp;
+    signed char digit;   /* 0-9, or -1 for 十百千 */
+    unsigned short unit; /* 10, 100, 1000 for 十百千, else 0 */
+} numeral_char;
+
+static const numeral_char numeral_chars[256] = {
+    [0xF6] = {0x96F6, 0, 0},    /* 零 */
+    [0x07] = {0x3007, 0, 0},    /* 〇 */
+    [0xCB] = {0x25CB, 0, 0},    /* ○ */
+    [0x00] = {0x4E00, 1, 0},    /* 一 */
+    [0xF9] = {0x58F9, 1, 0},    /* 壹 */
+    [0x8C] = {0x4E8C, 2, 0},    /* 二 */
+    [0x24] = {0x4E24, 2, 0},    /* 两 */
+    [0x30] = {0x8D30, 2, 0},    /* 贰 */
+    [0x09] = {0x4E09, 3, 0},    /* 三 */
+    [0xC1] = {0x53C1, 3, 0},    /* 叁 */
+    [0xDB] = {0x56DB, 4, 0},    /* 四 */
+    [0x86] = {0x8086, 4, 0},    /* 肆 */
+    [0x94] = {0x4E94, 5, 0},    /* 五 */
+    [0x0D] = {0x4F0D, 5, 0},    /* 伍 */
+    [0x6D] = {0x516D, 6, 0},    /* 六 */
+    [0x46] = {0x9646, 6, 0},    /* 陆 */
+    [0x03] = {0x4E03, 7, 0},    /* 七 */
+    [0xD2] = {0x67D2, 7, 0},    /* 柒 */
+    [0x6B] = {0x516B, 8, 0},    /* 八 */
+    [0x4C] = {0x634C, 8, 0},    /* 捌 */
+    [0x5D] = {0x4E5D, 9, 0},    /* 九 */
+    [0x96] = {0x7396, 9, 0},    /* 玖 */
+    [0x41] = {0x5341, -1, 10},  /* 十 */
+    [0xFE] = {0x62FE, -1, 10},  /* 拾 */
+    [0x7E] = {0x767E, -1, 100}, /* 百 */
+    [0x70] = {0x4F70, -1, 100}, /* 佰 */
+    [0x43] = {0x5343, -1, 1000}, /* 千 */
+    [0xDF] = {0x4EDF, -1, 1000}, /* 仟 */
+};
+
+static inline const numeral_char *numeral_char_of(uint32_t cp)
+{
+    const numeral_char *c = &numeral_chars[cp & 0xFF];
+    return (c->cp == cp && cp != 0) ? c : NULL;
+}
+
 /* Chinese digit value (0-9) or -1. 零 and 〇 are 0; 两 is 2. */
 static int chinese_digit(uint32_t cp)
 {
-    switch (cp) {
-    case 0x96F6: /* 零 */
-    case 0x3007: /* 〇 */
-    case 0x25CB: /* ○ */
-        return 0;
-    case 0x4E00: /* 一 */
-    case 0x58F9: /* 壹 */
-        return 1;
-    case 0x4E8C: /* 二 */
-    case 0x4E24: /* 两 */
-    case 0x8D30: /* 贰 */
-        return 2;
-    case 0x4E09: /* 三 */
-    case 0x53C1: /* 叁 */
-        return 3;
-    case 0x56DB: /* 四 */
-    case 0x8086: /* 肆 */
-        return 4;
-    case 0x4E94: /* 五 */
-    case 0x4F0D: /* 伍 */
-        return 5;
-    case 0x516D: /* 六 */
-    case 0x9646: /* 陆 */
-        return 6;
-    case 0x4E03: /* 七 */
-    case 0x67D2: /* 柒 */
-        return 7;
-    case 0x516B: /* 八 */
-    case 0x634C: /* 捌 */
-        return 8;
-    case 0x4E5D: /* 九 */
-    case 0x7396: /* 玖 */
-        return 9;
-    default:
-        return -1;
-    }
+    const numeral_char *c = numeral_char_of(cp);
+    return c ? c->digit : -1;
 }
 
 /* 十 百 千 as 10, 100, 1000; 0 otherwise. */
 static unsigned chinese_small_unit(uint32_t cp)
 {
-    switch (cp) {
-    case 0x5341: /* 十 */
-    case 0x62FE: /* 拾 */
-        return 10;
-    case 0x767E: /* 百 */
-    case 0x4F70: /* 佰 */
-        return 100;
-    case 0x5343: /* 千 */
-    case 0x4EDF: /* 仟 */
-        return 1000;
-    default:
-        return 0;
-    }
+    const numeral_char *c = numeral_char_of(cp);
+    return c ? c->unit : 0;
 }
 
 #define CP_WAN 0x4E07   /* 万 */
@@ -75,7 +77,7 @@ static unsigned chinese_small_unit(uint32_t cp)
 
 bool es_is_chinese_numeral_char(uint32_t cp)
 {
-    return chinese_digit(cp) >= 0 || chinese_small_unit(cp) != 0;
+    return numeral_char_of(cp) != NULL;
 }
 
 /* Zero written inside a digit-by-digit year: o, O, Ｏ, and Arabic digits. */

@@ -88,8 +88,24 @@ static int add_str(cJSON *o, const char *k, const char *v)
 
 static int add_num(cJSON *o, const char *k, double v)
 {
-    /* JSON has no NaN or Inf */
-    cJSON *item = isfinite(v) ? cJSON_CreateNumber(v) : cJSON_CreateNull();
+    cJSON *item;
+    if (!isfinite(v)) {
+        item = cJSON_CreateNull(); /* JSON has no NaN or Inf */
+    } else if (v == floor(v) && fabs(v) < 9007199254740992.0) {
+        /* Integers, the common case, printed exactly without printf. */
+        char digits[24], *p = digits + sizeof digits;
+        unsigned long long u = (unsigned long long)fabs(v);
+        *--p = '\0';
+        do {
+            *--p = (char)('0' + u % 10);
+            u /= 10;
+        } while (u > 0);
+        if (v < 0)
+            *--p = '-';
+        item = cJSON_CreateRaw(p);
+    } else {
+        item = cJSON_CreateNumber(v);
+    }
     if (item == NULL)
         return 0;
     cJSON_AddItemToObject(o, k, item);

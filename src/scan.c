@@ -453,10 +453,6 @@ static size_t scan_number(scanner *s, size_t start)
         }
     }
 
-    /* 《...十五篇》: numbers inside a title are part of the name */
-    if (inside_delimiters(s, raw_start, t.end, 0x300A, 0x300B, 40))
-        return t.end > num_end ? t.end : num_end;
-
     const es_unit *u = t.unit;
     const char *unit_name = u ? u->unit : NULL;
     int magnitude = t.magnitude;
@@ -520,6 +516,10 @@ static size_t scan_number(scanner *s, size_t start)
         if (preceded_by_any(s, raw_start, "学前|义务教育|《"))
             return t.end;
     }
+
+    /* 《...十五篇》: numbers inside a title are part of the name */
+    if (inside_delimiters(s, raw_start, t.end, 0x300A, 0x300B, 40))
+        return t.end;
 
     double value = es_numeral_value(&n, magnitude);
     es_qualifier q = qualifier_before(s, raw_start);

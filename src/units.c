@@ -60,10 +60,17 @@ static const es_unit units[] = {
 
 int es_starts_with_any(const char *s, size_t len, const char *words)
 {
-    if (words == NULL)
+    if (words == NULL || len == 0)
         return 0;
     const char *w = words;
     while (*w) {
+        if (*w != *s) { /* cheap miss: skip to the next word */
+            const char *bar = strchr(w, '|');
+            if (bar == NULL)
+                break;
+            w = bar + 1;
+            continue;
+        }
         const char *bar = strchr(w, '|');
         size_t n = bar ? (size_t)(bar - w) : strlen(w);
         if (n > 0 && n <= len && memcmp(s, w, n) == 0)
@@ -94,7 +101,11 @@ const es_unit *es_unit_match(const char *s, size_t len, size_t *used)
 {
     const es_unit *best = NULL;
     size_t best_len = 0;
+    if (len == 0)
+        return NULL;
     for (size_t i = 0; i < sizeof units / sizeof units[0]; i++) {
+        if (units[i].surface[0] != s[0])
+            continue;
         size_t n = strlen(units[i].surface);
         if (n > best_len && n <= len && memcmp(s, units[i].surface, n) == 0) {
             if (es_starts_with_any(s + n, len - n, units[i].not_before))

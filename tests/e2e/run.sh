@@ -1,1 +1,160 @@
-echo "e2e: none yet"
+#!/bin/sh
+# End-to-end tests of the edustat binary: golden output, formats, and every
+# kind of bad input (message, exit status, no half-written output).
+# Usage: EDUSTAT=build/edustat sh tests/e2e/run.sh
+set -u
+EDUSTAT=${EDUSTAT:-build/edustat}
+case $EDUSTAT in /*) ;; *) EDUSTAT=$(pwd)/$EDUSTAT ;; esac
+HERE=$(cd "$(dirname "$0")" && pwd)
+FIX=$HERE/../fixtures
+TMP=$(mktemp -d)
+trap 'chmod -R u+rwx "$TMP" 2>/dev/null; rm -rf "$TMP"' EXIT
+pass=0
+fail=0
+
+ok() { pass=$((pass + 1)); }
+bad() { fail=$((fail + 1)); echo "FAIL: $*"; }
+
+# expect_status WANT CMD... : run CMD, stderr to $TMP/err, check the status
+expect_status() {
+    want=$1
+    shift
+    "$@" >"$TMP/out" 2>"$TMP/err"
+    got=$?
+    if [ "$got" -eq "$want" ]; then ok; else bad "exit $got, want $want: $*"; cat "$TMP/err"; fi
+}
+
+expect_err() { # expect_err TEXT: stderr contains TEXT
+    if grep -qF -- "$1" "$TMP/err"; then ok; else bad "stderr lacks '$1':"; cat "$TMP/err"; fi
+}
+
+json_check() { # json_check FILE PYTHON-EXPR: the expression holds for the parsed object d
+    if python3 -c "
+import json,sys
+t=open(sys.argv[1],encoding='utf-8').read()
+try:
+    d=json.loads(t)
+except ValueError:
+    d=[json.loads(l) for l in t.splitlines() if l.strip()]
+sys.exit(0 if ($2) else 1)" "$1"; then ok; else bad "check failed on $1: $2"; fi
+}
+
+cd "$FIX" || exit 1
+
+# --- golden output on our fixtures (UPDATE_GOLDEN=1 rewrites it) ----------
+"$EDUSTAT" extract two-docs.txt gb18030-crlf.txt cr-only.txt utf8-bom.txt table.html >"$TMP/golden.json" 2>"$TMP/err"
+if [ "${UPDATE_GOLDEN:-0}" = 1 ]; then cp "$TMP/golden.json" "$HERE/expected/fixtures.json"; fi
+if cmp -s "$TMP/golden.json" "$HERE/expected/fixtures.json"; then ok; else
+    bad "output differs from tests/e2e/expected/fixtures.json"; diff "$HERE/expected/fixtures.json" "$TMP/golden.json" | head -20; fi
+
+# --- determinism ------------------------------------------------------------
+"$EDUSTAT" extract two-docs.txt table.html >"$TMP/a.json" 2>/dev/null
+"$EDUSTAT" extract two-docs.txt table.html >"$TMP/b.json" 2>/dev/null
+if cmp -s "$TMP/a.json" "$TMP/b.json"; then ok; else bad "output is not deterministic"; fi
+
+# --- records.json contract ----------------------------------------------------
+json_check "$TMP/a.json" "d['schema']=='edustat.records/1' and len(d['documents'])==3"
+json_check "$TMP/a.json" "all(k in r for r in d['records'] for k in ('id','doc','file','line','start','end','raw','value','unit','qualifier','indicator','context'))"
+json_check "$TMP/a.json" "[r['raw'] for r in d['redactions']]==['__所','**人']"
+json_check "$TMP/a.json" "[x['start_line'] for x in d['documents']]==[4,9,1]"
+# byte offsets point at the raw text in the file
+json_check "$TMP/a.json" "all(open(r['file'],'rb').read()[r['start']:r['end']].decode()==r['raw'] for r in d['records'])"
+json_check "$TMP/a.json" "len(set(r['id'] for r in d['records']))==len(d['records'])"
+# a table cell keeps its row's words
+json_check "$TMP/a.json" "any(r['raw']=='3,450' and r['value']==34500000 and '甲街道' in r['context'] for r in d['records'])"
+
+# --- jsonl: documents before their records -------------------------------------
+expect_status 0 "$EDUSTAT" extract --format jsonl -o "$TMP/r.jsonl" two-docs.txt
+json_check "$TMP/r.jsonl" "d[0]['type']=='document' and all(o['type'] in ('document','record','redaction') for o in d)"
+json_check "$TMP/r.jsonl" "all(any(p['type']=='document' and p['id']==o['doc'] for p in d[:i]) for i,o in enumerate(d) if o['type']!='document')"
+
+# --- --split none, standard input, GB18030 offsets ---------------------------------
+expect_status 0 "$EDUSTAT" extract --split none -o "$TMP/n.json" two-docs.txt
+json_check "$TMP/n.json" "len(d['documents'])==1 and d['documents'][0]['start_line']==1"
+"$EDUSTAT" extract - <two-docs.txt >"$TMP/stdin.json" 2>"$TMP/err"
+json_check "$TMP/stdin.json" "len(d['records'])>=3 and d['records'][0]['file']=='-'"
+expect_status 0 "$EDUSTAT" extract -o "$TMP/gb.json" gb18030-crlf.txt
+json_check "$TMP/gb.json" "[r['raw'] for r in d['records']]==['一百二十所','八千六百余人','１∶５．２'] and d['records'][0]['line']==2"
+json_check "$TMP/gb.json" "all(open('gb18030-crlf.txt','rb').read()[r['start']:r['end']].decode('gb18030')==r['raw'] for r in d['records'])"
+
+# --- bad input: each is reported, the other files are still done ----------------------
+expect_status 1 "$EDUSTAT" extract -o "$TMP/m.json" no-such-file.txt two-docs.txt
+expect_err "edustat: no-such-file.txt: No such file or directory"
+json_check "$TMP/m.json" "len(d['records'])>=3"
+
+expect_status 1 "$EDUSTAT" extract -o "$TMP/d.json" "$FIX" two-docs.txt
+expect_err "is a directory"
+
+: >"$TMP/empty.txt"
+expect_status 1 "$EDUSTAT" extract -o "$TMP/e.json" "$TMP/empty.txt"
+expect_err "empty.txt: empty file"
+
+printf 'ELF\000\001\002binary\000data' >"$TMP/bin.dat"
+expect_status 1 "$EDUSTAT" extract -o "$TMP/b.json" "$TMP/bin.dat" two-docs.txt
+expect_err "bin.dat: not text in a known encoding"
+json_check "$TMP/b.json" "len(d['records'])>=3"
+
+printf 'caf\351 cr\350me br\373l\351e, na\357ve fa\347ade d\351j\340 vu\n' >"$TMP/latin1.txt"
+expect_status 1 "$EDUSTAT" extract -o "$TMP/l.json" "$TMP/latin1.txt"
+expect_err "latin1.txt: not text in a known encoding"
+
+printf '第一行正常\n共有\377\376小学21所，教师300名，学生5000名。\n' >"$TMP/invalid.txt"
+expect_status 0 "$EDUSTAT" extract -o "$TMP/i.json" "$TMP/invalid.txt"
+expect_err "invalid.txt:2: 2 invalid bytes in UTF-8 text replaced"
+json_check "$TMP/i.json" "[r['raw'] for r in d['records']]==['21所','300名','5000名']"
+
+if [ "$(id -u)" -ne 0 ]; then
+    printf '21所\n' >"$TMP/secret.txt"
+    chmod 000 "$TMP/secret.txt"
+    expect_status 1 "$EDUSTAT" extract -o "$TMP/s.json" "$TMP/secret.txt"
+    expect_err "secret.txt: Permission denied"
+fi
+
+# a 50 MB file with no newline, and a million 一: done, no crash, no hang
+python3 -c "
+import sys
+open(sys.argv[1],'w').write('全区新增学位300个，'*2500000)
+open(sys.argv[2],'w').write('共有'+'一'*1000000+'所学校，另有21所。')" "$TMP/long.txt" "$TMP/ones.txt"
+expect_status 0 "$EDUSTAT" extract --format jsonl -o "$TMP/long.jsonl" "$TMP/long.txt"
+if [ "$(grep -c '"record"' "$TMP/long.jsonl")" -eq 2500000 ]; then ok; else bad "50 MB line: wrong record count"; fi
+expect_status 0 "$EDUSTAT" extract -o "$TMP/ones.json" "$TMP/ones.txt"
+json_check "$TMP/ones.json" "[r['raw'] for r in d['records']]==['21所']"
+expect_err "ones.txt:1: number of 3000000 bytes too long or too large to hold, skipped"
+
+# a 40-digit number is reported, never wrapped
+printf '经费1234567890123456789012345678901234567890元，学校21所。\n' >"$TMP/big.txt"
+expect_status 0 "$EDUSTAT" extract -o "$TMP/big.json" "$TMP/big.txt"
+expect_err "big.txt:1: number of 40 bytes too long or too large to hold"
+json_check "$TMP/big.json" "[r['raw'] for r in d['records']]==['21所']"
+
+# --- output is written whole or not at all -----------------------------------------------
+expect_status 1 "$EDUSTAT" extract -o "$TMP/no/such/dir/out.json" two-docs.txt
+expect_err "cannot create output"
+if [ ! -e "$TMP/no/such/dir/out.json" ]; then ok; else bad "output written into a missing dir"; fi
+echo "old" >"$TMP/keep.json"
+if [ -w /dev/full ]; then
+    expect_status 1 sh -c "\"$EDUSTAT\" extract two-docs.txt >/dev/full"
+    expect_err "cannot write"
+fi
+ls "$TMP" | grep -q '\.tmp\.' && bad "temporary file left behind" || ok
+
+# --- usage errors ------------------------------------------------------------------------
+expect_status 2 "$EDUSTAT"
+expect_status 2 "$EDUSTAT" frobnicate
+expect_err "unknown command 'frobnicate'"
+expect_status 2 "$EDUSTAT" extract
+expect_err "no input files"
+expect_status 2 "$EDUSTAT" extract --format xml two-docs.txt
+expect_err "--format must be json or jsonl"
+expect_status 2 "$EDUSTAT" extract --bogus two-docs.txt
+expect_status 2 "$EDUSTAT" extract -o
+expect_status 0 "$EDUSTAT" extract --help
+expect_status 0 "$EDUSTAT" --version
+
+# --- the README's commands -----------------------------------------------------------------
+cd "$HERE/../.." || exit 1
+expect_status 0 "$EDUSTAT" extract -o "$TMP/readme.json" examples/summaries.txt examples/huli-2024.html
+json_check "$TMP/readme.json" "len(d['documents'])==4"
+
+echo "e2e: $pass passed, $fail failed"
+[ "$fail" -eq 0 ]
