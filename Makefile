@@ -32,6 +32,9 @@ ALL_CFLAGS = -std=c11 $(OPT) $(WARN) $(PKG_CFLAGS) $(CFLAGS)
 LDLIBS_ALL = $(PKG_LIBS) -lm
 
 LIB_SRC := $(wildcard src/*.c) $(wildcard charts/*.c)
+# Data files built into the library (tools/embed.c writes them as C arrays).
+GEN_SRC := $(BUILD)/gen/indicators_data.c $(BUILD)/gen/divisions_data.c
+GEN_OBJ := $(patsubst %.c,%.o,$(GEN_SRC))
 CLI_SRC := $(wildcard src/cli/*.c)
 TEST_SRC := $(wildcard tests/test_*.c)
 LIB_OBJ := $(patsubst %.c,$(BUILD)/obj/%.o,$(LIB_SRC))
@@ -51,7 +54,22 @@ $(BUILD)/obj/%.o: %.c $(wildcard include/edustat/*.h) $(wildcard src/*.h) $(wild
 	@mkdir -p $(dir $@)
 	$(CC) $(CPPFLAGS) $(ALL_CFLAGS) -c $< -o $@
 
-$(LIB): $(LIB_OBJ)
+$(BUILD)/tools/embed: tools/embed.c
+	@mkdir -p $(dir $@)
+	$(CC) -std=c11 -O1 $< -o $@
+
+$(BUILD)/gen/indicators_data.c: data/indicators.tsv $(BUILD)/tools/embed
+	@mkdir -p $(dir $@)
+	$(BUILD)/tools/embed es_builtin_indicators $< > $@.tmp && mv $@.tmp $@
+
+$(BUILD)/gen/divisions_data.c: data/divisions.tsv $(BUILD)/tools/embed
+	@mkdir -p $(dir $@)
+	$(BUILD)/tools/embed es_builtin_divisions $< > $@.tmp && mv $@.tmp $@
+
+$(BUILD)/gen/%.o: $(BUILD)/gen/%.c
+	$(CC) $(ALL_CFLAGS) -c $< -o $@
+
+$(LIB): $(LIB_OBJ) $(GEN_OBJ)
 	@mkdir -p $(dir $@)
 	rm -f $@
 	ar rcs $@ $^
@@ -87,10 +105,10 @@ eval: $(BIN)
 	@sh scripts/eval.sh $(BIN) $(SHARED)
 
 FUZZ_SECONDS ?= 600
-fuzz:
+fuzz: $(GEN_SRC)
 	@mkdir -p build-fuzz
 	clang -std=c11 -g -O1 -fsanitize=fuzzer,address,undefined $(CPPFLAGS) $(PKG_CFLAGS) \
-	  fuzz/fuzz_extract.c $(LIB_SRC) $(LDLIBS_ALL) -o build-fuzz/fuzz_extract
+	  fuzz/fuzz_extract.c $(LIB_SRC) $(GEN_SRC) $(LDLIBS_ALL) -o build-fuzz/fuzz_extract
 	mkdir -p build-fuzz/corpus
 	cp tests/fixtures/*.txt tests/fixtures/*.html build-fuzz/corpus/ 2>/dev/null || true
 	build-fuzz/fuzz_extract -max_total_time=$(FUZZ_SECONDS) -max_len=4096 \

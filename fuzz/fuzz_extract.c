@@ -25,7 +25,7 @@ int LLVMFuzzerTestOneInput(const uint8_t *data, size_t size)
     if (out != NULL && es_records_writer_new(out, (data[0] & 4) ? ES_RECORDS_JSONL : ES_RECORDS_JSON,
                                              &w, &err) == ES_OK) {
         es_extract_sink sink = es_records_writer_sink(w);
-        es_extract_options opt = {split, NULL, NULL, 0};
+        es_extract_options opt = {split, NULL, NULL, 0, NULL, NULL, NULL};
         if (es_extract_source(src, &opt, &sink, &err) == ES_OK)
             es_records_writer_finish(w, &err);
         es_records_writer_free(w);

@@ -1,5 +1,6 @@
 /* extract.c - the extraction pipeline (see extract.h). */
 #include "edustat/extract.h"
+#include "edustat/metadata.h"
 #include "error_internal.h"
 
 #include <stdio.h>
@@ -11,6 +12,7 @@
 
 typedef struct doc_scan {
     const es_source *src;
+    const es_classifier *classifier;
     const es_extract_sink *sink;
     const es_doc_info *info;
     const char *text;
@@ -35,6 +37,22 @@ static int on_quantity(const es_quantity *q, void *user)
     r.unit = q->unit;
     r.qualifier = q->qualifier;
     r.indicator = "other";
+    if (d->classifier != NULL) {
+        const es_indicator *ind;
+        if (q->cell != NULL) {
+            /* A table cell is classified by its column header. */
+            char head[ES_CELL_CONTEXT_MAX];
+            int n = snprintf(head, sizeof head, "%s", q->cell->header);
+            size_t hn = n < 0 ? 0 : (size_t)n >= sizeof head ? sizeof head - 1 : (size_t)n;
+            ind = es_classify(d->classifier, head, hn, hn, hn, q->unit);
+        } else {
+            ind = es_classify(d->classifier, d->text, d->text_len, q->start, q->end, q->unit);
+        }
+        if (ind != NULL) {
+            r.indicator = ind->id;
+            r.label = ind->label;
+        }
+    }
     r.redacted = q->redacted;
     char cell_context[ES_CELL_CONTEXT_MAX];
     if (q->cell != NULL) {
@@ -73,10 +91,64 @@ static void on_note(es_scan_note_kind kind, size_t start, size_t end, void *user
     d->sink->warning(&w, d->sink->user);
 }
 
+/* Detected metadata, then the manifest's, then the options' (the user's
+ * word beats the detector's). */
+static void apply_metadata(es_doc_info *info, const es_doc_meta *meta, const es_extract_options *opt,
+                           const es_manifest_entry *man)
+{
+    if (meta->district[0]) {
+        info->district = meta->district;
+        info->district_code = meta->district_code[0] ? meta->district_code : NULL;
+        info->district_from = meta->district_from;
+    }
+    if (meta->city[0]) {
+        info->city = meta->city;
+        info->city_from = meta->city_from;
+    }
+    if (meta->year) {
+        info->year = meta->year;
+        info->year_from = meta->year_from;
+    }
+    if (man && man->district) {
+        info->district = man->district;
+        info->district_code = NULL;
+        info->district_from = "manifest";
+    }
+    if (man && man->city) {
+        info->city = man->city;
+        info->city_from = "manifest";
+    }
+    if (man && man->year) {
+        info->year = man->year;
+        info->year_from = "manifest";
+    }
+    if (opt->district) {
+        info->district = opt->district;
+        info->district_code = NULL;
+        info->district_from = "option";
+    }
+    if (opt->city) {
+        info->city = opt->city;
+        info->city_from = "option";
+    }
+    if (opt->year) {
+        info->year = opt->year;
+        info->year_from = "option";
+    }
+    /* A district named by the user keeps its code when the gazetteer knows it. */
+    if (info->district && info->district_code == NULL && opt->gazetteer) {
+        const es_division *same[16];
+        size_t n = es_gazetteer_lookup(opt->gazetteer, info->district, strlen(info->district), same, 16);
+        for (size_t i = 0; i < n && i < 16; i++)
+            if (info->district_code == NULL || (info->city && strcmp(same[i]->city, info->city) == 0))
+                info->district_code = same[i]->code;
+    }
+}
+
 es_status es_extract_source(const es_source *src, const es_extract_options *opt,
                             const es_extract_sink *sink, es_error *err)
 {
-    static const es_extract_options defaults = {ES_SPLIT_AUTO, NULL, NULL, 0};
+    static const es_extract_options defaults = {ES_SPLIT_AUTO, NULL, NULL, 0, NULL, NULL, NULL};
     if (opt == NULL)
         opt = &defaults;
     const char *name = es_source_name(src);
@@ -100,14 +172,25 @@ es_status es_extract_source(const es_source *src, const es_extract_options *opt,
     char doc_id[ES_ERROR_FILE_MAX + 32];
     for (size_t i = 0; i < n_docs && st == ES_OK; i++) {
         snprintf(doc_id, sizeof doc_id, "%s#%d", name, docs[i].index);
-        es_doc_info info = {doc_id,          name,          docs[i].index, docs[i].title,
-                            docs[i].start_line, docs[i].end_line, opt->district, opt->city,
-                            opt->year};
+        es_doc_meta meta;
+        memset(&meta, 0, sizeof meta);
+        if (opt->gazetteer != NULL)
+            es_detect_metadata(opt->gazetteer, docs[i].title, text, docs[i].body_start,
+                               docs[i].body_end, &meta);
+        es_doc_info info;
+        memset(&info, 0, sizeof info);
+        info.id = doc_id;
+        info.file = name;
+        info.index = docs[i].index;
+        info.title = docs[i].title;
+        info.start_line = docs[i].start_line;
+        info.end_line = docs[i].end_line;
+        apply_metadata(&info, &meta, opt, es_manifest_find(opt->manifest, name, docs[i].index));
         if (sink->document && (st = sink->document(&info, sink->user)) != ES_OK) {
             es_error_set(err, st, name, docs[i].start_line, "cannot write document");
             break;
         }
-        doc_scan d = {src, sink, &info, text, len, ES_OK, err, {0}};
+        doc_scan d = {src, opt->classifier, sink, &info, text, len, ES_OK, err, {0}};
         es_scan_callbacks cb = {on_quantity, on_note, &d};
         /* Cells are sorted by offset; hand the scanner those of this body. */
         size_t c0 = 0;

@@ -58,43 +58,42 @@ static const es_unit units[] = {
     {"字", "字", 0, "号|样|句|母|段|体|幕|迹|画|典"},
 };
 
+/* Both helpers walk a '|'-separated word list in place: they run for
+ * every number, so they compare one byte before comparing a word. */
 int es_starts_with_any(const char *s, size_t len, const char *words)
 {
     if (words == NULL || len == 0)
         return 0;
     const char *w = words;
-    while (*w) {
-        if (*w != *s) { /* cheap miss: skip to the next word */
-            const char *bar = strchr(w, '|');
-            if (bar == NULL)
-                break;
-            w = bar + 1;
-            continue;
-        }
-        const char *bar = strchr(w, '|');
-        size_t n = bar ? (size_t)(bar - w) : strlen(w);
-        if (n > 0 && n <= len && memcmp(s, w, n) == 0)
+    for (;;) {
+        const char *e = w;
+        while (*e && *e != '|')
+            e++;
+        size_t n = (size_t)(e - w);
+        if (n > 0 && n <= len && w[0] == s[0] && memcmp(s, w, n) == 0)
             return 1;
-        if (bar == NULL)
-            break;
-        w = bar + 1;
+        if (*e == '\0')
+            return 0;
+        w = e + 1;
     }
-    return 0;
 }
 
 int es_ends_with_any(const char *s, size_t end, const char *words)
 {
+    if (words == NULL || end == 0)
+        return 0;
     const char *w = words;
-    while (*w) {
-        const char *bar = strchr(w, '|');
-        size_t n = bar ? (size_t)(bar - w) : strlen(w);
-        if (n > 0 && n <= end && memcmp(s + end - n, w, n) == 0)
+    for (;;) {
+        const char *e = w;
+        while (*e && *e != '|')
+            e++;
+        size_t n = (size_t)(e - w);
+        if (n > 0 && n <= end && e[-1] == s[end - 1] && memcmp(s + end - n, w, n) == 0)
             return 1;
-        if (bar == NULL)
-            break;
-        w = bar + 1;
+        if (*e == '\0')
+            return 0;
+        w = e + 1;
     }
-    return 0;
 }
 
 const es_unit *es_unit_match(const char *s, size_t len, size_t *used)

@@ -12,7 +12,10 @@
 #include <stdbool.h>
 #include <stddef.h>
 
+#include "edustat/classify.h"
 #include "edustat/document.h"
+#include "edustat/gazetteer.h"
+#include "edustat/manifest.h"
 #include "edustat/scan.h"
 #include "edustat/source.h"
 #include "edustat/status.h"
@@ -26,6 +29,11 @@ typedef struct es_extract_options {
     const char *district; /* overrides for every document, or NULL */
     const char *city;
     int year;             /* 0: detect */
+    /* Borrowed, may be NULL: without a classifier every indicator is
+     * "other"; without a gazetteer district and city are not detected. */
+    const es_classifier *classifier;
+    const es_gazetteer *gazetteer;
+    const es_manifest *manifest;
 } es_extract_options;
 
 typedef struct es_doc_info {
@@ -35,8 +43,11 @@ typedef struct es_doc_info {
     const char *title;
     long start_line, end_line;
     const char *district; /* NULL when unknown */
+    const char *district_code; /* GB/T 2260, NULL when unknown */
     const char *city;
     int year;             /* 0 when unknown */
+    /* where each came from: "title", "body", "option", "manifest"; NULL if unknown */
+    const char *district_from, *city_from, *year_from;
 } es_doc_info;
 
 typedef struct es_record {
@@ -49,7 +60,8 @@ typedef struct es_record {
     double value;         /* meaningless when redacted */
     const char *unit;
     es_qualifier qualifier;
-    const char *indicator;
+    const char *indicator; /* lexicon id, "other" by default */
+    const char *label;     /* its Chinese label, or NULL */
     const char *context;  /* the clause around it, context_len bytes */
     size_t context_len;
     bool redacted;

@@ -4,6 +4,10 @@
 
 #include <stdio.h>
 
+#include "edustat/classify.h"
+#include "edustat/gazetteer.h"
+#include "edustat/lexicon.h"
+#include "edustat/manifest.h"
 #include "edustat/status.h"
 
 /* Exit statuses (DESIGN.md). */
@@ -14,6 +18,20 @@ enum {
 };
 
 int cmd_extract(int argc, char **argv);
+int cmd_indicators(int argc, char **argv);
+
+/* The lexicon, classifier, gazetteer and manifest a run needs. */
+typedef struct cli_pipeline {
+    es_lexicon *lexicon;
+    es_classifier *classifier;
+    es_gazetteer *gazetteer;
+    es_manifest *manifest;
+} cli_pipeline;
+
+/* Load them (lexicon_path, manifest_path may be NULL); on failure the
+ * error is reported and -1 returned. */
+int cli_pipeline_open(cli_pipeline *p, const char *lexicon_path, const char *manifest_path);
+void cli_pipeline_close(cli_pipeline *p);
 
 /* Print `edustat: FILE:LINE: message` (parts left out when unknown). */
 void cli_report(const es_error *err);

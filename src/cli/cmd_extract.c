@@ -23,10 +23,16 @@ static void extract_usage(FILE *to)
           "                      document per file\n"
           "      --district NAME, --city NAME, --year YYYY\n"
           "                      set these for every document\n"
+          "      --manifest CSV  per-document metadata: file,doc_index,district,city,year\n"
+          "      --lexicon TSV   more indicators, or replacements by id (see\n"
+          "                      `edustat indicators` and data/indicators.tsv)\n"
           "FILE may be '-' for standard input. Exit status: 0 done, 1 some inputs\n"
           "could not be read (the rest are done), 2 usage error.\n",
           to);
 }
+
+static int extract_to(const char *out_path, es_records_format format, const es_extract_options *opt,
+                      int n_files, char **files);
 
 static void print_warning(const es_error *w, void *user)
 {
@@ -41,10 +47,12 @@ int cmd_extract(int argc, char **argv)
         {"output", required_argument, NULL, 'o'}, {"format", required_argument, NULL, 'f'},
         {"split", required_argument, NULL, 's'},  {"district", required_argument, NULL, 'd'},
         {"city", required_argument, NULL, 'c'},   {"year", required_argument, NULL, 'y'},
+        {"manifest", required_argument, NULL, 'm'}, {"lexicon", required_argument, NULL, 'l'},
         {"help", no_argument, NULL, 'h'},         {NULL, 0, NULL, 0}};
+    const char *manifest_path = NULL, *lexicon_path = NULL;
     const char *out_path = "-";
     es_records_format format = ES_RECORDS_JSON;
-    es_extract_options opt = {ES_SPLIT_AUTO, NULL, NULL, 0};
+    es_extract_options opt = {ES_SPLIT_AUTO, NULL, NULL, 0, NULL, NULL, NULL};
     int c;
     optind = 1;
     opterr = 0;
@@ -76,6 +84,12 @@ int cmd_extract(int argc, char **argv)
         case 'd':
             opt.district = optarg;
             break;
+        case 'm':
+            manifest_path = optarg;
+            break;
+        case 'l':
+            lexicon_path = optarg;
+            break;
         case 'c':
             opt.city = optarg;
             break;
@@ -105,6 +119,21 @@ int cmd_extract(int argc, char **argv)
         return CLI_EXIT_USAGE;
     }
 
+    cli_pipeline pipe;
+    if (cli_pipeline_open(&pipe, lexicon_path, manifest_path) != 0)
+        return CLI_EXIT_USAGE;
+    opt.classifier = pipe.classifier;
+    opt.gazetteer = pipe.gazetteer;
+    opt.manifest = pipe.manifest;
+    int rc = extract_to(out_path, format, &opt, argc - optind, argv + optind);
+    cli_pipeline_close(&pipe);
+    return rc;
+}
+
+/* Extract files into out_path; returns the exit status. */
+static int extract_to(const char *out_path, es_records_format format, const es_extract_options *opt,
+                      int n_files, char **files)
+{
     es_error err;
     es_error_clear(&err);
     cli_output out;
@@ -121,9 +150,9 @@ int cmd_extract(int argc, char **argv)
     es_extract_sink sink = es_records_writer_sink(w);
     sink.warning = print_warning;
     int failed_inputs = 0, fatal = 0;
-    for (int i = optind; i < argc && !fatal; i++) {
+    for (int i = 0; i < n_files && !fatal; i++) {
         es_error_clear(&err);
-        es_status st = es_extract_file(argv[i], &opt, &sink, &err);
+        es_status st = es_extract_file(files[i], opt, &sink, &err);
         if (st == ES_OK)
             continue;
         cli_report(&err);

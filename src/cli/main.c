@@ -12,7 +12,8 @@ static void usage(FILE *to)
     fputs("usage: edustat COMMAND [OPTIONS] FILE...\n"
           "\n"
           "commands:\n"
-          "  extract   find every numeric quantity and write records.json\n"
+          "  extract     find every numeric quantity and write records.json\n"
+          "  indicators  list the indicators and their cue words\n"
           "\n"
           "`edustat COMMAND --help` describes a command's options.\n",
           to);
@@ -28,6 +29,8 @@ int main(int argc, char **argv)
     int rc;
     if (strcmp(cmd, "extract") == 0) {
         rc = cmd_extract(argc - 1, argv + 1);
+    } else if (strcmp(cmd, "indicators") == 0) {
+        rc = cmd_indicators(argc - 1, argv + 1);
     } else if (strcmp(cmd, "--help") == 0 || strcmp(cmd, "-h") == 0 || strcmp(cmd, "help") == 0) {
         usage(stdout);
         rc = CLI_EXIT_OK;

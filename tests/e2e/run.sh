@@ -151,6 +151,38 @@ expect_status 2 "$EDUSTAT" extract -o
 expect_status 0 "$EDUSTAT" extract --help
 expect_status 0 "$EDUSTAT" --version
 
+# --- indicators and metadata -------------------------------------------------------------
+expect_status 0 "$EDUSTAT" indicators
+if grep -q "^schools.count .*学校数" "$TMP/out"; then ok; else bad "indicators table lacks schools.count"; fi
+expect_status 0 "$EDUSTAT" indicators --format json
+json_check "$TMP/out" "any(i['id']=='funding.investment' and i['label']=='教育经费投入' and '元' in i['units'] for i in d)"
+printf 'facilities.library	图书	count	册		图书:9
+' >"$TMP/lex.tsv"
+printf '馆藏图书12万册，新建学校3所。
+' >"$TMP/books.txt"
+expect_status 0 "$EDUSTAT" extract --lexicon "$TMP/lex.tsv" -o "$TMP/lex.json" "$TMP/books.txt"
+json_check "$TMP/lex.json" "[(r['raw'],r['indicator'],r['label']) for r in d['records']]==[('12万册','facilities.library','图书'),('3所','schools.count','学校数')]"
+printf 'x.y	标签	count	人
+' >"$TMP/badlex.tsv"
+expect_status 2 "$EDUSTAT" extract --lexicon "$TMP/badlex.tsv" "$TMP/books.txt"
+expect_err "badlex.tsv:1: expected 6 tab-separated fields"
+expect_status 2 "$EDUSTAT" indicators --lexicon "$TMP/no-such.tsv"
+expect_err "no-such.tsv: No such file or directory"
+json_check "$TMP/a.json" "[(x['district'],x['district_code'],x['year'],x['district_from'],x['year_from']) for x in d['documents']][0]==('天河区','440106',2023,'title','title')"
+json_check "$TMP/a.json" "all(r['district']=='天河区' and r['year']==2023 for r in d['records'] if r['doc']=='two-docs.txt#1')"
+expect_status 0 "$EDUSTAT" extract --district 越秀区 --city 广州市 --year 2021 -o "$TMP/o.json" two-docs.txt
+json_check "$TMP/o.json" "all(x['district']=='越秀区' and x['city']=='广州市' and x['year']==2021 and x['district_from']=='option' and x['district_code']=='440104' for x in d['documents'])"
+printf 'file,doc_index,district,city,year
+two-docs.txt,2,海珠区,,2022
+' >"$TMP/man.csv"
+expect_status 0 "$EDUSTAT" extract --manifest "$TMP/man.csv" -o "$TMP/man.json" two-docs.txt
+json_check "$TMP/man.json" "[(x['district'],x['year'],x['district_from'],x['year_from']) for x in d['documents']]==[('天河区',2023,'title','title'),('海珠区',2022,'manifest','manifest')]"
+printf 'file,doc_index,district,city,year
+two-docs.txt,x,,,
+' >"$TMP/badman.csv"
+expect_status 2 "$EDUSTAT" extract --manifest "$TMP/badman.csv" two-docs.txt
+expect_err "badman.csv:2: doc_index must be a number"
+
 # --- the README's commands -----------------------------------------------------------------
 cd "$HERE/../.." || exit 1
 expect_status 0 "$EDUSTAT" extract -o "$TMP/readme.json" examples/summaries.txt examples/huli-2024.html

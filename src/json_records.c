@@ -142,11 +142,15 @@ es_status es_records_writer_document(es_records_writer *w, const es_doc_info *d)
     ok &= add_num(o, "start_line", (double)d->start_line);
     ok &= add_num(o, "end_line", (double)d->end_line);
     ok &= add_str(o, "district", d->district);
+    ok &= add_str(o, "district_code", d->district_code);
     ok &= add_str(o, "city", d->city);
     if (d->year > 0)
         ok &= add_num(o, "year", d->year);
     else
         ok &= add_str(o, "year", NULL);
+    ok &= add_str(o, "district_from", d->district_from);
+    ok &= add_str(o, "city_from", d->city_from);
+    ok &= add_str(o, "year_from", d->year_from);
     if (!ok) {
         cJSON_Delete(o);
         return ES_ERR_NOMEM;
@@ -180,6 +184,7 @@ es_status es_records_writer_record(es_records_writer *w, const es_record *r)
     if (!r->redacted)
         ok &= add_str(o, "qualifier", es_qualifier_name(r->qualifier));
     ok &= add_str(o, "indicator", r->indicator);
+    ok &= add_str(o, "label", r->label);
     ok &= add_str(o, "district", d->district);
     ok &= add_str(o, "city", d->city);
     if (d->year > 0)

@@ -1,0 +1,39 @@
+/*
+ * manifest.h - metadata users know better than the detector: a CSV file
+ * with columns file,doc_index,district,city,year (a header line first).
+ * An empty field keeps what was detected; doc_index empty or 0 applies to
+ * every document of the file. A file is matched by the path as given or by
+ * its base name.
+ */
+#ifndef EDUSTAT_MANIFEST_H
+#define EDUSTAT_MANIFEST_H
+
+#include <stddef.h>
+
+#include "edustat/status.h"
+
+#ifdef __cplusplus
+extern "C" {
+#endif
+
+typedef struct es_manifest_entry {
+    char *file;
+    int doc_index;  /* 0: every document of the file */
+    char *district; /* NULL: keep the detected one */
+    char *city;
+    int year;       /* 0: keep */
+} es_manifest_entry;
+
+typedef struct es_manifest es_manifest;
+
+es_status es_manifest_load(const char *path, es_manifest **out, es_error *err);
+void es_manifest_free(es_manifest *m);
+
+/* The entry for document doc_index of file, or NULL. */
+const es_manifest_entry *es_manifest_find(const es_manifest *m, const char *file, int doc_index);
+
+#ifdef __cplusplus
+}
+#endif
+
+#endif /* EDUSTAT_MANIFEST_H */

@@ -1,0 +1,317 @@
+/* metadata.c - district, city and year of a document (see metadata.h). */
+#include "edustat/metadata.h"
+#include "edustat/numeral.h"
+#include "utf8_internal.h"
+
+#include <stdio.h>
+#include <string.h>
+
+#define YEAR_WORD "年"
+#define MAX_CANDIDATES 64
+
+static int is_placeholder_char(uint32_t cp)
+{
+    cp = es_ascii_twin(cp);
+    return cp == '_' || cp == 'x' || cp == 'X' || cp == '*' || cp == '#' || cp == '?';
+}
+
+/* A year expression starting at s[i]: returns its value (0 none, -1
+ * placeholder) and sets *end. */
+static int year_at(const char *s, size_t len, size_t i, size_t *end)
+{
+    const unsigned char *u = (const unsigned char *)s;
+    uint32_t cp;
+    es_utf8_decode(u + i, len - i, &cp);
+    if (es_arabic_digit(cp) >= 0 || es_is_chinese_numeral_char(cp)) {
+        es_numeral n;
+        es_numeral_parse(s + i, len - i, &n);
+        size_t e = i + n.len;
+        int placeholder = 0;
+        /* 20__年, 20XX年: digits then blanks */
+        while (e < len) {
+            uint32_t c2;
+            size_t k = es_utf8_decode(u + e, len - e, &c2);
+            if (!is_placeholder_char(c2))
+                break;
+            placeholder = 1;
+            e += k;
+        }
+        if (e + 3 > len || memcmp(s + e, YEAR_WORD, 3) != 0)
+            return 0;
+        *end = e + 3;
+        if (placeholder)
+            return n.int_digits <= 3 ? -1 : 0;
+        if (!n.valid || n.frac_digits)
+            return 0;
+        double v = es_numeral_value(&n, 0);
+        int digits_form = n.kind == ES_NUMERAL_ARABIC || n.kind == ES_NUMERAL_CHINESE_DIGITS;
+        if (digits_form && n.int_digits == 4 && v >= 1900 && v <= 2099)
+            return (int)v;
+        return 0;
+    }
+    if (is_placeholder_char(cp)) {
+        size_t e = i;
+        int count = 0;
+        while (e < len) {
+            uint32_t c2;
+            size_t k = es_utf8_decode(u + e, len - e, &c2);
+            if (!is_placeholder_char(c2))
+                break;
+            count++;
+            e += k;
+        }
+        if (count >= 1 && e + 3 <= len && memcmp(s + e, YEAR_WORD, 3) == 0) {
+            *end = e + 3;
+            return -1;
+        }
+    }
+    return 0;
+}
+
+int es_find_year(const char *s, size_t len, size_t *end)
+{
+    const unsigned char *u = (const unsigned char *)s;
+    size_t i = 0;
+    while (i < len) {
+        uint32_t cp, prev = 0;
+        size_t st;
+        if (i > 0)
+            prev = es_utf8_decode_before(u, i, &st);
+        size_t k = es_utf8_decode(u + i, len - i, &cp);
+        int starts = !(es_arabic_digit(prev) >= 0 || es_is_chinese_numeral_char(prev) ||
+                       is_placeholder_char(prev));
+        if (starts) {
+            size_t e;
+            int y = year_at(s, len, i, &e);
+            if (y != 0) {
+                *end = e;
+                return y;
+            }
+        }
+        i += k;
+    }
+    return 0;
+}
+
+/* The last date (a year followed by a month) in s[0..len): the closing
+ * date of a report. 0 if none. */
+static int last_dated_year(const char *s, size_t len)
+{
+    int found = 0;
+    size_t i = 0;
+    while (i < len) {
+        size_t end;
+        int y = es_find_year(s + i, len - i, &end);
+        if (y == 0)
+            break;
+        size_t after = i + end;
+        es_numeral m;
+        es_numeral_parse(s + after, len - after, &m);
+        if (y > 0 && m.kind != ES_NUMERAL_NONE && m.valid && after + m.len + 3 <= len &&
+            memcmp(s + after + m.len, "月", 3) == 0)
+            found = y;
+        else if (y > 0 && after + 6 <= len && memcmp(s + after, "元月", 6) == 0)
+            found = y;
+        i = after;
+    }
+    return found;
+}
+
+static void copy_name(char *dst, const char *src)
+{
+    snprintf(dst, ES_MAX_PLACE_BYTES, "%s", src);
+}
+
+typedef struct place_count {
+    const es_division *d;
+    int score;
+    size_t first;
+} place_count;
+
+static void tally(place_count *c, size_t *n, const es_division *d, int score, size_t at)
+{
+    for (size_t i = 0; i < *n; i++)
+        if (strcmp(c[i].d->name, d->name) == 0) {
+            c[i].score += score;
+            return;
+        }
+    if (*n < MAX_CANDIDATES)
+        c[(*n)++] = (place_count){d, score, at};
+}
+
+static const place_count *best_of(const place_count *c, size_t n)
+{
+    const place_count *best = NULL;
+    for (size_t i = 0; i < n; i++)
+        if (best == NULL || c[i].score > best->score ||
+            (c[i].score == best->score && c[i].first < best->first))
+            best = &c[i];
+    return best;
+}
+
+/* Does the sentence around text[at] speak of "our" district (我区, 全区...)? */
+static int in_home_sentence(const char *t, size_t lo, size_t hi, size_t at)
+{
+    size_t a = at, b = at;
+    while (a > lo && a - lo > 0 && !(a >= 3 && memcmp(t + a - 3, "。", 3) == 0) && t[a - 1] != '\n' &&
+           at - a < 300)
+        a--;
+    while (b < hi && !(b + 3 <= hi && memcmp(t + b, "。", 3) == 0) && t[b] != '\n' && b - at < 300)
+        b++;
+    static const char *const home[] = {"我区", "全区", "本区", "我县", "全县", "本县"};
+    for (size_t i = 0; i < sizeof home / sizeof home[0]; i++)
+        for (size_t p = a; p + 6 <= b; p++)
+            if (memcmp(t + p, home[i], 6) == 0)
+                return 1;
+    return 0;
+}
+
+/* Is the three-byte character at t one that place names end with:
+ * 区 县 市 州 (E5 ..), 旗 (E6 97 97), 盟 省 (E7 ..)? */
+static int ends_place(const unsigned char *t)
+{
+    switch (t[0]) {
+    case 0xE5:
+        return (t[1] == 0x8C && t[2] == 0xBA) || (t[1] == 0x8E && t[2] == 0xBF) ||
+               (t[1] == 0xB8 && t[2] == 0x82) || (t[1] == 0xB7 && t[2] == 0x9E);
+    case 0xE6:
+        return t[1] == 0x97 && t[2] == 0x97;
+    case 0xE7:
+        return (t[1] == 0x9B && t[2] == 0x9F) || (t[1] == 0x9C && t[2] == 0x81);
+    default:
+        return 0;
+    }
+}
+
+/* Count the divisions named in t[lo, hi): counties in *counties, cities and
+ * municipalities in *cities. weight_home: weigh opening and 我区 sentences. */
+static void count_places(const es_gazetteer *g, const char *t, size_t lo, size_t hi, int weigh,
+                         place_count *counties, size_t *n_counties, place_count *cities,
+                         size_t *n_cities)
+{
+    const unsigned char *u = (const unsigned char *)t;
+    if (hi - lo > ES_PLACE_SCAN_BYTES)
+        hi = lo + ES_PLACE_SCAN_BYTES;
+    /* The opening paragraphs: the first two non-empty lines, at most
+     * ES_OPENING_BYTES. */
+    size_t opening_end = lo;
+    for (int lines = 0; opening_end < hi && lines < 2;) {
+        while (opening_end < hi && (t[opening_end] == '\n' || t[opening_end] == '\r'))
+            opening_end++;
+        while (opening_end < hi && t[opening_end] != '\n' && t[opening_end] != '\r')
+            opening_end++;
+        lines++;
+    }
+    if (opening_end - lo > ES_OPENING_BYTES)
+        opening_end = lo + ES_OPENING_BYTES;
+    for (size_t i = lo; i + 3 <= hi; i++) {
+        if (u[i] < 0xE5 || u[i] > 0xE7) {
+            if (u[i] >= 0xE0) /* another three-byte character */
+                i += 2;
+            continue;
+        }
+        if (!ends_place(u + i)) {
+            i += 2;
+            continue;
+        }
+        size_t start;
+        const es_division *d = es_gazetteer_name_ending_at(g, t, i + 3, &start);
+        if (d == NULL || start < lo)
+            continue;
+        if (d->level == ES_DIVISION_COUNTY) {
+            int score = 1;
+            if (weigh && start < opening_end)
+                score += 2;
+            if (weigh && in_home_sentence(t, lo, hi, start))
+                score += 2;
+            tally(counties, n_counties, d, score, start);
+        } else if (d->level == ES_DIVISION_CITY || es_division_is_municipality(d)) {
+            tally(cities, n_cities, d, 1, start);
+        }
+        i += 2;
+    }
+}
+
+void es_detect_metadata(const es_gazetteer *g, const char *title, const char *text,
+                        size_t body_start, size_t body_end, es_doc_meta *out)
+{
+    memset(out, 0, sizeof *out);
+    size_t tlen = strlen(title), end;
+
+    /* Year: the title's first year; else the opening sentence's; else the
+     * closing date's. A blanked year (20__年) means unknown. */
+    int y = es_find_year(title, tlen, &end);
+    if (y != 0) {
+        if (y > 0) {
+            out->year = y;
+            out->year_from = "title";
+        }
+    } else {
+        size_t a = body_start;
+        while (a < body_end && (text[a] == '\n' || text[a] == '\r' || text[a] == ' '))
+            a++;
+        size_t b = a;
+        while (b < body_end && text[b] != '\n' && text[b] != '\r' &&
+               !(b + 3 <= body_end && memcmp(text + b, "。", 3) == 0))
+            b++;
+        y = es_find_year(text + a, b - a, &end);
+        if (y > 0) {
+            out->year = y;
+            out->year_from = "body";
+        } else if (y == 0) {
+            size_t c = body_end > body_start + ES_CLOSING_BYTES ? body_end - ES_CLOSING_BYTES : body_start;
+            while (c < body_end && ((unsigned char)text[c] & 0xC0) == 0x80)
+                c++;
+            y = last_dated_year(text + c, body_end - c);
+            if (y > 0) {
+                out->year = y;
+                out->year_from = "body";
+            }
+        }
+    }
+
+    /* District and city: the title's, else the body's most named. */
+    place_count counties[MAX_CANDIDATES], cities[MAX_CANDIDATES];
+    size_t nc = 0, ny = 0;
+    count_places(g, title, 0, tlen, 0, counties, &nc, cities, &ny);
+    const place_count *county = best_of(counties, nc);
+    const place_count *city = best_of(cities, ny);
+    if (county != NULL) {
+        copy_name(out->district, county->d->name);
+        snprintf(out->district_code, sizeof out->district_code, "%s", county->d->code);
+        out->district_from = "title";
+    }
+    if (city != NULL) {
+        copy_name(out->city, city->d->name);
+        out->city_from = "title";
+    }
+    size_t nbc = 0, nby = 0;
+    place_count bcounties[MAX_CANDIDATES], bcities[MAX_CANDIDATES];
+    count_places(g, text, body_start, body_end, 1, bcounties, &nbc, bcities, &nby);
+    if (out->district[0] == '\0' && (county = best_of(bcounties, nbc)) != NULL) {
+        copy_name(out->district, county->d->name);
+        snprintf(out->district_code, sizeof out->district_code, "%s", county->d->code);
+        out->district_from = "body";
+    }
+    if (out->city[0] == '\0') {
+        /* The district's own city when the document names it, else the
+         * city it names most. */
+        const place_count *own = NULL;
+        for (size_t i = 0; i < nby && out->district[0]; i++)
+            if (county && strcmp(bcities[i].d->name, county->d->city) == 0)
+                own = &bcities[i];
+        city = own ? own : best_of(bcities, nby);
+        if (city != NULL) {
+            copy_name(out->city, city->d->name);
+            out->city_from = "body";
+        }
+    }
+    /* Several counties share a name (鼓楼区): take the one in the city named. */
+    if (out->district[0] && out->city[0]) {
+        const es_division *same[16];
+        size_t n = es_gazetteer_lookup(g, out->district, strlen(out->district), same, 16);
+        for (size_t i = 0; i < n && i < 16; i++)
+            if (strcmp(same[i]->city, out->city) == 0)
+                snprintf(out->district_code, sizeof out->district_code, "%s", same[i]->code);
+    }
+}
