@@ -9,6 +9,25 @@
 #include "edustat/records_json.h"
 
 int LLVMFuzzerTestOneInput(const uint8_t *data, size_t size);
+int LLVMFuzzerInitialize(int *argc, char ***argv);
+
+/* Built once for the whole run (a harness may keep state; the library
+ * does not). */
+static es_lexicon *lexicon;
+static es_classifier *classifier;
+static es_gazetteer *gazetteer;
+
+int LLVMFuzzerInitialize(int *argc, char ***argv)
+{
+    (void)argc;
+    (void)argv;
+    es_error err;
+    if (es_lexicon_new_builtin(&lexicon, &err) != ES_OK ||
+        es_classifier_new(lexicon, &classifier, &err) != ES_OK ||
+        es_gazetteer_new_builtin(&gazetteer, &err) != ES_OK)
+        return 1;
+    return 0;
+}
 
 int LLVMFuzzerTestOneInput(const uint8_t *data, size_t size)
 {
@@ -25,7 +44,7 @@ int LLVMFuzzerTestOneInput(const uint8_t *data, size_t size)
     if (out != NULL && es_records_writer_new(out, (data[0] & 4) ? ES_RECORDS_JSONL : ES_RECORDS_JSON,
                                              &w, &err) == ES_OK) {
         es_extract_sink sink = es_records_writer_sink(w);
-        es_extract_options opt = {split, NULL, NULL, 0, NULL, NULL, NULL};
+        es_extract_options opt = {split, NULL, NULL, 0, classifier, gazetteer, NULL};
         if (es_extract_source(src, &opt, &sink, &err) == ES_OK)
             es_records_writer_finish(w, &err);
         es_records_writer_free(w);
