@@ -11,7 +11,7 @@ CC ?= cc
 PREFIX ?= /usr/local
 DESTDIR ?=
 PKG_CONFIG ?= pkg-config
-PKGS := libcjson uchardet gumbo
+PKGS := libcjson uchardet gumbo gsl
 SHARED ?= ../shared
 
 ifeq ($(SANITIZE),1)

@@ -34,6 +34,8 @@ typedef enum es_qualifier {
 
 /* "exact", "more_than", "approx", "at_least", "at_most". */
 const char *es_qualifier_name(es_qualifier q);
+/* The qualifier of such a name; false if it is none of them. */
+bool es_qualifier_parse(const char *name, es_qualifier *q);
 
 /* A table cell of an HTML page: where its text lies and its column header
  * (e.g. "经费（万元）") and row label (the row's first cell). */

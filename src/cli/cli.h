@@ -5,10 +5,12 @@
 #include <stdio.h>
 
 #include "edustat/classify.h"
+#include "edustat/extract.h"
 #include "edustat/gazetteer.h"
 #include "edustat/lexicon.h"
 #include "edustat/manifest.h"
 #include "edustat/status.h"
+#include "edustat/table.h"
 
 /* Exit statuses (DESIGN.md). */
 enum {
@@ -19,6 +21,8 @@ enum {
 
 int cmd_extract(int argc, char **argv);
 int cmd_indicators(int argc, char **argv);
+int cmd_run(int argc, char **argv);
+int cmd_compare(int argc, char **argv);
 
 /* The lexicon, classifier, gazetteer and manifest a run needs. */
 typedef struct cli_pipeline {
@@ -32,6 +36,31 @@ typedef struct cli_pipeline {
  * error is reported and -1 returned. */
 int cli_pipeline_open(cli_pipeline *p, const char *lexicon_path, const char *manifest_path);
 void cli_pipeline_close(cli_pipeline *p);
+
+/* Extract each file (or, with from_records, read it as records written by
+ * `edustat extract`) into sink, reporting failures and warnings; shows
+ * progress on a terminal. Returns the number of inputs that failed; sets
+ * *fatal when the run cannot go on (out of memory, output failed). */
+int cli_feed(char **files, int n, int from_records, const es_extract_options *opt,
+             const es_extract_sink *sink, int *fatal);
+
+/* Options shared by extract, run and compare. */
+typedef struct cli_extract_args {
+    es_extract_options opt;
+    const char *manifest_path, *lexicon_path;
+} cli_extract_args;
+
+void cli_extract_args_init(cli_extract_args *a);
+/* Take getopt's option c ('s' --split, 'd' --district, 'c' --city, 'y'
+ * --year, 'm' --manifest, 'l' --lexicon) with its argument: 0 taken, 1 a
+ * bad value (reported), -1 not one of these. */
+int cli_extract_args_take(cli_extract_args *a, int c, const char *arg);
+
+/* --pick max|first|median: 0, or -1 for another word. */
+int cli_parse_pick(const char *s, es_pick *pick);
+
+/* Print s left-aligned in width terminal columns (CJK counts two). */
+void cli_print_cell(FILE *to, const char *s, int width, int right);
 
 /* Print `edustat: FILE:LINE: message` (parts left out when unknown). */
 void cli_report(const es_error *err);

@@ -34,25 +34,19 @@ static void extract_usage(FILE *to)
 static int extract_to(const char *out_path, es_records_format format, const es_extract_options *opt,
                       int n_files, char **files);
 
-static void print_warning(const es_error *w, void *user)
-{
-    (void)user;
-    cli_report(w);
-}
-
 
 int cmd_extract(int argc, char **argv)
 {
     static const struct option longopts[] = {
-        {"output", required_argument, NULL, 'o'}, {"format", required_argument, NULL, 'f'},
-        {"split", required_argument, NULL, 's'},  {"district", required_argument, NULL, 'd'},
-        {"city", required_argument, NULL, 'c'},   {"year", required_argument, NULL, 'y'},
+        {"output", required_argument, NULL, 'o'},   {"format", required_argument, NULL, 'f'},
+        {"split", required_argument, NULL, 's'},    {"district", required_argument, NULL, 'd'},
+        {"city", required_argument, NULL, 'c'},     {"year", required_argument, NULL, 'y'},
         {"manifest", required_argument, NULL, 'm'}, {"lexicon", required_argument, NULL, 'l'},
-        {"help", no_argument, NULL, 'h'},         {NULL, 0, NULL, 0}};
-    const char *manifest_path = NULL, *lexicon_path = NULL;
+        {"help", no_argument, NULL, 'h'},           {NULL, 0, NULL, 0}};
     const char *out_path = "-";
     es_records_format format = ES_RECORDS_JSON;
-    es_extract_options opt = {ES_SPLIT_AUTO, NULL, NULL, 0, NULL, NULL, NULL};
+    cli_extract_args ea;
+    cli_extract_args_init(&ea);
     int c;
     optind = 1;
     opterr = 0;
@@ -71,38 +65,6 @@ int cmd_extract(int argc, char **argv)
                 return CLI_EXIT_USAGE;
             }
             break;
-        case 's':
-            if (strcmp(optarg, "auto") == 0)
-                opt.split = ES_SPLIT_AUTO;
-            else if (strcmp(optarg, "none") == 0)
-                opt.split = ES_SPLIT_NONE;
-            else {
-                cli_usage_error("--split must be auto or none, not '%s'", optarg);
-                return CLI_EXIT_USAGE;
-            }
-            break;
-        case 'd':
-            opt.district = optarg;
-            break;
-        case 'm':
-            manifest_path = optarg;
-            break;
-        case 'l':
-            lexicon_path = optarg;
-            break;
-        case 'c':
-            opt.city = optarg;
-            break;
-        case 'y': {
-            char *end;
-            long y = strtol(optarg, &end, 10);
-            if (*end != '\0' || y < 1000 || y > 9999) {
-                cli_usage_error("--year must be a four-digit year, not '%s'", optarg);
-                return CLI_EXIT_USAGE;
-            }
-            opt.year = (int)y;
-            break;
-        }
         case 'h':
             extract_usage(stdout);
             return CLI_EXIT_OK;
@@ -110,6 +72,13 @@ int cmd_extract(int argc, char **argv)
             cli_usage_error("option %s needs a value", argv[optind - 1]);
             return CLI_EXIT_USAGE;
         default:
+            if (c != '?') {
+                int rc = cli_extract_args_take(&ea, c, optarg);
+                if (rc > 0)
+                    return CLI_EXIT_USAGE;
+                if (rc == 0)
+                    break;
+            }
             cli_usage_error("unknown option '%s' (try edustat extract --help)", argv[optind - 1]);
             return CLI_EXIT_USAGE;
         }
@@ -118,14 +87,13 @@ int cmd_extract(int argc, char **argv)
         cli_usage_error("extract: no input files (try edustat extract --help)");
         return CLI_EXIT_USAGE;
     }
-
     cli_pipeline pipe;
-    if (cli_pipeline_open(&pipe, lexicon_path, manifest_path) != 0)
+    if (cli_pipeline_open(&pipe, ea.lexicon_path, ea.manifest_path) != 0)
         return CLI_EXIT_USAGE;
-    opt.classifier = pipe.classifier;
-    opt.gazetteer = pipe.gazetteer;
-    opt.manifest = pipe.manifest;
-    int rc = extract_to(out_path, format, &opt, argc - optind, argv + optind);
+    ea.opt.classifier = pipe.classifier;
+    ea.opt.gazetteer = pipe.gazetteer;
+    ea.opt.manifest = pipe.manifest;
+    int rc = extract_to(out_path, format, &ea.opt, argc - optind, argv + optind);
     cli_pipeline_close(&pipe);
     return rc;
 }
@@ -148,18 +116,8 @@ static int extract_to(const char *out_path, es_records_format format, const es_e
         return CLI_EXIT_INPUT;
     }
     es_extract_sink sink = es_records_writer_sink(w);
-    sink.warning = print_warning;
-    int failed_inputs = 0, fatal = 0;
-    for (int i = 0; i < n_files && !fatal; i++) {
-        es_error_clear(&err);
-        es_status st = es_extract_file(files[i], opt, &sink, &err);
-        if (st == ES_OK)
-            continue;
-        cli_report(&err);
-        if (st == ES_ERR_NOMEM || (st == ES_ERR_IO && err.line > 0))
-            fatal = 1; /* cannot go on: out of memory, or the output failed */
-        failed_inputs++;
-    }
+    int fatal = 0;
+    int failed_inputs = cli_feed(files, n_files, 0, opt, &sink, &fatal);
     if (!fatal && es_records_writer_finish(w, &err) != ES_OK) {
         cli_report(&err);
         fatal = 1;

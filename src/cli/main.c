@@ -13,6 +13,8 @@ static void usage(FILE *to)
           "\n"
           "commands:\n"
           "  extract     find every numeric quantity and write records.json\n"
+          "  run         the whole job: records, table, statistics, JSON files\n"
+          "  compare     compare districts on one indicator\n"
           "  indicators  list the indicators and their cue words\n"
           "\n"
           "`edustat COMMAND --help` describes a command's options.\n",
@@ -29,6 +31,10 @@ int main(int argc, char **argv)
     int rc;
     if (strcmp(cmd, "extract") == 0) {
         rc = cmd_extract(argc - 1, argv + 1);
+    } else if (strcmp(cmd, "run") == 0) {
+        rc = cmd_run(argc - 1, argv + 1);
+    } else if (strcmp(cmd, "compare") == 0) {
+        rc = cmd_compare(argc - 1, argv + 1);
     } else if (strcmp(cmd, "indicators") == 0) {
         rc = cmd_indicators(argc - 1, argv + 1);
     } else if (strcmp(cmd, "--help") == 0 || strcmp(cmd, "-h") == 0 || strcmp(cmd, "help") == 0) {

@@ -6,6 +6,7 @@
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
+#include <sys/stat.h>
 #include <unistd.h>
 
 static void set_err(es_error *err, const char *path, const char *what)
@@ -59,6 +60,11 @@ int cli_output_commit(cli_output *o, es_error *err)
         return 0;
     }
     int bad = ferror(o->fp);
+    /* mkstemp makes the file private; give it the usual permissions. */
+    mode_t mask = umask(0);
+    umask(mask);
+    if (fchmod(fileno(o->fp), 0666 & ~mask) != 0)
+        bad = 1;
     if (fclose(o->fp) != 0 || bad) {
         o->fp = NULL;
         set_err(err, o->path, "cannot write output");

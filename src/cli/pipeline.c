@@ -2,7 +2,12 @@
  * in, plus --lexicon), the classifier, the gazetteer and a manifest. */
 #include "cli.h"
 
+#include <stdio.h>
+#include <stdlib.h>
 #include <string.h>
+#include <unistd.h>
+
+#include "edustat/json_read.h"
 
 int cli_pipeline_open(cli_pipeline *p, const char *lexicon_path, const char *manifest_path)
 {
@@ -28,4 +33,86 @@ void cli_pipeline_close(cli_pipeline *p)
     es_classifier_free(p->classifier);
     es_lexicon_free(p->lexicon);
     memset(p, 0, sizeof *p);
+}
+
+static void print_warning(const es_error *w, void *user)
+{
+    (void)user;
+    cli_report(w);
+}
+
+int cli_feed(char **files, int n, int from_records, const es_extract_options *opt,
+             const es_extract_sink *sink_in, int *fatal)
+{
+    es_extract_sink sink = *sink_in;
+    if (sink.warning == NULL)
+        sink.warning = print_warning;
+    int failed = 0;
+    int progress = n > 5 && isatty(STDERR_FILENO);
+    *fatal = 0;
+    for (int i = 0; i < n && !*fatal; i++) {
+        if (progress)
+            fprintf(stderr, "\redustat: %d/%d files", i + 1, n);
+        es_error err;
+        es_error_clear(&err);
+        es_status st = from_records ? es_read_records_file(files[i], &sink, &err)
+                                    : es_extract_file(files[i], opt, &sink, &err);
+        if (st == ES_OK)
+            continue;
+        if (progress)
+            fputc('\n', stderr);
+        cli_report(&err);
+        if (st == ES_ERR_NOMEM || (!from_records && st == ES_ERR_IO && err.line > 0))
+            *fatal = 1;
+        failed++;
+    }
+    if (progress)
+        fputc('\n', stderr);
+    return failed;
+}
+
+void cli_extract_args_init(cli_extract_args *a)
+{
+    memset(a, 0, sizeof *a);
+    a->opt.split = ES_SPLIT_AUTO;
+}
+
+int cli_extract_args_take(cli_extract_args *a, int c, const char *arg)
+{
+    switch (c) {
+    case 's':
+        if (strcmp(arg, "auto") == 0)
+            a->opt.split = ES_SPLIT_AUTO;
+        else if (strcmp(arg, "none") == 0)
+            a->opt.split = ES_SPLIT_NONE;
+        else {
+            cli_usage_error("--split must be auto or none, not '%s'", arg);
+            return 1;
+        }
+        return 0;
+    case 'd':
+        a->opt.district = arg;
+        return 0;
+    case 'c':
+        a->opt.city = arg;
+        return 0;
+    case 'y': {
+        char *end;
+        long y = strtol(arg, &end, 10);
+        if (*end != '\0' || y < 1000 || y > 9999) {
+            cli_usage_error("--year must be a four-digit year, not '%s'", arg);
+            return 1;
+        }
+        a->opt.year = (int)y;
+        return 0;
+    }
+    case 'm':
+        a->manifest_path = arg;
+        return 0;
+    case 'l':
+        a->lexicon_path = arg;
+        return 0;
+    default:
+        return -1;
+    }
 }

@@ -1,0 +1,275 @@
+/* cmd_run.c - `edustat run`: the whole job. Extract (or read records),
+ * build the table, compute the statistics, write the JSON files. */
+#include "cli.h"
+
+#include <errno.h>
+#include <getopt.h>
+#include <stdio.h>
+#include <stdlib.h>
+#include <string.h>
+#include <sys/stat.h>
+
+#include "edustat/json_tables.h"
+#include "edustat/records_json.h"
+#include "edustat/stats.h"
+#include "edustat/table.h"
+
+static void run_usage(FILE *to)
+{
+    fputs("usage: edustat run [-o DIR] [--pick max|first|median] [--from-records]\n"
+          "                   [extract options] FILE...\n"
+          "\n"
+          "Extract every figure, build the table (one row per indicator, district and\n"
+          "year), compute summaries and comparisons, and write into DIR (default\n"
+          "edustat-out): records.json, table.json, summary.json, datapackage.json,\n"
+          "echarts.json.\n"
+          "\n"
+          "  -o, --output DIR    where to write (created if missing)\n"
+          "      --pick RULE     the row's figure among its mentions: max, first or\n"
+          "                      median (default: max for amounts and counts, first\n"
+          "                      for rates and ratios)\n"
+          "      --from-records  FILEs are records.json or JSON Lines written by\n"
+          "                      `edustat extract`: merge shards extracted apart\n"
+          "      --split, --district, --city, --year, --manifest, --lexicon\n"
+          "                      as for `edustat extract`\n",
+          to);
+}
+
+typedef struct run_sink {
+    es_records_writer *writer;
+    es_facts *facts;
+    es_error *err;
+} run_sink;
+
+static es_status on_document(const es_doc_info *d, void *user)
+{
+    run_sink *s = user;
+    return es_records_writer_document(s->writer, d);
+}
+
+static es_status on_record(const es_record *r, void *user)
+{
+    run_sink *s = user;
+    es_status st = es_records_writer_record(s->writer, r);
+    if (st == ES_OK)
+        st = es_facts_add(s->facts, r, s->err);
+    return st;
+}
+
+/* DIR/name, or NULL when out of memory. */
+static char *join(const char *dir, const char *name)
+{
+    size_t n = strlen(dir) + strlen(name) + 2;
+    char *p = malloc(n);
+    if (p)
+        snprintf(p, n, "%s/%s", dir, name);
+    return p;
+}
+
+static void human_size(long bytes, char *out, size_t cap)
+{
+    if (bytes >= 1 << 20)
+        snprintf(out, cap, "%.1f MB", bytes / 1048576.0);
+    else if (bytes >= 1 << 10)
+        snprintf(out, cap, "%.1f KB", bytes / 1024.0);
+    else
+        snprintf(out, cap, "%ld bytes", bytes);
+}
+
+typedef es_status (*writer_fn)(const void *what, FILE *out, es_error *err);
+
+/* Write one file through a temporary name; print its summary line. */
+static int write_file(const char *dir, const char *name, writer_fn fn, const void *what,
+                      const char *count_desc)
+{
+    es_error err;
+    es_error_clear(&err);
+    char *path = join(dir, name);
+    if (path == NULL) {
+        fputs("edustat: out of memory\n", stderr);
+        return -1;
+    }
+    cli_output out;
+    int rc = -1;
+    if (cli_output_open(&out, path, &err) == 0) {
+        if (fn(what, out.fp, &err) != ES_OK) {
+            cli_output_abort(&out);
+            if (err.file[0] == '\0')
+                snprintf(err.file, sizeof err.file, "%s", path);
+            cli_report(&err);
+        } else if (cli_output_commit(&out, &err) == 0) {
+            struct stat sb;
+            char size[32];
+            human_size(stat(path, &sb) == 0 ? (long)sb.st_size : 0, size, sizeof size);
+            fprintf(stderr, "edustat: wrote %s (%s, %s)\n", path, count_desc, size);
+            rc = 0;
+        } else {
+            cli_report(&err);
+        }
+    } else {
+        cli_report(&err);
+    }
+    free(path);
+    return rc;
+}
+
+static es_status write_table(const void *t, FILE *out, es_error *err) { return es_write_table_json(t, out, err); }
+static es_status write_summary(const void *s, FILE *out, es_error *err) { return es_write_summary_json(s, out, err); }
+static es_status write_package(const void *t, FILE *out, es_error *err) { return es_write_datapackage_json(t, out, err); }
+static es_status write_echarts(const void *t, FILE *out, es_error *err) { return es_write_echarts_json(t, out, err); }
+
+int cli_parse_pick(const char *s, es_pick *pick)
+{
+    if (strcmp(s, "max") == 0)
+        *pick = ES_PICK_MAX;
+    else if (strcmp(s, "first") == 0)
+        *pick = ES_PICK_FIRST;
+    else if (strcmp(s, "median") == 0)
+        *pick = ES_PICK_MEDIAN;
+    else
+        return -1;
+    return 0;
+}
+
+int cmd_run(int argc, char **argv)
+{
+    static const struct option longopts[] = {
+        {"output", required_argument, NULL, 'o'},   {"pick", required_argument, NULL, 'p'},
+        {"from-records", no_argument, NULL, 'r'},   {"split", required_argument, NULL, 's'},
+        {"district", required_argument, NULL, 'd'}, {"city", required_argument, NULL, 'c'},
+        {"year", required_argument, NULL, 'y'},     {"manifest", required_argument, NULL, 'm'},
+        {"lexicon", required_argument, NULL, 'l'},  {"help", no_argument, NULL, 'h'},
+        {NULL, 0, NULL, 0}};
+    const char *dir = "edustat-out";
+    cli_extract_args ea;
+    cli_extract_args_init(&ea);
+    es_pick pick = ES_PICK_DEFAULT;
+    int from_records = 0, c;
+    optind = 1;
+    opterr = 0;
+    while ((c = getopt_long(argc, argv, ":o:h", longopts, NULL)) != -1) {
+        switch (c) {
+        case 'o':
+            dir = optarg;
+            break;
+        case 'p':
+            if (cli_parse_pick(optarg, &pick) != 0) {
+                cli_usage_error("--pick must be max, first or median, not '%s'", optarg);
+                return CLI_EXIT_USAGE;
+            }
+            break;
+        case 'r':
+            from_records = 1;
+            break;
+        case 'h':
+            run_usage(stdout);
+            return CLI_EXIT_OK;
+        case ':':
+            cli_usage_error("option %s needs a value", argv[optind - 1]);
+            return CLI_EXIT_USAGE;
+        default:
+            if (c != '?') {
+                int rc = cli_extract_args_take(&ea, c, optarg);
+                if (rc >= 0) {
+                    if (rc > 0)
+                        return CLI_EXIT_USAGE;
+                    break;
+                }
+            }
+            cli_usage_error("unknown option '%s' (try edustat run --help)", argv[optind - 1]);
+            return CLI_EXIT_USAGE;
+        }
+    }
+    if (optind >= argc) {
+        cli_usage_error("run: no input files (try edustat run --help)");
+        return CLI_EXIT_USAGE;
+    }
+    if (mkdir(dir, 0777) != 0 && errno != EEXIST) {
+        fprintf(stderr, "edustat: %s: cannot create directory: %s\n", dir, strerror(errno));
+        return CLI_EXIT_INPUT;
+    }
+    struct stat sb;
+    if (stat(dir, &sb) != 0 || !S_ISDIR(sb.st_mode)) {
+        fprintf(stderr, "edustat: %s: not a directory\n", dir);
+        return CLI_EXIT_INPUT;
+    }
+
+    cli_pipeline pipe;
+    if (cli_pipeline_open(&pipe, ea.lexicon_path, ea.manifest_path) != 0)
+        return CLI_EXIT_USAGE;
+    ea.opt.classifier = pipe.classifier;
+    ea.opt.gazetteer = pipe.gazetteer;
+    ea.opt.manifest = pipe.manifest;
+
+    int rc = CLI_EXIT_OK, fatal = 0, failed = 0;
+    es_error err;
+    es_error_clear(&err);
+    es_facts *facts = es_facts_new(pipe.lexicon);
+    es_records_writer *w = NULL;
+    es_table *table = NULL;
+    es_summary *summary = NULL;
+    char *records_path = join(dir, "records.json");
+    cli_output out;
+    int out_open = 0;
+    if (facts == NULL || records_path == NULL) {
+        fputs("edustat: out of memory\n", stderr);
+        rc = CLI_EXIT_INPUT;
+        goto done;
+    }
+    if (cli_output_open(&out, records_path, &err) != 0 ||
+        es_records_writer_new(out.fp, ES_RECORDS_JSON, &w, &err) != ES_OK) {
+        cli_report(&err);
+        rc = CLI_EXIT_INPUT;
+        goto done;
+    }
+    out_open = 1;
+    run_sink rs = {w, facts, &err};
+    es_extract_sink sink = {on_document, on_record, NULL, &rs};
+    failed = cli_feed(argv + optind, argc - optind, from_records, &ea.opt, &sink, &fatal);
+    if (fatal) {
+        rc = CLI_EXIT_INPUT;
+        goto done;
+    }
+    size_t n_docs, n_reds, n_recs = es_records_writer_count(w, &n_docs, &n_reds);
+    if (es_records_writer_finish(w, &err) != ES_OK || cli_output_commit(&out, &err) != 0) {
+        cli_report(&err);
+        rc = CLI_EXIT_INPUT;
+        goto done;
+    }
+    out_open = 0;
+    char desc[128], size[32];
+    human_size(stat(records_path, &sb) == 0 ? (long)sb.st_size : 0, size, sizeof size);
+    fprintf(stderr, "edustat: wrote %s (%zu documents, %zu records, %zu redactions, %s)\n", records_path,
+            n_docs, n_recs, n_reds, size);
+
+    if (es_table_build(facts, pick, &table, &err) != ES_OK ||
+        es_summary_compute(table, &summary, &err) != ES_OK) {
+        cli_report(&err);
+        rc = CLI_EXIT_INPUT;
+        goto done;
+    }
+    snprintf(desc, sizeof desc, "%zu rows, %zu unplaced", table->n_rows, table->n_unplaced);
+    if (write_file(dir, "table.json", write_table, table, desc) != 0)
+        rc = CLI_EXIT_INPUT;
+    snprintf(desc, sizeof desc, "%zu by year, %zu by district, %zu comparisons", summary->n_by_year,
+             summary->n_by_district, summary->n_comparisons);
+    if (rc == 0 && write_file(dir, "summary.json", write_summary, summary, desc) != 0)
+        rc = CLI_EXIT_INPUT;
+    if (rc == 0 && write_file(dir, "datapackage.json", write_package, table, "4 resources") != 0)
+        rc = CLI_EXIT_INPUT;
+    snprintf(desc, sizeof desc, "%zu rows", table->n_rows);
+    if (rc == 0 && write_file(dir, "echarts.json", write_echarts, table, desc) != 0)
+        rc = CLI_EXIT_INPUT;
+done:
+    if (out_open)
+        cli_output_abort(&out);
+    es_records_writer_free(w);
+    es_summary_free(summary);
+    es_table_free(table);
+    es_facts_free(facts);
+    free(records_path);
+    cli_pipeline_close(&pipe);
+    if (rc == CLI_EXIT_OK && failed)
+        rc = CLI_EXIT_INPUT;
+    return rc;
+}

@@ -1,0 +1,278 @@
+/* json_read.c - records.json and JSON Lines back into documents and
+ * records, with cJSON (see json_read.h). */
+#include "edustat/json_read.h"
+#include "error_internal.h"
+
+#include <cJSON.h>
+#include <errno.h>
+#include <math.h>
+#include <stdio.h>
+#include <stdlib.h>
+#include <string.h>
+
+/* A document read back, its strings owned here. */
+typedef struct doc_copy {
+    cJSON *json; /* keeps the strings es_doc_info points at */
+    es_doc_info info;
+} doc_copy;
+
+typedef struct reader {
+    const char *path;
+    const es_extract_sink *sink;
+    es_error *err;
+    doc_copy *docs;
+    size_t n_docs, cap_docs;
+    size_t last; /* the document the previous record belonged to */
+} reader;
+
+static const char *get_str(const cJSON *o, const char *k)
+{
+    const cJSON *v = cJSON_GetObjectItemCaseSensitive(o, k);
+    return cJSON_IsString(v) ? v->valuestring : NULL;
+}
+
+static double get_num(const cJSON *o, const char *k, double dflt)
+{
+    const cJSON *v = cJSON_GetObjectItemCaseSensitive(o, k);
+    return cJSON_IsNumber(v) ? v->valuedouble : dflt;
+}
+
+static es_status fail(reader *r, long line, const char *msg)
+{
+    return es_error_set(r->err, ES_ERR_FORMAT, r->path, line, "%s", msg);
+}
+
+/* Takes ownership of o. */
+static es_status add_document(reader *r, cJSON *o, long line)
+{
+    const char *id = get_str(o, "id"), *file = get_str(o, "file");
+    if (id == NULL || file == NULL) {
+        cJSON_Delete(o);
+        return fail(r, line, "a document needs \"id\" and \"file\"");
+    }
+    if (r->n_docs == r->cap_docs) {
+        size_t cap = r->cap_docs ? r->cap_docs * 2 : 64;
+        doc_copy *p = realloc(r->docs, cap * sizeof *p);
+        if (p == NULL) {
+            cJSON_Delete(o);
+            return es_error_set(r->err, ES_ERR_NOMEM, r->path, line, "out of memory");
+        }
+        r->docs = p;
+        r->cap_docs = cap;
+    }
+    doc_copy *d = &r->docs[r->n_docs++];
+    memset(d, 0, sizeof *d);
+    d->json = o;
+    es_doc_info *i = &d->info;
+    i->id = id;
+    i->file = file;
+    i->index = (int)get_num(o, "index", 1);
+    i->title = get_str(o, "title");
+    i->start_line = (long)get_num(o, "start_line", 1);
+    i->end_line = (long)get_num(o, "end_line", 1);
+    i->district = get_str(o, "district");
+    i->district_code = get_str(o, "district_code");
+    i->city = get_str(o, "city");
+    i->year = (int)get_num(o, "year", 0);
+    i->district_from = get_str(o, "district_from");
+    i->city_from = get_str(o, "city_from");
+    i->year_from = get_str(o, "year_from");
+    es_status st = r->sink->document ? r->sink->document(i, r->sink->user) : ES_OK;
+    if (st != ES_OK)
+        return es_error_set(r->err, st, r->path, line, "cannot write document");
+    r->last = r->n_docs - 1;
+    return ES_OK;
+}
+
+static es_status add_record(reader *r, const cJSON *o, int redacted, long line)
+{
+    const char *doc = get_str(o, "doc");
+    if (doc == NULL)
+        return fail(r, line, "a record needs \"doc\"");
+    if (r->n_docs == 0 || strcmp(r->docs[r->last].info.id, doc) != 0) {
+        size_t k = r->n_docs;
+        while (k-- > 0)
+            if (strcmp(r->docs[k].info.id, doc) == 0)
+                break;
+        if (k == (size_t)-1)
+            return fail(r, line, "a record's document comes before it");
+        r->last = k;
+    }
+    es_record rec;
+    memset(&rec, 0, sizeof rec);
+    rec.doc = &r->docs[r->last].info;
+    rec.id = get_str(o, "id");
+    rec.raw = get_str(o, "raw");
+    rec.unit = get_str(o, "unit");
+    rec.indicator = get_str(o, "indicator");
+    rec.label = get_str(o, "label");
+    rec.context = get_str(o, "context");
+    if (rec.id == NULL || rec.raw == NULL || rec.unit == NULL || rec.indicator == NULL)
+        return fail(r, line, "a record needs \"id\", \"raw\", \"unit\" and \"indicator\"");
+    rec.raw_len = strlen(rec.raw);
+    rec.context_len = rec.context ? strlen(rec.context) : 0;
+    rec.line = (long)get_num(o, "line", 0);
+    rec.start = (size_t)get_num(o, "start", 0);
+    rec.end = (size_t)get_num(o, "end", 0);
+    rec.redacted = redacted;
+    rec.value = get_num(o, "value", NAN);
+    if (!redacted && !isfinite(rec.value))
+        return fail(r, line, "a record needs a numeric \"value\"");
+    const char *q = get_str(o, "qualifier");
+    if (q != NULL && !es_qualifier_parse(q, &rec.qualifier))
+        return fail(r, line, "unknown qualifier");
+    es_status st = r->sink->record ? r->sink->record(&rec, r->sink->user) : ES_OK;
+    if (st != ES_OK)
+        return es_error_set(r->err, st, r->path, line, "cannot write record");
+    return ES_OK;
+}
+
+static es_status read_object(reader *r, cJSON *root)
+{
+    const cJSON *docs = cJSON_GetObjectItemCaseSensitive(root, "documents");
+    const cJSON *recs = cJSON_GetObjectItemCaseSensitive(root, "records");
+    const cJSON *reds = cJSON_GetObjectItemCaseSensitive(root, "redactions");
+    if (!cJSON_IsArray(docs) || !cJSON_IsArray(recs))
+        return fail(r, 0, "not an edustat records file (no documents and records)");
+    /* Documents first (records refer to them), then each one's records in
+     * order, as extraction hands them on. */
+    const cJSON *d;
+    cJSON_ArrayForEach(d, docs)
+    {
+        cJSON *copy = cJSON_Duplicate(d, 1);
+        if (copy == NULL)
+            return es_error_set(r->err, ES_ERR_NOMEM, r->path, 0, "out of memory");
+        es_status st = add_document(r, copy, 0);
+        if (st != ES_OK)
+            return st;
+    }
+    const cJSON *x;
+    cJSON_ArrayForEach(x, recs)
+    {
+        es_status st = add_record(r, x, 0, 0);
+        if (st != ES_OK)
+            return st;
+    }
+    if (cJSON_IsArray(reds)) {
+        cJSON_ArrayForEach(x, reds)
+        {
+            es_status st = add_record(r, x, 1, 0);
+            if (st != ES_OK)
+                return st;
+        }
+    }
+    return ES_OK;
+}
+
+static es_status read_lines(reader *r, FILE *f)
+{
+    char *line = NULL;
+    size_t cap = 0;
+    ssize_t n;
+    long no = 0;
+    es_status st = ES_OK;
+    while (st == ES_OK && (n = getline(&line, &cap, f)) >= 0) {
+        no++;
+        if (n == 0 || strspn(line, " \t\r\n") == (size_t)n)
+            continue;
+        cJSON *o = cJSON_ParseWithLength(line, (size_t)n);
+        if (o == NULL || !cJSON_IsObject(o)) {
+            cJSON_Delete(o);
+            st = fail(r, no, "not a JSON object");
+            break;
+        }
+        const char *type = get_str(o, "type");
+        if (type != NULL && strcmp(type, "document") == 0) {
+            st = add_document(r, o, no); /* keeps o */
+            continue;
+        }
+        if (type != NULL && (strcmp(type, "record") == 0 || strcmp(type, "redaction") == 0))
+            st = add_record(r, o, strcmp(type, "redaction") == 0, no);
+        else
+            st = fail(r, no, "\"type\" must be document, record or redaction");
+        cJSON_Delete(o);
+    }
+    free(line);
+    if (st == ES_OK && ferror(f))
+        st = es_error_set(r->err, ES_ERR_IO, r->path, 0, "read error");
+    return st;
+}
+
+es_status es_read_records_file(const char *path, const es_extract_sink *sink, es_error *err)
+{
+    reader r = {path, sink, err, NULL, 0, 0, 0};
+    FILE *f = strcmp(path, "-") == 0 ? stdin : fopen(path, "rb");
+    if (f == NULL)
+        return es_error_set(err, ES_ERR_IO, path, 0, "%s", strerror(errno));
+    /* An object ({"schema": ...) is read whole; anything else line by line. */
+    int c;
+    while ((c = fgetc(f)) == ' ' || c == '\n' || c == '\r' || c == '\t')
+        ;
+    es_status st;
+    if (c == EOF) {
+        st = es_error_set(err, ES_ERR_EMPTY, path, 0, "empty file");
+    } else if (c == '{') {
+        ungetc(c, f);
+        /* Peek: JSON Lines also start with '{'. Read the first line. */
+        char *first = NULL;
+        size_t fcap = 0;
+        ssize_t fl = getline(&first, &fcap, f);
+        cJSON *probe = fl > 0 ? cJSON_ParseWithLength(first, (size_t)fl) : NULL;
+        int lines = probe != NULL && get_str(probe, "type") != NULL;
+        cJSON_Delete(probe);
+        if (lines) {
+            /* Put the first line back by handling it, then the rest. */
+            FILE *mem = fmemopen(first, (size_t)fl, "r");
+            st = mem ? read_lines(&r, mem) : es_error_set(err, ES_ERR_NOMEM, path, 0, "out of memory");
+            if (mem)
+                fclose(mem);
+            if (st == ES_OK)
+                st = read_lines(&r, f);
+        } else {
+            size_t len = fl > 0 ? (size_t)fl : 0, bcap = len + (1 << 16);
+            char *buf = malloc(bcap);
+            st = ES_OK;
+            if (buf == NULL)
+                st = es_error_set(err, ES_ERR_NOMEM, path, 0, "out of memory");
+            else if (len)
+                memcpy(buf, first, len);
+            while (st == ES_OK) {
+                if (len == bcap) {
+                    if (bcap >= ES_MAX_RECORDS_JSON_BYTES) {
+                        st = es_error_set(err, ES_ERR_LIMIT, path, 0, "records file too large; use JSON Lines");
+                        break;
+                    }
+                    char *p = realloc(buf, bcap * 2);
+                    if (p == NULL) {
+                        st = es_error_set(err, ES_ERR_NOMEM, path, 0, "out of memory");
+                        break;
+                    }
+                    buf = p;
+                    bcap *= 2;
+                }
+                size_t got = fread(buf + len, 1, bcap - len, f);
+                len += got;
+                if (got == 0)
+                    break;
+            }
+            if (st == ES_OK) {
+                cJSON *root = cJSON_ParseWithLength(buf, len);
+                if (root == NULL)
+                    st = fail(&r, 0, "not valid JSON");
+                else
+                    st = read_object(&r, root);
+                cJSON_Delete(root);
+            }
+            free(buf);
+        }
+        free(first);
+    } else {
+        st = fail(&r, 1, "not an edustat records file");
+    }
+    if (f != stdin)
+        fclose(f);
+    for (size_t i = 0; i < r.n_docs; i++)
+        cJSON_Delete(r.docs[i].json);
+    free(r.docs);
+    return st;
+}

@@ -1,0 +1,446 @@
+/* json_tables.c - table.json, summary.json, datapackage.json and
+ * echarts.json with cJSON (see json_tables.h). */
+#include "edustat/json_tables.h"
+#include "error_internal.h"
+
+#include <cJSON.h>
+#include <math.h>
+#include <stdio.h>
+#include <stdlib.h>
+#include <string.h>
+
+/* Builders return 0 once an allocation failed; the caller frees the root. */
+static int str(cJSON *o, const char *k, const char *v)
+{
+    cJSON *item = v ? cJSON_CreateString(v) : cJSON_CreateNull();
+    if (item == NULL)
+        return 0;
+    cJSON_AddItemToObject(o, k, item);
+    return 1;
+}
+
+static int num(cJSON *o, const char *k, double v)
+{
+    cJSON *item = isfinite(v) ? cJSON_CreateNumber(v) : cJSON_CreateNull(); /* never NaN/Inf */
+    if (item == NULL)
+        return 0;
+    cJSON_AddItemToObject(o, k, item);
+    return 1;
+}
+
+static cJSON *obj_in(cJSON *arr)
+{
+    cJSON *o = cJSON_CreateObject();
+    if (o != NULL)
+        cJSON_AddItemToArray(arr, o);
+    return o;
+}
+
+static cJSON *arr_in(cJSON *o, const char *k)
+{
+    cJSON *a = cJSON_CreateArray();
+    if (a != NULL)
+        cJSON_AddItemToObject(o, k, a);
+    return a;
+}
+
+/* Print root to out, one array element a line for readable diffs. */
+static es_status emit(cJSON *root, FILE *out, es_error *err)
+{
+    char *s = cJSON_PrintUnformatted(root);
+    cJSON_Delete(root);
+    if (s == NULL)
+        return es_error_set(err, ES_ERR_NOMEM, "", 0, "out of memory");
+    int ok = fputs(s, out) >= 0 && fputc('\n', out) != EOF;
+    free(s);
+    return ok ? ES_OK : es_error_set(err, ES_ERR_IO, "", 0, "cannot write the output");
+}
+
+static es_status nomem(cJSON *root, es_error *err)
+{
+    cJSON_Delete(root);
+    return es_error_set(err, ES_ERR_NOMEM, "", 0, "out of memory");
+}
+
+static int indicator_fields(cJSON *o, const es_indicator *ind)
+{
+    return str(o, "indicator", ind->id) && str(o, "label", ind->label) &&
+           str(o, "unit", ind->units[0]);
+}
+
+es_status es_write_table_json(const es_table *t, FILE *out, es_error *err)
+{
+    cJSON *root = cJSON_CreateObject();
+    if (root == NULL || !str(root, "schema", "edustat.table/1"))
+        return nomem(root, err);
+    cJSON *rows = arr_in(root, "rows");
+    cJSON *unplaced = arr_in(root, "unplaced");
+    if (rows == NULL || unplaced == NULL)
+        return nomem(root, err);
+    for (size_t i = 0; i < t->n_rows; i++) {
+        const es_row *r = &t->rows[i];
+        cJSON *o = obj_in(rows);
+        char period[16];
+        snprintf(period, sizeof period, "%04d-01-01", r->year);
+        if (o == NULL || !str(o, "indicator", r->indicator->id) || !str(o, "label", r->indicator->label) ||
+            !str(o, "kind", es_indicator_kind_name(r->indicator->kind)) || !str(o, "unit", r->unit) ||
+            !str(o, "district", r->district) || !str(o, "district_code", r->district_code) ||
+            !str(o, "city", r->city) || !num(o, "year", r->year) || !str(o, "period_start", period) ||
+            !num(o, "value", r->value) || !str(o, "qualifier", es_qualifier_name(r->qualifier)) ||
+            !str(o, "pick", es_pick_name(r->pick)) || !num(o, "n_mentions", (double)r->n_mentions))
+            return nomem(root, err);
+        cJSON *src = arr_in(o, "sources");
+        if (src == NULL)
+            return nomem(root, err);
+        for (size_t k = 0; k < r->n_mentions; k++) {
+            cJSON *s = cJSON_CreateString(r->sources[k]->id);
+            if (s == NULL)
+                return nomem(root, err);
+            cJSON_AddItemToArray(src, s);
+        }
+        if (!str(o, "quote", r->chosen->quote) || !str(o, "source_file", r->chosen->file) ||
+            !num(o, "source_line", (double)r->chosen->line))
+            return nomem(root, err);
+    }
+    for (size_t i = 0; i < t->n_unplaced; i++) {
+        const es_unplaced *u = &t->unplaced[i];
+        cJSON *o = obj_in(unplaced);
+        if (o == NULL || !str(o, "indicator", u->indicator->id) || !str(o, "label", u->indicator->label) ||
+            !str(o, "district", u->district) || !(u->year ? num(o, "year", u->year) : str(o, "year", NULL)) ||
+            !str(o, "reason", u->reason) || !num(o, "count", (double)u->count))
+            return nomem(root, err);
+    }
+    return emit(root, out, err);
+}
+
+static int year_stats_obj(cJSON *o, const es_year_stats *y)
+{
+    return indicator_fields(o, y->indicator) && num(o, "year", y->year) && num(o, "n", (double)y->n) &&
+           num(o, "mean", y->mean) && num(o, "sd", y->sd) && num(o, "min", y->min) &&
+           num(o, "q1", y->q1) && num(o, "median", y->median) && num(o, "q3", y->q3) &&
+           num(o, "max", y->max) && num(o, "cv", y->cv);
+}
+
+static int trend_obj(cJSON *o, const es_district_trend *d)
+{
+    return indicator_fields(o, d->indicator) && str(o, "district", d->district) &&
+           str(o, "district_code", d->district_code) && num(o, "n_years", (double)d->n_years) &&
+           num(o, "first_year", d->first_year) && num(o, "last_year", d->last_year) &&
+           num(o, "first", d->first) && num(o, "last", d->last) && num(o, "change", d->change) &&
+           num(o, "growth_pct", d->growth_pct) && num(o, "cagr_pct", d->cagr_pct) &&
+           num(o, "slope", d->slope) && num(o, "slope_se", d->slope_se) && num(o, "r2", d->r2);
+}
+
+static int comparison_obj(cJSON *o, const es_comparison *c)
+{
+    const es_row *r = c->row;
+    return indicator_fields(o, r->indicator) && str(o, "district", r->district) &&
+           str(o, "district_code", r->district_code) && num(o, "year", r->year) &&
+           num(o, "value", r->value) && num(o, "rank", c->rank) && num(o, "of", c->of) &&
+           num(o, "ratio_to_median", c->ratio_to_median) && num(o, "z", c->z) &&
+           num(o, "diff_to_best", c->diff_to_best) &&
+           (c->previous_year ? num(o, "previous_year", c->previous_year) : str(o, "previous_year", NULL)) &&
+           num(o, "yoy_change", c->yoy_change) && num(o, "yoy_pct", c->yoy_pct);
+}
+
+es_status es_write_summary_json(const es_summary *s, FILE *out, es_error *err)
+{
+    cJSON *root = cJSON_CreateObject();
+    if (root == NULL || !str(root, "schema", "edustat.summary/1"))
+        return nomem(root, err);
+    cJSON *by_year = arr_in(root, "by_year");
+    cJSON *by_district = arr_in(root, "by_district");
+    cJSON *comparisons = arr_in(root, "comparisons");
+    if (by_year == NULL || by_district == NULL || comparisons == NULL)
+        return nomem(root, err);
+    for (size_t i = 0; i < s->n_by_year; i++) {
+        cJSON *o = obj_in(by_year);
+        if (o == NULL || !year_stats_obj(o, &s->by_year[i]))
+            return nomem(root, err);
+    }
+    for (size_t i = 0; i < s->n_by_district; i++) {
+        cJSON *o = obj_in(by_district);
+        if (o == NULL || !trend_obj(o, &s->by_district[i]))
+            return nomem(root, err);
+    }
+    for (size_t i = 0; i < s->n_comparisons; i++) {
+        cJSON *o = obj_in(comparisons);
+        if (o == NULL || !comparison_obj(o, &s->comparisons[i]))
+            return nomem(root, err);
+    }
+    return emit(root, out, err);
+}
+
+es_status es_write_comparisons_json(const es_summary *s, const es_indicator *ind,
+                                    const char *const *districts, size_t n_districts, int year,
+                                    FILE *out, es_error *err)
+{
+    cJSON *root = cJSON_CreateArray();
+    if (root == NULL)
+        return nomem(root, err);
+    for (size_t i = 0; i < s->n_comparisons; i++) {
+        const es_comparison *c = &s->comparisons[i];
+        if (c->row->indicator != ind || (year && c->row->year != year))
+            continue;
+        int keep = n_districts == 0;
+        for (size_t k = 0; k < n_districts && !keep; k++)
+            keep = strcmp(districts[k], c->row->district) == 0;
+        if (!keep)
+            continue;
+        cJSON *o = obj_in(root);
+        if (o == NULL || !comparison_obj(o, c))
+            return nomem(root, err);
+    }
+    return emit(root, out, err);
+}
+
+/* A Table Schema field. */
+static int field(cJSON *fields, const char *name, const char *type, const char *title,
+                 const char *description)
+{
+    cJSON *f = obj_in(fields);
+    return f && str(f, "name", name) && str(f, "type", type) && str(f, "title", title) &&
+           str(f, "description", description);
+}
+
+static int summary_resource(cJSON *resources, const char *name, const char *property,
+                            const char *title, const char *const (*fields)[4], size_t n)
+{
+    cJSON *r = obj_in(resources);
+    if (r == NULL || !str(r, "name", name) || !str(r, "type", "table") || !str(r, "path", "summary.json") ||
+        !str(r, "format", "json") || !str(r, "mediatype", "application/json") || !str(r, "title", title))
+        return 0;
+    cJSON *dialect = cJSON_CreateObject();
+    if (dialect == NULL)
+        return 0;
+    cJSON_AddItemToObject(r, "dialect", dialect);
+    if (!str(dialect, "property", property))
+        return 0;
+    cJSON *schema = cJSON_CreateObject();
+    if (schema == NULL)
+        return 0;
+    cJSON_AddItemToObject(r, "schema", schema);
+    cJSON *fl = arr_in(schema, "fields");
+    if (fl == NULL)
+        return 0;
+    for (size_t i = 0; i < n; i++)
+        if (!field(fl, fields[i][0], fields[i][1], fields[i][2], fields[i][3]))
+            return 0;
+    return 1;
+}
+
+es_status es_write_datapackage_json(const es_table *t, FILE *out, es_error *err)
+{
+    cJSON *root = cJSON_CreateObject();
+    if (root == NULL || !str(root, "$schema", "https://datapackage.org/profiles/2.0/datapackage.json") ||
+        !str(root, "name", "edustat") || !str(root, "title", "教育指标数据 (edustat)") ||
+        !str(root, "description", "Figures extracted from education-bureau reports by edustat: one row "
+                                   "per indicator, district and year, with summaries and comparisons."))
+        return nomem(root, err);
+    cJSON *resources = arr_in(root, "resources");
+    cJSON *table = resources ? obj_in(resources) : NULL;
+    if (table == NULL || !str(table, "name", "table") || !str(table, "type", "table") ||
+        !str(table, "path", "table.json") || !str(table, "format", "json") ||
+        !str(table, "mediatype", "application/json") || !str(table, "title", "指标表"))
+        return nomem(root, err);
+    cJSON *dialect = cJSON_CreateObject();
+    cJSON *schema = cJSON_CreateObject();
+    if (dialect == NULL || schema == NULL) {
+        cJSON_Delete(dialect);
+        cJSON_Delete(schema);
+        return nomem(root, err);
+    }
+    cJSON_AddItemToObject(table, "dialect", dialect);
+    cJSON_AddItemToObject(table, "schema", schema);
+    if (!str(dialect, "property", "rows"))
+        return nomem(root, err);
+    /* The value's unit depends on the indicator: Table Schema has no unit
+     * property, so the description lists them and `unit` carries it. */
+    const es_lexicon *lx = es_facts_lexicon(t->facts);
+    size_t cap = 256;
+    char *units = malloc(cap);
+    if (units == NULL)
+        return nomem(root, err);
+    size_t len = (size_t)snprintf(units, cap, "指标值 (the headline figure). Unit by indicator:");
+    for (size_t i = 0; i < es_lexicon_count(lx); i++) {
+        const es_indicator *ind = es_lexicon_at(lx, i);
+        if (strcmp(ind->id, "other") == 0)
+            continue;
+        size_t need = strlen(ind->id) + strlen(ind->label) + strlen(ind->units[0]) + 16;
+        if (len + need >= cap) {
+            cap = (cap + need) * 2;
+            char *p = realloc(units, cap);
+            if (p == NULL) {
+                free(units);
+                return nomem(root, err);
+            }
+            units = p;
+        }
+        len += (size_t)snprintf(units + len, cap - len, " %s %s %s;", ind->id, ind->label, ind->units[0]);
+    }
+    cJSON *fields = arr_in(schema, "fields");
+    int ok = fields != NULL &&
+             field(fields, "indicator", "string", "指标", "Indicator id from the edustat lexicon") &&
+             field(fields, "label", "string", "指标名称", "Chinese label of the indicator") &&
+             field(fields, "kind", "string", "类型", "amount, count, rate, ratio or area") &&
+             field(fields, "unit", "string", "单位", "Unit of value (元, %, 人, 所, 个, 间, 台, ㎡, ratio)") &&
+             field(fields, "district", "string", "区县", "District or county") &&
+             field(fields, "district_code", "string", "区划代码", "GB/T 2260 code of the district (6 digits)") &&
+             field(fields, "city", "string", "城市", "City named with the district") &&
+             field(fields, "year", "integer", "年份", "Year the figure reports on") &&
+             field(fields, "period_start", "date", "起始日期", "First day of the year, for time axes") &&
+             field(fields, "value", "number", "数值", units) &&
+             field(fields, "qualifier", "string", "限定", "exact, more_than, approx, at_least or at_most") &&
+             field(fields, "pick", "string", "取值规则", "How the figure was chosen among mentions: max, first or median") &&
+             field(fields, "n_mentions", "integer", "提及次数", "Mentions of this indicator for the district and year") &&
+             field(fields, "sources", "array", "来源记录", "Ids of the records behind the row") &&
+             field(fields, "quote", "string", "原文", "The chosen figure's sentence") &&
+             field(fields, "source_file", "string", "来源文件", "File of the chosen figure") &&
+             field(fields, "source_line", "integer", "行号", "Line of the chosen figure");
+    free(units);
+    if (!ok)
+        return nomem(root, err);
+    cJSON *pk = cJSON_CreateStringArray((const char *const[]){"indicator", "district", "year"}, 3);
+    if (pk == NULL)
+        return nomem(root, err);
+    cJSON_AddItemToObject(schema, "primaryKey", pk);
+
+    static const char *const year_fields[][4] = {
+        {"indicator", "string", "指标", "Indicator id"}, {"label", "string", "指标名称", "Chinese label"},
+        {"unit", "string", "单位", "Unit of the values"}, {"year", "integer", "年份", "Year"},
+        {"n", "integer", "区县数", "Districts with data"}, {"mean", "number", "均值", "Mean"},
+        {"sd", "number", "标准差", "Sample standard deviation (n - 1); null for one district"},
+        {"min", "number", "最小值", "Minimum"}, {"q1", "number", "下四分位数", "First quartile (linear interpolation)"},
+        {"median", "number", "中位数", "Median"}, {"q3", "number", "上四分位数", "Third quartile (linear interpolation)"},
+        {"max", "number", "最大值", "Maximum"}, {"cv", "number", "变异系数", "sd / mean; null when the mean is 0"}};
+    static const char *const district_fields[][4] = {
+        {"indicator", "string", "指标", "Indicator id"}, {"label", "string", "指标名称", "Chinese label"},
+        {"unit", "string", "单位", "Unit of the values"}, {"district", "string", "区县", "District"},
+        {"district_code", "string", "区划代码", "GB/T 2260 code"}, {"n_years", "integer", "年数", "Years with data"},
+        {"first_year", "integer", "首年", "First year with data"}, {"last_year", "integer", "末年", "Last year with data"},
+        {"first", "number", "首年值", "Value in the first year"}, {"last", "number", "末年值", "Value in the last year"},
+        {"change", "number", "变化", "last - first; null with one year"},
+        {"growth_pct", "number", "增长率", "(last - first) / first x 100; null when first is 0"},
+        {"cagr_pct", "number", "年均增长率", "Compound annual growth, %"},
+        {"slope", "number", "趋势斜率", "Least-squares slope of value on year, per year"},
+        {"slope_se", "number", "斜率标准误", "Standard error of the slope; needs 3 years"},
+        {"r2", "number", "拟合优度", "R squared of the trend"}};
+    static const char *const comparison_fields[][4] = {
+        {"indicator", "string", "指标", "Indicator id"}, {"label", "string", "指标名称", "Chinese label"},
+        {"unit", "string", "单位", "Unit of the values"}, {"district", "string", "区县", "District"},
+        {"district_code", "string", "区划代码", "GB/T 2260 code"}, {"year", "integer", "年份", "Year"},
+        {"value", "number", "数值", "The table's value"}, {"rank", "integer", "排名", "1 = highest; ties share the lower rank"},
+        {"of", "integer", "参评区县数", "Districts ranked"}, {"ratio_to_median", "number", "与中位数之比", "value / median"},
+        {"z", "number", "标准分", "(value - mean) / sd"}, {"diff_to_best", "number", "与最高值之差", "value - highest value"},
+        {"previous_year", "integer", "上一年份", "The district's previous year with data"},
+        {"yoy_change", "number", "同比变化", "value - previous"}, {"yoy_pct", "number", "同比增长率", "(value - previous) / previous x 100"}};
+    if (!summary_resource(resources, "summary_by_year", "by_year", "按年份汇总", year_fields,
+                          sizeof year_fields / sizeof year_fields[0]) ||
+        !summary_resource(resources, "summary_by_district", "by_district", "按区县趋势", district_fields,
+                          sizeof district_fields / sizeof district_fields[0]) ||
+        !summary_resource(resources, "summary_comparisons", "comparisons", "区县比较", comparison_fields,
+                          sizeof comparison_fields / sizeof comparison_fields[0]))
+        return nomem(root, err);
+    char *s = cJSON_Print(root);
+    cJSON_Delete(root);
+    if (s == NULL)
+        return es_error_set(err, ES_ERR_NOMEM, "", 0, "out of memory");
+    ok = fputs(s, out) >= 0 && fputc('\n', out) != EOF;
+    free(s);
+    return ok ? ES_OK : es_error_set(err, ES_ERR_IO, "", 0, "cannot write the output");
+}
+
+static int cmp_int(const void *a, const void *b)
+{
+    int x = *(const int *)a, y = *(const int *)b;
+    return (x > y) - (x < y);
+}
+
+es_status es_write_echarts_json(const es_table *t, FILE *out, es_error *err)
+{
+    cJSON *root = cJSON_CreateObject();
+    if (root == NULL || !str(root, "schema", "edustat.echarts/1"))
+        return nomem(root, err);
+    cJSON *list = arr_in(root, "indicators");
+    int *years = malloc((t->n_rows ? t->n_rows : 1) * sizeof *years);
+    if (list == NULL || years == NULL) {
+        free(years);
+        return nomem(root, err);
+    }
+    for (size_t i = 0; i < t->n_rows;) {
+        size_t j = i;
+        while (j < t->n_rows && t->rows[j].indicator == t->rows[i].indicator)
+            j++;
+        /* The years of this indicator, ascending and distinct. */
+        size_t ny = 0;
+        for (size_t k = i; k < j; k++)
+            years[ny++] = t->rows[k].year;
+        qsort(years, ny, sizeof *years, cmp_int);
+        size_t w = 0;
+        for (size_t k = 0; k < ny; k++)
+            if (w == 0 || years[w - 1] != years[k])
+                years[w++] = years[k];
+        ny = w;
+        const es_indicator *ind = t->rows[i].indicator;
+        cJSON *o = obj_in(list);
+        cJSON *dataset = cJSON_CreateObject();
+        if (o == NULL || dataset == NULL || !indicator_fields(o, ind)) {
+            cJSON_Delete(dataset);
+            free(years);
+            return nomem(root, err);
+        }
+        cJSON_AddItemToObject(o, "dataset", dataset);
+        cJSON *dims = arr_in(dataset, "dimensions");
+        cJSON *source = arr_in(dataset, "source");
+        cJSON *d0 = cJSON_CreateString("district");
+        if (dims == NULL || source == NULL || d0 == NULL) {
+            cJSON_Delete(d0);
+            free(years);
+            return nomem(root, err);
+        }
+        cJSON_AddItemToArray(dims, d0);
+        for (size_t k = 0; k < ny; k++) {
+            char y[16];
+            snprintf(y, sizeof y, "%d", years[k]);
+            cJSON *s = cJSON_CreateString(y);
+            if (s == NULL) {
+                free(years);
+                return nomem(root, err);
+            }
+            cJSON_AddItemToArray(dims, s);
+        }
+        /* One line per district (rows are by district, then year). */
+        for (size_t k = i; k < j;) {
+            size_t e = k;
+            while (e < j && strcmp(t->rows[e].district, t->rows[k].district) == 0)
+                e++;
+            cJSON *line = cJSON_CreateArray();
+            cJSON *name = cJSON_CreateString(t->rows[k].district);
+            if (line == NULL || name == NULL) {
+                cJSON_Delete(line);
+                cJSON_Delete(name);
+                free(years);
+                return nomem(root, err);
+            }
+            cJSON_AddItemToArray(source, line);
+            cJSON_AddItemToArray(line, name);
+            size_t r = k;
+            for (size_t y = 0; y < ny; y++) {
+                cJSON *v;
+                if (r < e && t->rows[r].year == years[y])
+                    v = isfinite(t->rows[r++].value) ? cJSON_CreateNumber(t->rows[r - 1].value) : cJSON_CreateNull();
+                else
+                    v = cJSON_CreateNull();
+                if (v == NULL) {
+                    free(years);
+                    return nomem(root, err);
+                }
+                cJSON_AddItemToArray(line, v);
+            }
+            k = e;
+        }
+        i = j;
+    }
+    free(years);
+    return emit(root, out, err);
+}
