@@ -95,8 +95,8 @@ e2e: $(BIN)
 demo: deps
 	@$(MAKE) --no-print-directory $(BIN)
 	@mkdir -p $(BUILD)/demo
-	./$(BIN) extract -o $(BUILD)/demo/records.json examples/*.txt examples/*.html
-	@echo "wrote $(BUILD)/demo/records.json"
+	./$(BIN) run -o $(BUILD)/demo examples/*.txt examples/*.html
+	./$(BIN) compare --indicator funding.investment examples/*.txt examples/*.html
 
 bench: $(BIN)
 	@sh bench/throughput.sh $(BIN) $(SHARED)

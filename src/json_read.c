@@ -95,7 +95,8 @@ static es_status add_record(reader *r, const cJSON *o, int redacted, long line)
             if (strcmp(r->docs[k].info.id, doc) == 0)
                 break;
         if (k == (size_t)-1)
-            return fail(r, line, "a record's document comes before it");
+            return es_error_set(r->err, ES_ERR_FORMAT, r->path, line,
+                                "record of document '%.200s', which does not come before it", doc);
         r->last = k;
     }
     es_record rec;

@@ -19,8 +19,23 @@ static int str(cJSON *o, const char *k, const char *v)
     return 1;
 }
 
+/* Derived statistics to 12 significant digits: 1.3, not 1.3000000000000114. */
+static double tidy(double v)
+{
+    if (!isfinite(v) || v == 0.0)
+        return v;
+    int mag = (int)floor(log10(fabs(v)));
+    int digits = 11 - mag;
+    if (digits < -300 || digits > 300)
+        return v;
+    double scale = pow(10.0, digits);
+    double r = round(v * scale) / scale;
+    return isfinite(r) ? r : v;
+}
+
 static int num(cJSON *o, const char *k, double v)
 {
+    v = tidy(v);
     cJSON *item = isfinite(v) ? cJSON_CreateNumber(v) : cJSON_CreateNull(); /* never NaN/Inf */
     if (item == NULL)
         return 0;

@@ -42,7 +42,8 @@ static void year_stats(const es_row *const *rows, size_t n, double *sorted, es_y
     ys->q1 = gsl_stats_quantile_from_sorted_data(sorted, 1, n, 0.25);
     ys->median = gsl_stats_quantile_from_sorted_data(sorted, 1, n, 0.5);
     ys->q3 = gsl_stats_quantile_from_sorted_data(sorted, 1, n, 0.75);
-    ys->cv = isnan(ys->sd) ? NAN : safe_div(ys->sd, ys->mean);
+    /* cv is null when it says nothing: all values equal (sd 0) or mean 0 */
+    ys->cv = (isnan(ys->sd) || ys->sd == 0.0) ? NAN : safe_div(ys->sd, ys->mean);
 }
 
 /* Rows sorted by indicator, year, then value descending (for ranks). */

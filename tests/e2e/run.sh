@@ -183,6 +183,44 @@ two-docs.txt,x,,,
 expect_status 2 "$EDUSTAT" extract --manifest "$TMP/badman.csv" two-docs.txt
 expect_err "badman.csv:2: doc_index must be a number"
 
+# --- run: the whole job; shards merge to the same table ---------------------------------------
+expect_status 0 "$EDUSTAT" run -o "$TMP/run" two-docs.txt gb18030-crlf.txt cr-only.txt table.html
+for f in records table summary datapackage echarts; do
+    expect_err "wrote $TMP/run/$f.json ("
+    json_check "$TMP/run/$f.json" "True"
+done
+json_check "$TMP/run/table.json" "d['schema']=='edustat.table/1' and all(set(r)>={'indicator','label','kind','unit','district','district_code','city','year','period_start','value','qualifier','pick','n_mentions','sources','quote','source_file','source_line'} for r in d['rows'])"
+json_check "$TMP/run/table.json" "any(r['indicator']=='schools.count' and r['district']=='天河区' and r['value']==86 and r['period_start']=='2023-01-01' and r['district_code']=='440106' for r in d['rows'])"
+json_check "$TMP/run/table.json" "any(u['district'] is None for u in d['unplaced'])"
+json_check "$TMP/run/summary.json" "d['schema']=='edustat.summary/1' and len(d['comparisons'])>0 and 'nan' not in open('$TMP/run/summary.json').read().lower()"
+json_check "$TMP/run/datapackage.json" "d['resources'][0]['dialect']['property']=='rows' and d['resources'][0]['path']=='table.json'"
+json_check "$TMP/run/echarts.json" "all(i['dataset']['dimensions'][0]=='district' for i in d['indicators'])"
+"$EDUSTAT" extract --format jsonl -o "$TMP/s1.jsonl" two-docs.txt 2>/dev/null
+"$EDUSTAT" extract --format jsonl -o "$TMP/s2.jsonl" gb18030-crlf.txt cr-only.txt 2>/dev/null
+"$EDUSTAT" extract -o "$TMP/s3.json" table.html 2>/dev/null
+expect_status 0 "$EDUSTAT" run --from-records -o "$TMP/merged" "$TMP/s3.json" "$TMP/s2.jsonl" "$TMP/s1.jsonl"
+for f in table summary echarts; do
+    if cmp -s "$TMP/run/$f.json" "$TMP/merged/$f.json"; then ok; else bad "$f.json of merged shards differs from a single run"; fi
+done
+printf '{"type":"record","doc":"nowhere#1"}\n' >"$TMP/orphan.jsonl"
+expect_status 1 "$EDUSTAT" run --from-records -o "$TMP/orph" "$TMP/orphan.jsonl" "$TMP/s1.jsonl"
+expect_err "orphan.jsonl:1: record of document 'nowhere#1', which does not come before it"
+expect_status 2 "$EDUSTAT" run --pick mode two-docs.txt
+expect_err "--pick must be max, first or median"
+: >"$TMP/file-not-dir"
+expect_status 1 "$EDUSTAT" run -o "$TMP/file-not-dir" two-docs.txt
+expect_err "not a directory"
+
+# --- compare ----------------------------------------------------------------------------------
+expect_status 0 "$EDUSTAT" compare --indicator funding.investment two-docs.txt
+if grep -q "天河区.*2023.*21.50" "$TMP/out" && grep -q "亿元" "$TMP/out"; then ok; else bad "compare table"; cat "$TMP/out"; fi
+expect_status 0 "$EDUSTAT" compare --indicator schools.count --districts 天河区 --format json two-docs.txt
+json_check "$TMP/out" "d==[x for x in d if x['district']=='天河区'] and d[0]['rank']==1 and d[0]['of']==1"
+expect_status 2 "$EDUSTAT" compare --indicator nonsense two-docs.txt
+expect_err "unknown indicator 'nonsense'"
+expect_status 2 "$EDUSTAT" compare two-docs.txt
+expect_err "--indicator is required"
+
 # --- the README's commands -----------------------------------------------------------------
 cd "$HERE/../.." || exit 1
 expect_status 0 "$EDUSTAT" extract -o "$TMP/readme.json" examples/summaries.txt examples/huli-2024.html
