@@ -68,11 +68,13 @@ void cli_report(const es_error *err);
 void cli_usage_error(const char *fmt, ...) __attribute__((format(printf, 1, 2)));
 
 /* An output file written whole or not at all: data goes to a temporary
- * file beside the target, renamed over it on commit. Path "-" is stdout. */
+ * file beside the target, renamed over it on commit. Path "-" is stdout;
+ * a device or a FIFO is written in place. */
 typedef struct cli_output {
     FILE *fp;
     char *path;
     char *tmp_path;
+    int direct; /* a device or pipe written in place */
 } cli_output;
 
 int cli_output_open(cli_output *o, const char *path, es_error *err);

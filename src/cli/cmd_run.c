@@ -30,6 +30,8 @@ static void run_usage(FILE *to)
           "                      for rates and ratios)\n"
           "      --from-records  FILEs are records.json or JSON Lines written by\n"
           "                      `edustat extract`: merge shards extracted apart\n"
+          "      --no-records    do not write records.json (when merging shards\n"
+          "                      that already hold the records)\n"
           "      --split, --district, --city, --year, --manifest, --lexicon\n"
           "                      as for `edustat extract`\n",
           to);
@@ -138,13 +140,14 @@ int cmd_run(int argc, char **argv)
         {"from-records", no_argument, NULL, 'r'},   {"split", required_argument, NULL, 's'},
         {"district", required_argument, NULL, 'd'}, {"city", required_argument, NULL, 'c'},
         {"year", required_argument, NULL, 'y'},     {"manifest", required_argument, NULL, 'm'},
-        {"lexicon", required_argument, NULL, 'l'},  {"help", no_argument, NULL, 'h'},
+        {"lexicon", required_argument, NULL, 'l'},  {"no-records", no_argument, NULL, 'n'},
+        {"help", no_argument, NULL, 'h'},
         {NULL, 0, NULL, 0}};
     const char *dir = "edustat-out";
     cli_extract_args ea;
     cli_extract_args_init(&ea);
     es_pick pick = ES_PICK_DEFAULT;
-    int from_records = 0, c;
+    int from_records = 0, no_records = 0, c;
     optind = 1;
     opterr = 0;
     while ((c = getopt_long(argc, argv, ":o:h", longopts, NULL)) != -1) {
@@ -160,6 +163,9 @@ int cmd_run(int argc, char **argv)
             break;
         case 'r':
             from_records = 1;
+            break;
+        case 'n':
+            no_records = 1;
             break;
         case 'h':
             run_usage(stdout);
@@ -211,18 +217,29 @@ int cmd_run(int argc, char **argv)
     char *records_path = join(dir, "records.json");
     cli_output out;
     int out_open = 0;
+    FILE *sink_null = NULL;
     if (facts == NULL || records_path == NULL) {
         fputs("edustat: out of memory\n", stderr);
         rc = CLI_EXIT_INPUT;
         goto done;
     }
-    if (cli_output_open(&out, records_path, &err) != 0 ||
-        es_records_writer_new(out.fp, ES_RECORDS_JSON, &w, &err) != ES_OK) {
-        cli_report(&err);
-        rc = CLI_EXIT_INPUT;
-        goto done;
+    if (no_records) {
+        /* Records are only counted: a sink with no records.json. */
+        sink_null = fopen("/dev/null", "w");
+        if (sink_null == NULL || es_records_writer_new(sink_null, ES_RECORDS_JSONL, &w, &err) != ES_OK) {
+            fprintf(stderr, "edustat: /dev/null: cannot open\n");
+            rc = CLI_EXIT_INPUT;
+            goto done;
+        }
+    } else {
+        if (cli_output_open(&out, records_path, &err) != 0 ||
+            es_records_writer_new(out.fp, ES_RECORDS_JSON, &w, &err) != ES_OK) {
+            cli_report(&err);
+            rc = CLI_EXIT_INPUT;
+            goto done;
+        }
+        out_open = 1;
     }
-    out_open = 1;
     run_sink rs = {w, facts, &err};
     es_extract_sink sink = {on_document, on_record, NULL, &rs};
     failed = cli_feed(argv + optind, argc - optind, from_records, &ea.opt, &sink, &fatal);
@@ -231,7 +248,7 @@ int cmd_run(int argc, char **argv)
         goto done;
     }
     size_t n_docs, n_reds, n_recs = es_records_writer_count(w, &n_docs, &n_reds);
-    if (es_records_writer_finish(w, &err) != ES_OK || cli_output_commit(&out, &err) != 0) {
+    if (es_records_writer_finish(w, &err) != ES_OK || (out_open && cli_output_commit(&out, &err) != 0)) {
         cli_report(&err);
         rc = CLI_EXIT_INPUT;
         goto done;
@@ -239,8 +256,11 @@ int cmd_run(int argc, char **argv)
     out_open = 0;
     char desc[128], size[32];
     human_size(stat(records_path, &sb) == 0 ? (long)sb.st_size : 0, size, sizeof size);
-    fprintf(stderr, "edustat: wrote %s (%zu documents, %zu records, %zu redactions, %s)\n", records_path,
-            n_docs, n_recs, n_reds, size);
+    if (no_records)
+        fprintf(stderr, "edustat: read %zu documents, %zu records, %zu redactions\n", n_docs, n_recs, n_reds);
+    else
+        fprintf(stderr, "edustat: wrote %s (%zu documents, %zu records, %zu redactions, %s)\n",
+                records_path, n_docs, n_recs, n_reds, size);
 
     if (es_table_build(facts, pick, &table, &err) != ES_OK ||
         es_summary_compute(table, &summary, &err) != ES_OK) {
@@ -264,6 +284,8 @@ done:
     if (out_open)
         cli_output_abort(&out);
     es_records_writer_free(w);
+    if (sink_null)
+        fclose(sink_null);
     es_summary_free(summary);
     es_table_free(table);
     es_facts_free(facts);

@@ -24,6 +24,23 @@ int cli_output_open(cli_output *o, const char *path, es_error *err)
         o->fp = stdout;
         return 0;
     }
+    /* A device or a pipe (-o /dev/null, a FIFO) is written in place:
+     * renaming a temporary file over it would replace it. */
+    struct stat sb;
+    if (stat(path, &sb) == 0 && !S_ISREG(sb.st_mode)) {
+        if (S_ISDIR(sb.st_mode)) {
+            errno = EISDIR;
+            set_err(err, path, "cannot create output");
+            return -1;
+        }
+        o->fp = fopen(path, "w");
+        if (o->fp == NULL) {
+            set_err(err, path, "cannot open output");
+            return -1;
+        }
+        o->direct = 1;
+        return 0;
+    }
     size_t n = strlen(path);
     o->path = strdup(path);
     o->tmp_path = malloc(n + 16);
@@ -52,6 +69,17 @@ int cli_output_open(cli_output *o, const char *path, es_error *err)
 
 int cli_output_commit(cli_output *o, es_error *err)
 {
+    if (o->direct) {
+        int bad = ferror(o->fp);
+        bad |= fclose(o->fp) != 0;
+        o->fp = NULL;
+        o->direct = 0;
+        if (bad) {
+            set_err(err, "output", "cannot write output");
+            return -1;
+        }
+        return 0;
+    }
     if (o->path == NULL) {
         if (fflush(stdout) != 0) {
             set_err(err, "-", "cannot write output");
@@ -85,6 +113,12 @@ int cli_output_commit(cli_output *o, es_error *err)
 
 void cli_output_abort(cli_output *o)
 {
+    if (o->direct) {
+        fclose(o->fp);
+        o->fp = NULL;
+        o->direct = 0;
+        return;
+    }
     if (o->path == NULL)
         return;
     if (o->fp)

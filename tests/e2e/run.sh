@@ -137,6 +137,13 @@ if [ -w /dev/full ]; then
     expect_err "cannot write"
 fi
 ls "$TMP" | grep -q '\.tmp\.' && bad "temporary file left behind" || ok
+# a FIFO (like /dev/null) is written in place, never replaced by a file
+mkfifo "$TMP/pipe"
+timeout 20 cat "$TMP/pipe" >"$TMP/from-pipe" &
+expect_status 0 "$EDUSTAT" extract -o "$TMP/pipe" two-docs.txt
+wait
+if [ -p "$TMP/pipe" ]; then ok; else bad "-o FIFO replaced the FIFO by a file"; fi
+json_check "$TMP/from-pipe" "len(d['records'])>=3"
 
 # --- usage errors ------------------------------------------------------------------------
 expect_status 2 "$EDUSTAT"
