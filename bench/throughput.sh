@@ -57,3 +57,62 @@ print(f"bench: runs (s): {' '.join(f'{s:.2f}' for s in secs)}")
 print(f"bench: median {med:.2f} s  ->  {mb / med:.0f} MB/s")
 print(f"bench: peak RSS {max(rss) / 1024:.1f} MB on {n} files; {int(t10[1]) / 1024:.1f} MB on {tenth} files")
 PY
+
+# --- run (extract, table, statistics, JSON; no PDF) on the same corpus -----------
+: >"$DIR/run_times"
+for i in $(seq "$RUNS"); do
+    rm -rf "$DIR/run"
+    /usr/bin/time -f "%e %M" -o "$DIR/t" "$BIN" run -o "$DIR/run" "$DIR"/files/*.txt 2>/dev/null
+    cat "$DIR/t" >>"$DIR/run_times"
+done
+
+# --- statistics alone on 1 million synthetic records -------------------------------
+python3 - "$DIR/synthetic.jsonl" <<'PY'
+import json, os, random, sys
+path = sys.argv[1]
+if not os.path.exists(path):
+    rnd = random.Random(7)
+    indicators = [("schools.count", "所", 50, 300), ("staff.teachers", "人", 2000, 12000),
+                  ("enrollment.students", "人", 20000, 200000), ("funding.investment", "元", 3e8, 3e9),
+                  ("enrollment.rate.primary", "%", 97, 100), ("enrollment.places", "个", 1000, 9000),
+                  ("staff.training", "人次", 5000, 50000), ("facilities.rooms", "间", 10, 400)]
+    with open(path, "w", encoding="utf-8") as f:
+        n = 0
+        d = 0
+        while n < 1000000:
+            d += 1
+            district = f"区{d % 2000:04d}"
+            year = 2010 + (d // 2000) % 15
+            doc = f"s{d:06d}.txt#1"
+            f.write(json.dumps({"type": "document", "id": doc, "file": f"s{d:06d}.txt", "index": 1,
+                                "title": "t", "start_line": 1, "end_line": 9, "district": district,
+                                "district_code": None, "city": "某市", "year": year},
+                               ensure_ascii=False) + "\n")
+            for k in range(40):
+                ind, unit, lo, hi = indicators[k % len(indicators)]
+                f.write(json.dumps({"type": "record", "id": f"{doc}@{k * 10}", "doc": doc,
+                                    "file": f"s{d:06d}.txt", "line": k + 1, "start": k * 10,
+                                    "end": k * 10 + 4, "raw": "x", "value": round(rnd.uniform(lo, hi), 2),
+                                    "unit": unit, "qualifier": "exact", "indicator": ind,
+                                    "context": "synthetic"}, ensure_ascii=False) + "\n")
+                n += 1
+PY
+: >"$DIR/stats_times"
+for i in $(seq "$RUNS"); do
+    rm -rf "$DIR/stats"
+    /usr/bin/time -f "%e %M" -o "$DIR/t" "$BIN" run --from-records --no-records -o "$DIR/stats" "$DIR/synthetic.jsonl" 2>/dev/null
+    cat "$DIR/t" >>"$DIR/stats_times"
+done
+python3 - "$DIR/run_times" "$DIR/stats_times" "$MB" <<'PY'
+import statistics, sys
+def load(p):
+    rows = [l.split() for l in open(p) if l.strip()]
+    return [float(r[0]) for r in rows], [int(r[1]) for r in rows]
+rs, rm = load(sys.argv[1])
+ss, sm = load(sys.argv[2])
+mb = float(sys.argv[3])
+print(f"bench: run (records, table, summary, JSON; no PDF) on {mb} MB: runs {' '.join(f'{x:.2f}' for x in rs)}; "
+      f"median {statistics.median(rs):.2f} s ({mb / statistics.median(rs):.0f} MB/s), peak RSS {max(rm) / 1024:.0f} MB")
+print(f"bench: statistics alone (run --from-records --no-records) on 1,000,000 synthetic records: "
+      f"runs {' '.join(f'{x:.2f}' for x in ss)}; median {statistics.median(ss):.2f} s, peak RSS {max(sm) / 1024:.0f} MB")
+PY
