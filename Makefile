@@ -11,7 +11,16 @@ CC ?= cc
 PREFIX ?= /usr/local
 DESTDIR ?=
 PKG_CONFIG ?= pkg-config
-PKGS := libcjson uchardet gumbo gsl
+PKGS := libcjson uchardet gumbo gsl freetype2 fontconfig
+# Debian's libhpdf ships no pkg-config file.
+HPDF_LIBS := -lhpdf -lz
+# The briefing font: a CJK font cut down to GB 2312 + ASCII so that every
+# glyph index stays below 32768 (Debian's libharu 2.3 drops higher ones).
+FONT_SOURCE ?= /usr/share/fonts/truetype/wqy/wqy-zenhei.ttc
+FONT_NUMBER ?= 0
+SYSTEM_PYTHON ?= /usr/bin/python3
+FONT = $(BUILD)/fonts/edustat-cjk.ttf
+FONT_INSTALLED = $(PREFIX)/share/edustat/edustat-cjk.ttf
 SHARED ?= ../shared
 
 ifeq ($(SANITIZE),1)
@@ -26,10 +35,11 @@ PKG_CFLAGS = $(shell $(PKG_CONFIG) --cflags $(PKGS) 2>/dev/null)
 PKG_LIBS = $(shell $(PKG_CONFIG) --libs $(PKGS) 2>/dev/null)
 
 WARN := -Wall -Wextra -Wshadow -Wstrict-prototypes -Wmissing-prototypes -Wno-unused-parameter
-CPPFLAGS += -Iinclude -Isrc -D_POSIX_C_SOURCE=200809L
+CPPFLAGS += -Iinclude -Isrc -Icharts -D_POSIX_C_SOURCE=200809L \
+  -DEDUSTAT_FONT_BUILD='"$(abspath $(FONT))"' -DEDUSTAT_FONT_INSTALLED='"$(FONT_INSTALLED)"'
 CFLAGS ?=
 ALL_CFLAGS = -std=c11 $(OPT) $(WARN) $(PKG_CFLAGS) $(CFLAGS)
-LDLIBS_ALL = $(PKG_LIBS) -lm
+LDLIBS_ALL = $(PKG_LIBS) $(HPDF_LIBS) -lm
 
 LIB_SRC := $(wildcard src/*.c) $(wildcard charts/*.c)
 # Data files built into the library (tools/embed.c writes them as C arrays).
@@ -45,7 +55,11 @@ BIN := $(BUILD)/edustat
 
 .PHONY: all deps check unit e2e demo bench eval fuzz install clean
 
-all: $(BIN)
+all: $(BIN) $(FONT)
+
+$(FONT): scripts/make-font.py
+	@mkdir -p $(dir $@)
+	$(SYSTEM_PYTHON) scripts/make-font.py $(FONT_SOURCE) $(FONT_NUMBER) $@.tmp.ttf && mv $@.tmp.ttf $@
 
 deps:
 	@scripts/deps.sh
@@ -84,16 +98,16 @@ $(BUILD)/tests/%: tests/%.c $(LIB) tests/test_util.h
 check: deps
 	@$(MAKE) --no-print-directory unit e2e
 
-unit: $(TESTS)
+unit: $(TESTS) $(FONT)
 	@fail=0; for t in $(TESTS); do \
 	  echo "== $$t"; ./$$t || fail=1; done; \
 	  [ $$fail -eq 0 ] || { echo "unit tests FAILED"; exit 1; }
 
-e2e: $(BIN)
+e2e: $(BIN) $(FONT)
 	@EDUSTAT=$(BIN) sh tests/e2e/run.sh
 
 demo: deps
-	@$(MAKE) --no-print-directory $(BIN)
+	@$(MAKE) --no-print-directory $(BIN) $(FONT)
 	@mkdir -p $(BUILD)/demo
 	./$(BIN) run -o $(BUILD)/demo examples/*.txt examples/*.html
 	./$(BIN) compare --indicator funding.investment examples/*.txt examples/*.html
@@ -114,11 +128,13 @@ fuzz: $(GEN_SRC)
 	build-fuzz/fuzz_extract -max_total_time=$(FUZZ_SECONDS) -max_len=4096 \
 	  -artifact_prefix=build-fuzz/ build-fuzz/corpus
 
-install: $(BIN)
+install: $(BIN) $(FONT)
 	install -d $(DESTDIR)$(PREFIX)/bin $(DESTDIR)$(PREFIX)/lib $(DESTDIR)$(PREFIX)/include/edustat
 	install -m 755 $(BIN) $(DESTDIR)$(PREFIX)/bin/edustat
 	install -m 644 $(LIB) $(DESTDIR)$(PREFIX)/lib/libedustat.a
 	install -m 644 include/edustat/*.h $(DESTDIR)$(PREFIX)/include/edustat/
+	install -d $(DESTDIR)$(PREFIX)/share/edustat
+	install -m 644 $(FONT) $(DESTDIR)$(FONT_INSTALLED)
 
 clean:
 	rm -rf build build-san build-fuzz

@@ -23,6 +23,10 @@ int cmd_extract(int argc, char **argv);
 int cmd_indicators(int argc, char **argv);
 int cmd_run(int argc, char **argv);
 int cmd_compare(int argc, char **argv);
+int cmd_report(int argc, char **argv);
+
+/* SOURCE_DATE_EPOCH, or -1 when unset or malformed. */
+long long cli_source_date(void);
 
 /* The lexicon, classifier, gazetteer and manifest a run needs. */
 typedef struct cli_pipeline {

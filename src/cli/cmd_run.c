@@ -9,6 +9,8 @@
 #include <string.h>
 #include <sys/stat.h>
 
+#include "edustat/briefing.h"
+#include "edustat/corpus.h"
 #include "edustat/json_tables.h"
 #include "edustat/records_json.h"
 #include "edustat/stats.h"
@@ -22,7 +24,7 @@ static void run_usage(FILE *to)
           "Extract every figure, build the table (one row per indicator, district and\n"
           "year), compute summaries and comparisons, and write into DIR (default\n"
           "edustat-out): records.json, table.json, summary.json, datapackage.json,\n"
-          "echarts.json.\n"
+          "echarts.json and briefing.pdf.\n"
           "\n"
           "  -o, --output DIR    where to write (created if missing)\n"
           "      --pick RULE     the row's figure among its mentions: max, first or\n"
@@ -32,6 +34,10 @@ static void run_usage(FILE *to)
           "                      `edustat extract`: merge shards extracted apart\n"
           "      --no-records    do not write records.json (when merging shards\n"
           "                      that already hold the records)\n"
+          "      --no-pdf        do not write briefing.pdf\n"
+          "      --title TEXT    the briefing's title (default 教育指标简报)\n"
+          "      --font FILE     the briefing's CJK TrueType font (default: the one\n"
+          "                      built with edustat; also EDUSTAT_FONT)\n"
           "      --split, --district, --city, --year, --manifest, --lexicon\n"
           "                      as for `edustat extract`\n",
           to);
@@ -40,22 +46,52 @@ static void run_usage(FILE *to)
 typedef struct run_sink {
     es_records_writer *writer;
     es_facts *facts;
+    es_corpus *corpus;
     es_error *err;
 } run_sink;
 
 static es_status on_document(const es_doc_info *d, void *user)
 {
     run_sink *s = user;
-    return es_records_writer_document(s->writer, d);
+    es_status st = s->writer ? es_records_writer_document(s->writer, d) : ES_OK;
+    if (st == ES_OK)
+        st = es_corpus_add_document(s->corpus, d);
+    return st;
 }
 
 static es_status on_record(const es_record *r, void *user)
 {
     run_sink *s = user;
-    es_status st = es_records_writer_record(s->writer, r);
+    es_status st = s->writer ? es_records_writer_record(s->writer, r) : ES_OK;
     if (st == ES_OK)
         st = es_facts_add(s->facts, r, s->err);
+    if (st == ES_OK)
+        st = es_corpus_add_record(s->corpus, r);
     return st;
+}
+
+/* The briefing and what it needs, for write_file. */
+typedef struct briefing_job {
+    const es_table *table;
+    const es_summary *summary;
+    const es_corpus *corpus;
+    es_briefing_options options;
+} briefing_job;
+
+static es_status write_briefing(const void *what, FILE *out, es_error *err)
+{
+    const briefing_job *b = what;
+    return es_briefing_write(b->table, b->summary, b->corpus, &b->options, out, err);
+}
+
+long long cli_source_date(void)
+{
+    const char *e = getenv("SOURCE_DATE_EPOCH");
+    if (e == NULL || *e == '\0')
+        return -1;
+    char *end;
+    long long v = strtoll(e, &end, 10);
+    return (*end == '\0' && v >= 0) ? v : -1;
 }
 
 /* DIR/name, or NULL when out of memory. */
@@ -141,13 +177,16 @@ int cmd_run(int argc, char **argv)
         {"district", required_argument, NULL, 'd'}, {"city", required_argument, NULL, 'c'},
         {"year", required_argument, NULL, 'y'},     {"manifest", required_argument, NULL, 'm'},
         {"lexicon", required_argument, NULL, 'l'},  {"no-records", no_argument, NULL, 'n'},
+        {"no-pdf", no_argument, NULL, 'P'},         {"title", required_argument, NULL, 't'},
+        {"font", required_argument, NULL, 'F'},
         {"help", no_argument, NULL, 'h'},
         {NULL, 0, NULL, 0}};
     const char *dir = "edustat-out";
     cli_extract_args ea;
     cli_extract_args_init(&ea);
     es_pick pick = ES_PICK_DEFAULT;
-    int from_records = 0, no_records = 0, c;
+    int from_records = 0, no_records = 0, no_pdf = 0, c;
+    const char *title = NULL, *font = NULL;
     optind = 1;
     opterr = 0;
     while ((c = getopt_long(argc, argv, ":o:h", longopts, NULL)) != -1) {
@@ -166,6 +205,15 @@ int cmd_run(int argc, char **argv)
             break;
         case 'n':
             no_records = 1;
+            break;
+        case 'P':
+            no_pdf = 1;
+            break;
+        case 't':
+            title = optarg;
+            break;
+        case 'F':
+            font = optarg;
             break;
         case 'h':
             run_usage(stdout);
@@ -211,6 +259,7 @@ int cmd_run(int argc, char **argv)
     es_error err;
     es_error_clear(&err);
     es_facts *facts = es_facts_new(pipe.lexicon);
+    es_corpus *corpus = es_corpus_new();
     es_records_writer *w = NULL;
     es_table *table = NULL;
     es_summary *summary = NULL;
@@ -218,7 +267,7 @@ int cmd_run(int argc, char **argv)
     cli_output out;
     int out_open = 0;
     FILE *sink_null = NULL;
-    if (facts == NULL || records_path == NULL) {
+    if (facts == NULL || corpus == NULL || records_path == NULL) {
         fputs("edustat: out of memory\n", stderr);
         rc = CLI_EXIT_INPUT;
         goto done;
@@ -240,7 +289,7 @@ int cmd_run(int argc, char **argv)
         }
         out_open = 1;
     }
-    run_sink rs = {w, facts, &err};
+    run_sink rs = {w, facts, corpus, &err};
     es_extract_sink sink = {on_document, on_record, NULL, &rs};
     failed = cli_feed(argv + optind, argc - optind, from_records, &ea.opt, &sink, &fatal);
     if (fatal) {
@@ -280,6 +329,12 @@ int cmd_run(int argc, char **argv)
     snprintf(desc, sizeof desc, "%zu rows", table->n_rows);
     if (rc == 0 && write_file(dir, "echarts.json", write_echarts, table, desc) != 0)
         rc = CLI_EXIT_INPUT;
+    if (rc == 0 && !no_pdf) {
+        es_corpus_finish(corpus);
+        briefing_job job = {table, summary, corpus, {title, font, cli_source_date()}};
+        if (write_file(dir, "briefing.pdf", write_briefing, &job, "briefing") != 0)
+            rc = CLI_EXIT_INPUT;
+    }
 done:
     if (out_open)
         cli_output_abort(&out);
@@ -289,6 +344,7 @@ done:
     es_summary_free(summary);
     es_table_free(table);
     es_facts_free(facts);
+    es_corpus_free(corpus);
     free(records_path);
     cli_pipeline_close(&pipe);
     if (rc == CLI_EXIT_OK && failed)

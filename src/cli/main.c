@@ -15,6 +15,7 @@ static void usage(FILE *to)
           "  extract     find every numeric quantity and write records.json\n"
           "  run         the whole job: records, table, statistics, JSON files\n"
           "  compare     compare districts on one indicator\n"
+          "  report      the PDF briefing from earlier output\n"
           "  indicators  list the indicators and their cue words\n"
           "\n"
           "`edustat COMMAND --help` describes a command's options.\n",
@@ -33,6 +34,8 @@ int main(int argc, char **argv)
         rc = cmd_extract(argc - 1, argv + 1);
     } else if (strcmp(cmd, "run") == 0) {
         rc = cmd_run(argc - 1, argv + 1);
+    } else if (strcmp(cmd, "report") == 0) {
+        rc = cmd_report(argc - 1, argv + 1);
     } else if (strcmp(cmd, "compare") == 0) {
         rc = cmd_compare(argc - 1, argv + 1);
     } else if (strcmp(cmd, "indicators") == 0) {

@@ -1,0 +1,460 @@
+/* briefing.c - the PDF briefing's pages (see briefing.h). */
+#include "edustat/briefing.h"
+#include "charts_internal.h"
+#include "error_internal.h"
+#include "ticks_internal.h"
+
+#include <math.h>
+#include <stdlib.h>
+#include <string.h>
+#include <time.h>
+
+#define TITLE_SIZE 24.0
+#define H1_SIZE 14.0
+#define H2_SIZE 10.5
+#define BODY_SIZE 9.5
+#define SMALL_SIZE 8.0
+#define TEXT_W (ES_PAGE_W - 2 * ES_MARGIN)
+
+static const es_rgb black = {0, 0, 0}, muted = {0.35, 0.35, 0.35}, shade = {0.93, 0.94, 0.96};
+
+/* An indicator's rows in the table: [first, end). */
+typedef struct section {
+    const es_indicator *ind;
+    size_t first, end;
+    int latest_year;
+    size_t n_districts, n_years;
+    double divisor;
+    char unit[32];
+    int number;
+} section;
+
+static void heading(es_pdf *p, const char *text, double size, double space_after)
+{
+    es_pdf_need(p, size + space_after + 40);
+    es_pdf_fill_color(p, black);
+    es_pdf_text(p, ES_MARGIN, p->y - size, size, text);
+    p->y -= size + space_after;
+}
+
+static void body(es_pdf *p, const char *text)
+{
+    es_pdf_need(p, BODY_SIZE * 2);
+    es_pdf_fill_color(p, black);
+    es_pdf_paragraph(p, ES_MARGIN, p->y, TEXT_W, BODY_SIZE, BODY_SIZE * 1.6, text);
+    p->y -= 4;
+}
+
+static int count_distinct_years(const es_table *t, size_t a, size_t b, int *latest)
+{
+    int years[512], n = 0;
+    *latest = 0;
+    for (size_t i = a; i < b; i++) {
+        int y = t->rows[i].year, seen = 0;
+        for (int k = 0; k < n && !seen; k++)
+            seen = years[k] == y;
+        if (!seen && n < 512)
+            years[n++] = y;
+        if (y > *latest)
+            *latest = y;
+    }
+    return n;
+}
+
+static size_t count_districts(const es_table *t, size_t a, size_t b)
+{
+    size_t n = 0;
+    for (size_t i = a; i < b; i++)
+        if (i == a || strcmp(t->rows[i].district, t->rows[i - 1].district) != 0)
+            n++; /* rows are ordered by district within an indicator */
+    return n;
+}
+
+static void value_text(double v, const section *s, char *out, size_t cap)
+{
+    char num[48];
+    es_format_number(v / s->divisor, 2, num, sizeof num);
+    if (strcmp(s->unit, ":1") == 0)
+        snprintf(out, cap, "%s:1", num);
+    else
+        snprintf(out, cap, "%s %s", num, s->unit);
+}
+
+static const es_comparison *comparison_of(const es_summary *s, const es_row *r)
+{
+    for (size_t i = 0; i < s->n_comparisons; i++)
+        if (s->comparisons[i].row == r)
+            return &s->comparisons[i];
+    return NULL;
+}
+
+static int cmp_bar(const void *a, const void *b)
+{
+    const es_bar *x = a, *y = b;
+    if (x->value != y->value)
+        return x->value > y->value ? -1 : 1;
+    return strcmp(x->label, y->label);
+}
+
+static void cover(es_pdf *p, const es_table *t, const es_corpus *c, const section *secs, size_t n_secs,
+                  const char *title, const char *date)
+{
+    es_pdf_new_page(p, 1);
+    es_pdf_fill_color(p, (es_rgb){0.0, 0.447, 0.698});
+    es_pdf_rect(p, ES_MARGIN, ES_PAGE_H - 190, TEXT_W, 4, 1, 0);
+    es_pdf_fill_color(p, black);
+    es_pdf_text(p, ES_MARGIN, ES_PAGE_H - 170, TITLE_SIZE, title);
+    es_pdf_fill_color(p, muted);
+    es_pdf_text(p, ES_MARGIN, ES_PAGE_H - 215, BODY_SIZE, "由 edustat 从教育局工作总结、计划与统计公报中提取");
+    p->y = ES_PAGE_H - 250;
+    char line[1024];
+    heading(p, "数据概况", H2_SIZE, 8);
+    snprintf(line, sizeof line, "文件 %zu 个，文档 %zu 篇，涉及区县 %zu 个。", c->n_files, c->n_documents,
+             c->n_districts);
+    body(p, line);
+    if (c->first_year)
+        snprintf(line, sizeof line, "年份：%d 年至 %d 年。", c->first_year, c->last_year);
+    else
+        snprintf(line, sizeof line, "年份：未能识别。");
+    body(p, line);
+    if (c->n_districts > 0) {
+        size_t len = (size_t)snprintf(line, sizeof line, "区县：");
+        for (size_t i = 0; i < c->n_districts && len < sizeof line - 64; i++)
+            len += (size_t)snprintf(line + len, sizeof line - len, "%s%s", i ? "、" : "", c->districts[i].name);
+        snprintf(line + len, sizeof line - len, "。");
+        body(p, line);
+    }
+    snprintf(line, sizeof line, "提取数字 %zu 个，其中被隐去的数字（如“__所”）%zu 个；可比较的指标 %zu 项，数据表 %zu 行。",
+             c->n_records + c->n_redactions, c->n_redactions, n_secs, t->n_rows);
+    body(p, line);
+    snprintf(line, sizeof line, "生成日期：%s", date);
+    body(p, line);
+    p->y -= 10;
+    heading(p, "目录", H2_SIZE, 8);
+    if (n_secs == 0)
+        body(p, "没有可比较的指标。");
+    for (size_t i = 0; i < n_secs; i++) {
+        snprintf(line, sizeof line, "%d. %s", secs[i].number, secs[i].ind->label);
+        body(p, line);
+    }
+    snprintf(line, sizeof line, "%zu. 数据质量", n_secs + 1);
+    body(p, line);
+    snprintf(line, sizeof line, "%zu. 数据来源", n_secs + 2);
+    body(p, line);
+}
+
+static void draw_table(es_pdf *p, const es_table *t, const es_summary *s, const section *sec)
+{
+    static const char *const heads[] = {"区县", "数值", "排名", "与中位数之比", "同比变化"};
+    const double widths[] = {170, 110, 55, 80, 80};
+    const double row_h = 15;
+    char cell[5][256];
+    int first = 1;
+    for (size_t i = sec->first; i < sec->end; i++) {
+        const es_row *r = &t->rows[i];
+        if (r->year != sec->latest_year)
+            continue;
+        if (first || p->y - row_h < ES_MARGIN) {
+            if (!first)
+                es_pdf_new_page(p, 0);
+            es_pdf_need(p, row_h * 2);
+            es_pdf_fill_color(p, shade);
+            es_pdf_rect(p, ES_MARGIN, p->y - row_h, TEXT_W, row_h, 1, 0);
+            es_pdf_fill_color(p, black);
+            double x = ES_MARGIN + 4;
+            for (int k = 0; k < 5; k++) {
+                es_pdf_text(p, k == 0 ? x : x + widths[k] - 8 - es_pdf_text_width(p, heads[k], SMALL_SIZE),
+                            p->y - row_h + 4.5, SMALL_SIZE, heads[k]);
+                x += widths[k];
+            }
+            p->y -= row_h;
+            first = 0;
+        }
+        const es_comparison *c = comparison_of(s, r);
+        es_pdf_fit(p, r->district, SMALL_SIZE, widths[0] - 8, cell[0], sizeof cell[0]);
+        value_text(r->value, sec, cell[1], sizeof cell[1]);
+        if (r->qualifier != ES_QUALIFIER_EXACT) {
+            size_t n = strlen(cell[1]);
+            snprintf(cell[1] + n, sizeof cell[1] - n, "%s",
+                     r->qualifier == ES_QUALIFIER_APPROX ? " 约" :
+                     r->qualifier == ES_QUALIFIER_MORE_THAN ? " 以上" :
+                     r->qualifier == ES_QUALIFIER_AT_LEAST ? " 至少" : " 至多");
+        }
+        snprintf(cell[2], sizeof cell[2], "%d/%d", c ? c->rank : 0, c ? c->of : 0);
+        es_format_number(c ? c->ratio_to_median : NAN, 2, cell[3], sizeof cell[3]);
+        if (c && isfinite(c->yoy_pct))
+            snprintf(cell[4], sizeof cell[4], "%+.1f%%", c->yoy_pct);
+        else
+            snprintf(cell[4], sizeof cell[4], "-");
+        double x = ES_MARGIN + 4;
+        es_pdf_fill_color(p, black);
+        for (int k = 0; k < 5; k++) {
+            es_pdf_text(p, k == 0 ? x : x + widths[k] - 8 - es_pdf_text_width(p, cell[k], SMALL_SIZE),
+                        p->y - row_h + 4.5, SMALL_SIZE, cell[k]);
+            x += widths[k];
+        }
+        es_pdf_stroke_color(p, (es_rgb){0.85, 0.85, 0.85});
+        es_pdf_line(p, ES_MARGIN, p->y - row_h, ES_MARGIN + TEXT_W, p->y - row_h, 0.4);
+        p->y -= row_h;
+    }
+    /* the summary line of the year */
+    for (size_t i = 0; i < s->n_by_year; i++) {
+        const es_year_stats *y = &s->by_year[i];
+        if (y->indicator != sec->ind || y->year != sec->latest_year)
+            continue;
+        char mean[64], median[64], sd[64], line[512];
+        value_text(y->mean, sec, mean, sizeof mean);
+        value_text(y->median, sec, median, sizeof median);
+        if (isfinite(y->sd))
+            value_text(y->sd, sec, sd, sizeof sd);
+        else
+            snprintf(sd, sizeof sd, "-");
+        snprintf(line, sizeof line, "%d 年：n = %zu，均值 %s，中位数 %s，标准差 %s。", y->year, y->n, mean, median, sd);
+        p->y -= 4;
+        es_pdf_fill_color(p, muted);
+        es_pdf_need(p, SMALL_SIZE * 2);
+        es_pdf_paragraph(p, ES_MARGIN, p->y, TEXT_W, SMALL_SIZE, SMALL_SIZE * 1.5, line);
+        es_pdf_fill_color(p, black);
+    }
+}
+
+static int draw_section(es_pdf *p, const es_table *t, const es_summary *s, const section *sec)
+{
+    char line[512];
+    es_pdf_new_page(p, 0);
+    snprintf(line, sizeof line, "%d. %s", sec->number, sec->ind->label);
+    heading(p, line, H1_SIZE, 4);
+    es_pdf_fill_color(p, muted);
+    snprintf(line, sizeof line, "指标 %s；%zu 个区县，%zu 个年份；单位 %s。", sec->ind->id, sec->n_districts,
+             sec->n_years, sec->unit);
+    es_pdf_text(p, ES_MARGIN, p->y - SMALL_SIZE, SMALL_SIZE, line);
+    p->y -= SMALL_SIZE + 14;
+
+    /* bar chart of the latest year, sorted */
+    size_t n = 0;
+    for (size_t i = sec->first; i < sec->end; i++)
+        n += t->rows[i].year == sec->latest_year;
+    es_bar *bars = malloc((n ? n : 1) * sizeof *bars);
+    if (bars == NULL)
+        return -1;
+    n = 0;
+    for (size_t i = sec->first; i < sec->end; i++)
+        if (t->rows[i].year == sec->latest_year)
+            bars[n++] = (es_bar){t->rows[i].district, t->rows[i].value};
+    qsort(bars, n, sizeof *bars, cmp_bar);
+    snprintf(line, sizeof line, "各区县比较（%d 年）", sec->latest_year);
+    heading(p, line, H2_SIZE, 6);
+    double bh = n > 12 ? 230 : 200;
+    es_pdf_need(p, bh);
+    es_chart_bars(p, ES_MARGIN, p->y - bh, TEXT_W, bh, bars, n, sec->divisor, sec->unit);
+    p->y -= bh + 16;
+    free(bars);
+
+    /* lines across years, one per district */
+    if (sec->n_years >= 2) {
+        size_t nd = sec->n_districts, rows = sec->end - sec->first;
+        es_series *ser = calloc(nd, sizeof *ser);
+        int *years = malloc(rows * sizeof *years);
+        double *values = malloc(rows * sizeof *values);
+        if (ser == NULL || years == NULL || values == NULL) {
+            free(ser);
+            free(years);
+            free(values);
+            return -1;
+        }
+        size_t k = 0, d = 0;
+        for (size_t i = sec->first; i < sec->end; i++) {
+            const es_row *r = &t->rows[i];
+            if (i == sec->first || strcmp(r->district, t->rows[i - 1].district) != 0) {
+                ser[d].name = r->district;
+                ser[d].years = years + k;
+                ser[d].values = values + k;
+                d++;
+            }
+            years[k] = r->year;
+            values[k] = r->value;
+            ser[d - 1].n++;
+            k++;
+        }
+        snprintf(line, sizeof line, "历年变化");
+        heading(p, line, H2_SIZE, 6);
+        double lh = 190 + (nd > 1 ? 11.0 * ((double)nd / 5 + 1) : 0);
+        es_pdf_need(p, lh);
+        es_chart_lines(p, ES_MARGIN, p->y - lh, TEXT_W, lh, ser, nd, sec->divisor, sec->unit);
+        p->y -= lh + 12;
+        free(ser);
+        free(years);
+        free(values);
+    }
+    snprintf(line, sizeof line, "排名与变化（%d 年）", sec->latest_year);
+    heading(p, line, H2_SIZE, 4);
+    draw_table(p, t, s, sec);
+    return p->failed ? -1 : 0;
+}
+
+static void data_quality(es_pdf *p, const es_corpus *c, const es_lexicon *lx, int number)
+{
+    char line[1024];
+    es_pdf_new_page(p, 0);
+    snprintf(line, sizeof line, "%d. 数据质量", number);
+    heading(p, line, H1_SIZE, 10);
+    snprintf(line, sizeof line, "缺少区县或年份的文档：%zu 篇（其数字不进入比较，计入 table.json 的 unplaced）。",
+             c->n_unplaced_docs);
+    body(p, line);
+    for (size_t i = 0; i < c->n_unplaced_docs && i < ES_CORPUS_MAX_LISTED; i++) {
+        const es_corpus_doc *d = &c->unplaced_docs[i];
+        snprintf(line, sizeof line, "· %s《%s》：缺%s%s", d->id, d->title, d->missing_district ? "区县" : "",
+                 d->missing_year ? (d->missing_district ? "、年份" : "年份") : "");
+        es_pdf_fill_color(p, muted);
+        es_pdf_need(p, SMALL_SIZE * 2);
+        es_pdf_paragraph(p, ES_MARGIN + 10, p->y, TEXT_W - 10, SMALL_SIZE, SMALL_SIZE * 1.5, line);
+    }
+    p->y -= 6;
+    snprintf(line, sizeof line, "被隐去的数字：%zu 个（原文以 __、XX、** 等代替数字）。", c->n_redactions);
+    body(p, line);
+    for (size_t i = 0; i < c->n_redaction_kinds; i++) {
+        const es_indicator *ind = es_lexicon_find(lx, c->redactions[i].name);
+        snprintf(line, sizeof line, "· %s：%zu 个", ind ? ind->label : c->redactions[i].name, c->redactions[i].count);
+        es_pdf_fill_color(p, muted);
+        es_pdf_need(p, SMALL_SIZE * 2);
+        es_pdf_paragraph(p, ES_MARGIN + 10, p->y, TEXT_W - 10, SMALL_SIZE, SMALL_SIZE * 1.5, line);
+    }
+    p->y -= 6;
+    size_t approx = 0;
+    for (size_t i = 0; i < c->n_qualifier_kinds; i++)
+        approx += c->qualifiers[i].count;
+    snprintf(line, sizeof line, "带约数限定的数字（余、多、以上、近、约、至少等）：%zu 个。", approx);
+    body(p, line);
+    for (size_t i = 0; i < c->n_qualifier_kinds; i++) {
+        const char *q = c->qualifiers[i].name;
+        const char *zh = strcmp(q, "more_than") == 0 ? "以上（余、多、超过）" :
+                         strcmp(q, "approx") == 0 ? "约（近、约、左右）" :
+                         strcmp(q, "at_least") == 0 ? "至少（不少于）" : "至多（不超过）";
+        snprintf(line, sizeof line, "· %s：%zu 个", zh, c->qualifiers[i].count);
+        es_pdf_fill_color(p, muted);
+        es_pdf_need(p, SMALL_SIZE * 2);
+        es_pdf_paragraph(p, ES_MARGIN + 10, p->y, TEXT_W - 10, SMALL_SIZE, SMALL_SIZE * 1.5, line);
+    }
+    es_pdf_fill_color(p, black);
+}
+
+static void sources(es_pdf *p, const es_table *t, const section *secs, size_t n_secs, int number)
+{
+    char line[2048], val[96];
+    es_pdf_new_page(p, 0);
+    snprintf(line, sizeof line, "%d. 数据来源", number);
+    heading(p, line, H1_SIZE, 6);
+    body(p, "图表和表格中每个数字的原文、文件与行号，供核对。");
+    for (size_t k = 0; k < n_secs; k++) {
+        const section *sec = &secs[k];
+        snprintf(line, sizeof line, "%d. %s", sec->number, sec->ind->label);
+        heading(p, line, H2_SIZE, 4);
+        for (size_t i = sec->first; i < sec->end; i++) {
+            const es_row *r = &t->rows[i];
+            value_text(r->value, sec, val, sizeof val);
+            snprintf(line, sizeof line, "%s %d 年 %s：“%s”（%s 第 %ld 行）", r->district, r->year, val,
+                     r->chosen->quote, r->chosen->file, r->chosen->line);
+            es_pdf_fill_color(p, muted);
+            es_pdf_need(p, SMALL_SIZE * 2);
+            es_pdf_paragraph(p, ES_MARGIN, p->y, TEXT_W, SMALL_SIZE, SMALL_SIZE * 1.45, line);
+        }
+        p->y -= 4;
+    }
+    es_pdf_fill_color(p, black);
+}
+
+es_status es_briefing_write(const es_table *t, const es_summary *s, const es_corpus *c,
+                            const es_briefing_options *o, FILE *out, es_error *err)
+{
+    const es_lexicon *lx = es_facts_lexicon(t->facts);
+    const char *title = o && o->title && *o->title ? o->title : ES_BRIEFING_DEFAULT_TITLE;
+    char date[32];
+    time_t when = (o && o->date_epoch >= 0) ? (time_t)o->date_epoch : time(NULL);
+    struct tm tmv;
+    if (gmtime_r(&when, &tmv) == NULL || strftime(date, sizeof date, "%Y-%m-%d", &tmv) == 0)
+        snprintf(date, sizeof date, "-");
+
+    /* Sections: indicators with at least two districts or two years. */
+    section *secs = calloc(t->n_rows ? t->n_rows : 1, sizeof *secs);
+    if (secs == NULL)
+        return es_error_set(err, ES_ERR_NOMEM, "", 0, "out of memory");
+    size_t n_secs = 0;
+    for (size_t i = 0; i < t->n_rows;) {
+        size_t j = i;
+        while (j < t->n_rows && t->rows[j].indicator == t->rows[i].indicator)
+            j++;
+        section sec = {0};
+        sec.ind = t->rows[i].indicator;
+        sec.first = i;
+        sec.end = j;
+        sec.n_years = (size_t)count_distinct_years(t, i, j, &sec.latest_year);
+        sec.n_districts = count_districts(t, i, j);
+        if (sec.n_years >= 2 || sec.n_districts >= 2) {
+            double max_abs = 0;
+            for (size_t k = i; k < j; k++)
+                max_abs = fmax(max_abs, fabs(t->rows[k].value));
+            es_value_scale(t->rows[i].unit, max_abs, &sec.divisor, sec.unit, sizeof sec.unit);
+            sec.number = (int)n_secs + 1;
+            secs[n_secs++] = sec;
+        }
+        i = j;
+    }
+
+    es_pdf p;
+    if (es_pdf_open(&p, o ? o->font_path : NULL, err) != 0) {
+        free(secs);
+        return err->status ? err->status : ES_ERR_IO;
+    }
+    char header[256];
+    snprintf(header, sizeof header, "%s · %s", title, date);
+    p.header = header;
+    HPDF_SetInfoAttr(p.doc, HPDF_INFO_TITLE, title);
+    HPDF_SetInfoAttr(p.doc, HPDF_INFO_CREATOR, "edustat");
+    cover(&p, t, c, secs, n_secs, title, date);
+    if (n_secs == 0) {
+        es_pdf_new_page(&p, 0);
+        heading(&p, "没有可比较的数据", H1_SIZE, 10);
+        body(&p, "没有一项指标在至少两个区县或两个年份都有数字，因此无从比较。请检查文档的区县和年份"
+                 "是否识别（见数据质量一节），或用 --district、--year、--manifest 补充。");
+    }
+    int rc = 0;
+    for (size_t i = 0; i < n_secs && rc == 0; i++)
+        rc = draw_section(&p, t, s, &secs[i]);
+    if (rc == 0) {
+        data_quality(&p, c, lx, (int)n_secs + 1);
+        sources(&p, t, secs, n_secs, (int)n_secs + 2);
+        rc = es_pdf_save(&p, out);
+    }
+    free(secs);
+    es_status st = ES_OK;
+    if (rc != 0 || p.failed)
+        st = err->status != ES_OK ? err->status : es_error_set(err, ES_ERR_NOMEM, "", 0, "out of memory");
+    es_pdf_close(&p);
+    return st;
+}
+
+es_status es_briefing_glyph_sheet(const char *font_path, const char *chars, int cols, double size,
+                                  double cell, double margin, FILE *out, es_error *err)
+{
+    es_pdf p;
+    if (es_pdf_open(&p, font_path, err) != 0)
+        return err->status ? err->status : ES_ERR_IO;
+    es_pdf_new_page(&p, 1);
+    const unsigned char *u = (const unsigned char *)chars;
+    size_t len = strlen(chars), i = 0;
+    int k = 0;
+    while (i < len) {
+        size_t start = i;
+        i++;
+        while (i < len && (u[i] & 0xC0) == 0x80)
+            i++;
+        char ch[8];
+        snprintf(ch, sizeof ch, "%.*s", (int)(i - start), chars + start);
+        double x = margin + (k % cols) * cell, y = ES_PAGE_H - margin - (k / cols + 1) * cell;
+        es_pdf_text(&p, x + (cell - size) / 2, y + (cell - size) / 2 + size * 0.12, size, ch);
+        k++;
+    }
+    int rc = es_pdf_save(&p, out);
+    es_pdf_close(&p);
+    return rc == 0 ? ES_OK : (err->status ? err->status : ES_ERR_IO);
+}

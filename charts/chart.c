@@ -1,0 +1,239 @@
+/* chart.c - bar and line charts (see charts_internal.h). */
+#include "charts_internal.h"
+#include "ticks_internal.h"
+
+#include <math.h>
+#include <stdio.h>
+#include <string.h>
+
+#define TICK_SIZE 7.0
+#define LABEL_SIZE 7.5
+#define VALUE_SIZE 7.0
+#define LABEL_MAX 72.0 /* longest category label, points */
+
+static const es_rgb palette[] = {
+    {0.000, 0.447, 0.698}, /* blue */
+    {0.902, 0.624, 0.000}, /* orange */
+    {0.000, 0.620, 0.451}, /* bluish green */
+    {0.800, 0.475, 0.655}, /* reddish purple */
+    {0.337, 0.706, 0.914}, /* sky blue */
+    {0.835, 0.369, 0.000}, /* vermillion */
+    {0.941, 0.894, 0.259}, /* yellow */
+    {0.000, 0.000, 0.000}, /* black */
+};
+
+es_rgb es_palette(size_t i)
+{
+    return palette[i % (sizeof palette / sizeof palette[0])];
+}
+
+static const es_rgb grid = {0.85, 0.85, 0.85};
+static const es_rgb axis = {0.3, 0.3, 0.3};
+static const es_rgb ink = {0.1, 0.1, 0.1};
+
+/* Y axis with ticks, labels and gridlines over [lo, hi]; returns the
+ * width taken by the labels. */
+static double y_axis(es_pdf *p, double x, double y, double w, double h, double lo, double hi,
+                     double step, double divisor, const char *unit_label)
+{
+    char lab[48];
+    double label_w = 0;
+    for (double v = lo; v <= hi + step / 2; v += step) {
+        es_format_number(v / divisor, 2, lab, sizeof lab);
+        label_w = fmax(label_w, es_pdf_text_width(p, lab, TICK_SIZE));
+    }
+    double ax = x + label_w + 4;
+    es_pdf_stroke_color(p, grid);
+    es_pdf_fill_color(p, ink);
+    for (double v = lo; v <= hi + step / 2; v += step) {
+        double yy = y + (v - lo) / (hi - lo) * h;
+        es_pdf_line(p, ax, yy, x + w, yy, 0.4);
+        es_format_number(fabs(v) < step * 1e-9 ? 0 : v / divisor, 2, lab, sizeof lab);
+        es_pdf_text(p, ax - 3 - es_pdf_text_width(p, lab, TICK_SIZE), yy - TICK_SIZE / 3, TICK_SIZE, lab);
+    }
+    if (unit_label && *unit_label) {
+        char u[64];
+        snprintf(u, sizeof u, "单位：%s", unit_label);
+        es_pdf_text(p, x, y + h + 6, TICK_SIZE, u);
+    }
+    es_pdf_stroke_color(p, axis);
+    es_pdf_line(p, ax, y, ax, y + h, 0.6);
+    return label_w + 4;
+}
+
+void es_chart_bars(es_pdf *p, double x, double y, double w, double h, const es_bar *bars, size_t n,
+                   double divisor, const char *unit_label)
+{
+    if (n == 0)
+        return;
+    double vmin = 0, vmax = 0, widest = 0;
+    for (size_t i = 0; i < n; i++) {
+        vmin = fmin(vmin, bars[i].value);
+        vmax = fmax(vmax, bars[i].value);
+        widest = fmax(widest, es_pdf_text_width(p, bars[i].label, LABEL_SIZE));
+    }
+    /* Category labels: level if they fit their slot, else at 45 degrees. */
+    double plot_w_guess = w - 40;
+    double slot = plot_w_guess / n;
+    int rotate = widest > slot - 2;
+    double label_h = rotate ? fmin(widest, LABEL_MAX) * 0.72 + 10 : LABEL_SIZE + 6;
+    double py = y + label_h, ph = h - label_h - 14; /* room for value labels on top */
+    double lo, hi, step;
+    es_nice_ticks(vmin, vmax, 5, &lo, &hi, &step);
+    if (lo > 0)
+        lo = 0; /* bars start at zero */
+    double axis_w = y_axis(p, x, py, w, ph, lo, hi, step, divisor, unit_label);
+    double px = x + axis_w, pw = w - axis_w;
+    slot = pw / n;
+    double bw = fmin(slot * 0.7, 36);
+    double zero = py + (0 - lo) / (hi - lo) * ph;
+    char lab[64], cut[256];
+    for (size_t i = 0; i < n; i++) {
+        double cx = px + slot * (i + 0.5);
+        double top = py + (bars[i].value - lo) / (hi - lo) * ph;
+        es_pdf_fill_color(p, es_palette(0));
+        if (isfinite(bars[i].value) && fabs(top - zero) > 0.01)
+            es_pdf_rect(p, cx - bw / 2, fmin(zero, top), bw, fabs(top - zero), 1, 0);
+        /* value label: above a positive bar, below a negative one */
+        es_pdf_fill_color(p, ink);
+        es_format_number(bars[i].value / divisor, 2, lab, sizeof lab);
+        double lw = es_pdf_text_width(p, lab, VALUE_SIZE);
+        if (lw <= slot - 1) {
+            double ly = bars[i].value >= 0 ? top + 2 : top - VALUE_SIZE - 1;
+            es_pdf_text(p, cx - lw / 2, ly, VALUE_SIZE, lab);
+        } else if (bars[i].value >= 0) {
+            es_pdf_text_rotated(p, cx + VALUE_SIZE / 3, top + 2, VALUE_SIZE, 90, lab);
+        } else {
+            es_pdf_text_rotated(p, cx + VALUE_SIZE / 3, top - 2 - lw, VALUE_SIZE, 90, lab);
+        }
+        /* category label */
+        if (rotate) {
+            es_pdf_fit(p, bars[i].label, LABEL_SIZE, LABEL_MAX, cut, sizeof cut);
+            double cw = es_pdf_text_width(p, cut, LABEL_SIZE);
+            double d = cw * 0.7071; /* end the text under the bar */
+            es_pdf_text_rotated(p, cx - d + 2, py - 4 - d, LABEL_SIZE, 45, cut);
+        } else {
+            es_pdf_fit(p, bars[i].label, LABEL_SIZE, slot - 2, cut, sizeof cut);
+            es_pdf_text(p, cx - es_pdf_text_width(p, cut, LABEL_SIZE) / 2, py - LABEL_SIZE - 3, LABEL_SIZE, cut);
+        }
+    }
+    es_pdf_stroke_color(p, axis);
+    es_pdf_line(p, px, zero, px + pw, zero, 0.8);
+}
+
+static void marker(es_pdf *p, size_t i, double x, double y)
+{
+    double r = 2.2;
+    if (i / 8 % 2 == 0)
+        es_pdf_rect(p, x - r, y - r, 2 * r, 2 * r, 1, 0);
+    else {
+        HPDF_Page_Circle(p->page, (HPDF_REAL)x, (HPDF_REAL)y, (HPDF_REAL)r);
+        HPDF_Page_Fill(p->page);
+    }
+}
+
+double es_chart_lines(es_pdf *p, double x, double y, double w, double h, const es_series *series,
+                      size_t n, double divisor, const char *unit_label)
+{
+    if (n == 0)
+        return 0;
+    /* Legend first, to know its height: swatch and name, flowing in rows. */
+    double legend_h = 0;
+    if (n > 1) {
+        double lx = 0, rows = 1;
+        for (size_t i = 0; i < n; i++) {
+            double ew = 16 + es_pdf_text_width(p, series[i].name, LABEL_SIZE) + 10;
+            if (ew > w)
+                ew = w;
+            if (lx + ew > w) {
+                rows++;
+                lx = 0;
+            }
+            lx += ew;
+        }
+        legend_h = rows * 11 + 4;
+    }
+    double py = y + legend_h + LABEL_SIZE + 8, ph = h - (py - y) - 10;
+    int ymin = 0, ymax = 0;
+    double vmin = INFINITY, vmax = -INFINITY;
+    for (size_t i = 0; i < n; i++)
+        for (size_t k = 0; k < series[i].n; k++) {
+            if (ymin == 0 || series[i].years[k] < ymin)
+                ymin = series[i].years[k];
+            if (series[i].years[k] > ymax)
+                ymax = series[i].years[k];
+            vmin = fmin(vmin, series[i].values[k]);
+            vmax = fmax(vmax, series[i].values[k]);
+        }
+    if (!isfinite(vmin))
+        return legend_h;
+    double lo, hi, step;
+    if (vmin >= 0 && vmin < (vmax - vmin)) /* near zero: show zero */
+        vmin = 0;
+    es_nice_ticks(vmin, vmax, 5, &lo, &hi, &step);
+    double axis_w = y_axis(p, x, py, w, ph, lo, hi, step, divisor, unit_label);
+    double px = x + axis_w + 12, pw = w - axis_w - 24;
+    double span = ymax > ymin ? ymax - ymin : 1;
+    char lab[16];
+    es_pdf_fill_color(p, ink);
+    for (int yr = ymin; yr <= ymax; yr++) {
+        double xx = px + (yr - ymin) / span * pw;
+        snprintf(lab, sizeof lab, "%d", yr);
+        es_pdf_text(p, xx - es_pdf_text_width(p, lab, LABEL_SIZE) / 2, py - LABEL_SIZE - 4, LABEL_SIZE, lab);
+    }
+    es_pdf_stroke_color(p, axis);
+    es_pdf_line(p, px - 12, py, px + pw + 12, py, 0.6);
+    for (size_t i = 0; i < n; i++) {
+        es_rgb c = es_palette(i);
+        es_pdf_stroke_color(p, c);
+        es_pdf_fill_color(p, c);
+        if (i >= 8) {
+            HPDF_UINT16 dash[] = {3, 2};
+            HPDF_Page_SetDash(p->page, dash, 2, 0);
+        }
+        HPDF_Page_SetLineWidth(p->page, 1.4);
+        for (size_t k = 0; k < series[i].n; k++) {
+            double xx = px + (series[i].years[k] - ymin) / span * pw;
+            double yy = py + (series[i].values[k] - lo) / (hi - lo) * ph;
+            if (k == 0)
+                HPDF_Page_MoveTo(p->page, (HPDF_REAL)xx, (HPDF_REAL)yy);
+            else
+                HPDF_Page_LineTo(p->page, (HPDF_REAL)xx, (HPDF_REAL)yy);
+        }
+        if (series[i].n > 1)
+            HPDF_Page_Stroke(p->page);
+        else
+            HPDF_Page_EndPath(p->page);
+        HPDF_Page_SetDash(p->page, NULL, 0, 0);
+        for (size_t k = 0; k < series[i].n; k++)
+            marker(p, i, px + (series[i].years[k] - ymin) / span * pw,
+                   py + (series[i].values[k] - lo) / (hi - lo) * ph);
+    }
+    if (n > 1) {
+        double lx = x, ly = y + legend_h - 10;
+        char cut[256];
+        for (size_t i = 0; i < n; i++) {
+            es_pdf_fit(p, series[i].name, LABEL_SIZE, w - 26, cut, sizeof cut);
+            double ew = 16 + es_pdf_text_width(p, cut, LABEL_SIZE) + 10;
+            if (lx + ew > x + w) {
+                lx = x;
+                ly -= 11;
+            }
+            es_rgb c = es_palette(i);
+            es_pdf_stroke_color(p, c);
+            es_pdf_fill_color(p, c);
+            if (i >= 8) {
+                HPDF_UINT16 dash[] = {3, 2};
+                HPDF_Page_SetDash(p->page, dash, 2, 0);
+            }
+            es_pdf_line(p, lx, ly + 3, lx + 12, ly + 3, 1.4);
+            HPDF_Page_SetDash(p->page, NULL, 0, 0);
+            marker(p, i, lx + 6, ly + 3);
+            es_pdf_fill_color(p, ink);
+            es_pdf_text(p, lx + 16, ly, LABEL_SIZE, cut);
+            lx += ew;
+        }
+    }
+    es_pdf_fill_color(p, ink);
+    return legend_h;
+}

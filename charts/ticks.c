@@ -1,0 +1,102 @@
+/* ticks.c - axis ticks and value labels (see ticks_internal.h). */
+#include "ticks_internal.h"
+
+#include <math.h>
+#include <stdio.h>
+#include <string.h>
+
+void es_nice_ticks(double min, double max, int want, double *lo, double *hi, double *step)
+{
+    if (!isfinite(min) || !isfinite(max)) {
+        min = 0;
+        max = 1;
+    }
+    if (min > max) {
+        double t = min;
+        min = max;
+        max = t;
+    }
+    if (want < 2)
+        want = 2;
+    double range = max - min;
+    if (range == 0) { /* one value, or all equal: give it room */
+        range = fabs(max) > 0 ? fabs(max) : 1;
+        if (min >= 0 && max > 0)
+            min = 0;
+        else
+            max = min + range;
+        range = max - min;
+    }
+    double raw = range / (want - 1);
+    double mag = pow(10, floor(log10(raw)));
+    double r = raw / mag;
+    double nice = r <= 1 ? 1 : r <= 2 ? 2 : r <= 5 ? 5 : 10;
+    *step = nice * mag;
+    *lo = floor(min / *step) * *step;
+    *hi = ceil(max / *step) * *step;
+    if (*hi <= *lo)
+        *hi = *lo + *step;
+    /* -0 looks odd on an axis */
+    if (*lo == 0)
+        *lo = 0;
+}
+
+void es_value_scale(const char *unit, double max_abs, double *divisor, char *suffix, size_t cap)
+{
+    *divisor = 1;
+    if (strcmp(unit, "元") == 0) {
+        if (max_abs >= 1e8) {
+            *divisor = 1e8;
+            snprintf(suffix, cap, "亿元");
+        } else if (max_abs >= 1e4) {
+            *divisor = 1e4;
+            snprintf(suffix, cap, "万元");
+        } else {
+            snprintf(suffix, cap, "元");
+        }
+    } else if (strcmp(unit, "ratio") == 0) {
+        snprintf(suffix, cap, ":1");
+    } else if (strcmp(unit, "%") == 0) {
+        snprintf(suffix, cap, "%%");
+    } else if (max_abs >= 1e5) {
+        *divisor = 1e4;
+        snprintf(suffix, cap, "万%s", unit);
+    } else {
+        snprintf(suffix, cap, "%s", unit);
+    }
+}
+
+void es_format_number(double v, int decimals, char *out, size_t cap)
+{
+    if (!isfinite(v)) {
+        snprintf(out, cap, "-");
+        return;
+    }
+    char digits[64];
+    snprintf(digits, sizeof digits, "%.*f", decimals, fabs(v));
+    /* drop trailing zeros of the fraction */
+    char *dot = strchr(digits, '.');
+    if (dot) {
+        char *e = digits + strlen(digits) - 1;
+        while (e > dot && *e == '0')
+            *e-- = '\0';
+        if (e == dot)
+            *e = '\0';
+    }
+    /* thousands separators in the integer part */
+    dot = strchr(digits, '.');
+    size_t int_len = dot ? (size_t)(dot - digits) : strlen(digits);
+    char buf[96];
+    size_t w = 0;
+    int negative = v < 0 && strcmp(digits, "0") != 0;
+    if (negative)
+        buf[w++] = '-';
+    for (size_t i = 0; i < int_len; i++) {
+        buf[w++] = digits[i];
+        size_t left = int_len - i - 1;
+        if (left > 0 && left % 3 == 0)
+            buf[w++] = ',';
+    }
+    snprintf(buf + w, sizeof buf - w, "%s", dot ? dot : "");
+    snprintf(out, cap, "%s", buf);
+}

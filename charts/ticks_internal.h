@@ -1,0 +1,20 @@
+/* ticks_internal.h - "nice" axis ticks in 1-2-5 steps, and value scaling
+ * for labels (元 as 万元/亿元, large counts with 万). Pure functions. */
+#ifndef EDUSTAT_TICKS_INTERNAL_H
+#define EDUSTAT_TICKS_INTERNAL_H
+
+#include <stddef.h>
+
+/* An axis covering [min, max] with about `want` ticks: *lo, *hi and *step,
+ * the step 1, 2 or 5 times a power of ten. lo <= min, hi >= max, lo < hi. */
+void es_nice_ticks(double min, double max, int want, double *lo, double *hi, double *step);
+
+/* How to show values of unit whose largest magnitude is max_abs: divide by
+ * *divisor and append suffix ("亿元", "万元", "万人", "%"...). */
+void es_value_scale(const char *unit, double max_abs, double *divisor, char *suffix, size_t cap);
+
+/* v as text with at most `decimals` decimals, trailing zeros dropped,
+ * thousands separated by commas; "-" for NaN. */
+void es_format_number(double v, int decimals, char *out, size_t cap);
+
+#endif

@@ -1,0 +1,53 @@
+#!/usr/bin/env python3
+"""Cut a CJK TrueType font down to the characters edustat's briefings use
+(ASCII, common punctuation and symbols, and the 7,445 characters of
+GB 2312), so that every glyph index is far below 32768: Debian's libharu 2.3
+silently drops glyphs with higher indices (fixed upstream in 2.4.4).
+
+usage: make-font.py SOURCE.ttc|ttf FONT_NUMBER OUTPUT.ttf
+Needs Debian's python3-fonttools.
+"""
+import sys
+
+from fontTools import subset
+from fontTools.ttLib import TTFont
+
+
+def unicodes():
+    cps = set(range(0x20, 0x7F))                 # ASCII
+    cps |= {0xA0, 0xB7, 0xD7, 0xF7, 0xB0, 0xB1}  # nbsp · × ÷ ° ±
+    cps |= set(range(0x2010, 0x2027))            # dashes, quotes, ellipsis
+    cps |= {0x2030, 0x2103, 0x2116, 0x2236, 0x2212, 0x33A1}  # ‰ ℃ № ∶ − ㎡
+    cps |= set(range(0x2460, 0x2474))            # ① ... ⑳
+    cps |= set(range(0x3000, 0x3040))            # CJK punctuation
+    cps |= set(range(0xFF01, 0xFF5F))            # full-width forms
+    for hi in range(0xA1, 0xF8):                 # GB 2312, by its code table
+        for lo in range(0xA1, 0xFF):
+            try:
+                cps.add(ord(bytes([hi, lo]).decode("gb2312")))
+            except UnicodeDecodeError:
+                pass
+    return cps
+
+
+def main():
+    src, number, out = sys.argv[1], int(sys.argv[2]), sys.argv[3]
+    font = TTFont(src, fontNumber=number, lazy=False)
+    opts = subset.Options()
+    opts.layout_features = []   # no GSUB/GPOS: libharu lays out glyph by glyph
+    opts.hinting = False
+    opts.notdef_outline = True
+    opts.name_IDs = ["*"]
+    opts.glyph_names = False
+    opts.recalc_timestamp = False  # the same input gives the same font
+    opts.drop_tables += ["BDF ", "FFTM"]
+    sub = subset.Subsetter(opts)
+    sub.populate(unicodes=unicodes())
+    sub.subset(font)
+    if len(font.getGlyphOrder()) >= 32768:
+        sys.exit("make-font.py: subset still has glyph indices above 32767")
+    font.save(out)
+
+
+if __name__ == "__main__":
+    main()
