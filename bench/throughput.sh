@@ -116,3 +116,50 @@ print(f"bench: run (records, table, summary, JSON; no PDF) on {mb} MB: runs {' '
 print(f"bench: statistics alone (run --from-records --no-records) on 1,000,000 synthetic records: "
       f"runs {' '.join(f'{x:.2f}' for x in ss)}; median {statistics.median(ss):.2f} s, peak RSS {max(sm) / 1024:.0f} MB")
 PY
+
+# --- the PDF briefing: the examples, and 20 indicators x 30 districts x 5 years ------
+"$BIN" run --no-pdf -o "$DIR/examples" examples/*.txt examples/*.html 2>/dev/null
+python3 - "$DIR/large.jsonl" <<'PY'
+import json, random, sys
+rnd = random.Random(11)
+inds = [("enrollment.rate.preschool", "%"), ("enrollment.rate.primary", "%"), ("enrollment.rate.junior", "%"),
+        ("enrollment.rate.senior", "%"), ("enrollment.rate.special", "%"), ("funding.investment", "元"),
+        ("funding.student_aid", "元"), ("funding.other", "元"), ("enrollment.students", "人"),
+        ("enrollment.places", "个"), ("completion.rate", "%"), ("outcome.employment_rate", "%"),
+        ("outcome.pass_rate", "%"), ("outcome.excellent_rate", "%"), ("outcome.admission_rate", "%"),
+        ("staff.teachers", "人"), ("staff.training", "人次"), ("staff.recruitment", "人"),
+        ("schools.count", "所"), ("facilities.rooms", "间")]
+with open(sys.argv[1], "w", encoding="utf-8") as f:
+    n = 0
+    for d in range(30):
+        for y in range(2020, 2025):
+            n += 1
+            doc = f"large.txt#{n}"
+            f.write(json.dumps({"type": "document", "id": doc, "file": "large.txt", "index": n, "title": "t",
+                                "start_line": n, "end_line": n, "district": f"测试{d + 1:02d}区",
+                                "district_code": None, "city": "某市", "year": y}, ensure_ascii=False) + "\n")
+            for k, (ind, unit) in enumerate(inds):
+                v = rnd.uniform(90, 100) if unit == "%" else rnd.uniform(1e3, 1e5) * (1e4 if unit == "元" else 1)
+                f.write(json.dumps({"type": "record", "id": f"{doc}@{k}", "doc": doc, "file": "large.txt",
+                                    "line": n, "start": k, "end": k + 1, "raw": "x", "value": round(v, 2),
+                                    "unit": unit, "qualifier": "exact", "indicator": ind,
+                                    "context": f"第{k}项指标的原文句子"}, ensure_ascii=False) + "\n")
+PY
+for which in examples large; do
+    src="$DIR/examples"
+    [ "$which" = large ] && src="$DIR/large.jsonl"
+    : >"$DIR/pdf_times"
+    for i in $(seq "$RUNS"); do
+        /usr/bin/time -f "%e %M" -o "$DIR/t" "$BIN" report -o "$DIR/$which.pdf" "$src" 2>/dev/null
+        cat "$DIR/t" >>"$DIR/pdf_times"
+    done
+    python3 - "$DIR/pdf_times" "$DIR/$which.pdf" "$which" <<'PY'
+import os, statistics, subprocess, sys
+secs = [float(l.split()[0]) for l in open(sys.argv[1]) if l.strip()]
+pages = [l for l in subprocess.run(["pdfinfo", sys.argv[2]], capture_output=True, text=True).stdout.splitlines()
+         if l.startswith("Pages:")]
+print(f"bench: briefing of {sys.argv[3]}: runs {' '.join(f'{x:.3f}' for x in secs)}; median "
+      f"{statistics.median(secs):.3f} s, {os.path.getsize(sys.argv[2]) / 1024:.0f} KB, "
+      f"{pages[0].split()[1] if pages else '?'} pages")
+PY
+done

@@ -88,6 +88,14 @@ static const es_comparison *comparison_of(const es_summary *s, const es_row *r)
     return NULL;
 }
 
+static int cmp_row_value(const void *a, const void *b)
+{
+    const es_row *x = *(const es_row *const *)a, *y = *(const es_row *const *)b;
+    if (x->value != y->value)
+        return x->value > y->value ? -1 : 1;
+    return strcmp(x->district, y->district);
+}
+
 static int cmp_bar(const void *a, const void *b)
 {
     const es_bar *x = a, *y = b;
@@ -150,10 +158,19 @@ static void draw_table(es_pdf *p, const es_table *t, const es_summary *s, const 
     const double row_h = 15;
     char cell[5][256];
     int first = 1;
-    for (size_t i = sec->first; i < sec->end; i++) {
-        const es_row *r = &t->rows[i];
-        if (r->year != sec->latest_year)
-            continue;
+    /* the latest year's rows, best first */
+    size_t n_rows = 0;
+    const es_row **rows = malloc((sec->end - sec->first) * sizeof *rows);
+    if (rows == NULL) {
+        p->failed = 1;
+        return;
+    }
+    for (size_t i = sec->first; i < sec->end; i++)
+        if (t->rows[i].year == sec->latest_year)
+            rows[n_rows++] = &t->rows[i];
+    qsort(rows, n_rows, sizeof *rows, cmp_row_value);
+    for (size_t i = 0; i < n_rows; i++) {
+        const es_row *r = rows[i];
         if (first || p->y - row_h < ES_MARGIN) {
             if (!first)
                 es_pdf_new_page(p, 0);
@@ -181,7 +198,10 @@ static void draw_table(es_pdf *p, const es_table *t, const es_summary *s, const 
                      r->qualifier == ES_QUALIFIER_AT_LEAST ? " 至少" : " 至多");
         }
         snprintf(cell[2], sizeof cell[2], "%d/%d", c ? c->rank : 0, c ? c->of : 0);
-        es_format_number(c ? c->ratio_to_median : NAN, 2, cell[3], sizeof cell[3]);
+        if (c && isfinite(c->ratio_to_median))
+            snprintf(cell[3], sizeof cell[3], "%.2f", c->ratio_to_median);
+        else
+            snprintf(cell[3], sizeof cell[3], "-");
         if (c && isfinite(c->yoy_pct))
             snprintf(cell[4], sizeof cell[4], "%+.1f%%", c->yoy_pct);
         else
@@ -197,6 +217,7 @@ static void draw_table(es_pdf *p, const es_table *t, const es_summary *s, const 
         es_pdf_line(p, ES_MARGIN, p->y - row_h, ES_MARGIN + TEXT_W, p->y - row_h, 0.4);
         p->y -= row_h;
     }
+    free(rows);
     /* the summary line of the year */
     for (size_t i = 0; i < s->n_by_year; i++) {
         const es_year_stats *y = &s->by_year[i];
@@ -243,7 +264,7 @@ static int draw_section(es_pdf *p, const es_table *t, const es_summary *s, const
             bars[n++] = (es_bar){t->rows[i].district, t->rows[i].value};
     qsort(bars, n, sizeof *bars, cmp_bar);
     snprintf(line, sizeof line, "各区县比较（%d 年）", sec->latest_year);
-    heading(p, line, H2_SIZE, 6);
+    heading(p, line, H2_SIZE, 14);
     double bh = n > 12 ? 230 : 200;
     es_pdf_need(p, bh);
     es_chart_bars(p, ES_MARGIN, p->y - bh, TEXT_W, bh, bars, n, sec->divisor, sec->unit);
@@ -277,7 +298,7 @@ static int draw_section(es_pdf *p, const es_table *t, const es_summary *s, const
             k++;
         }
         snprintf(line, sizeof line, "历年变化");
-        heading(p, line, H2_SIZE, 6);
+        heading(p, line, H2_SIZE, 14);
         double lh = 190 + (nd > 1 ? 11.0 * ((double)nd / 5 + 1) : 0);
         es_pdf_need(p, lh);
         es_chart_lines(p, ES_MARGIN, p->y - lh, TEXT_W, lh, ser, nd, sec->divisor, sec->unit);

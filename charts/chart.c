@@ -38,14 +38,16 @@ static double y_axis(es_pdf *p, double x, double y, double w, double h, double l
 {
     char lab[48];
     double label_w = 0;
-    for (double v = lo; v <= hi + step / 2; v += step) {
+    /* ticks at the multiples of step inside [lo, hi] */
+    double first = ceil(lo / step - 1e-9) * step;
+    for (double v = first; v <= hi + step * 1e-9; v += step) {
         es_format_number(v / divisor, 2, lab, sizeof lab);
         label_w = fmax(label_w, es_pdf_text_width(p, lab, TICK_SIZE));
     }
     double ax = x + label_w + 4;
     es_pdf_stroke_color(p, grid);
     es_pdf_fill_color(p, ink);
-    for (double v = lo; v <= hi + step / 2; v += step) {
+    for (double v = first; v <= hi + step * 1e-9; v += step) {
         double yy = y + (v - lo) / (hi - lo) * h;
         es_pdf_line(p, ax, yy, x + w, yy, 0.4);
         es_format_number(fabs(v) < step * 1e-9 ? 0 : v / divisor, 2, lab, sizeof lab);
@@ -54,7 +56,7 @@ static double y_axis(es_pdf *p, double x, double y, double w, double h, double l
     if (unit_label && *unit_label) {
         char u[64];
         snprintf(u, sizeof u, "单位：%s", unit_label);
-        es_pdf_text(p, x, y + h + 6, TICK_SIZE, u);
+        es_pdf_text(p, x, y + h + 9, TICK_SIZE, u);
     }
     es_pdf_stroke_color(p, axis);
     es_pdf_line(p, ax, y, ax, y + h, 0.6);
@@ -77,17 +79,34 @@ void es_chart_bars(es_pdf *p, double x, double y, double w, double h, const es_b
     double slot = plot_w_guess / n;
     int rotate = widest > slot - 2;
     double label_h = rotate ? fmin(widest, LABEL_MAX) * 0.72 + 10 : LABEL_SIZE + 6;
-    double py = y + label_h, ph = h - label_h - 14; /* room for value labels on top */
+    /* Value labels stand on the bars: level when they fit the slot, else
+     * upright, which needs the longest label's length as headroom. */
+    char lab[64], cut[256];
+    double widest_value = 0;
+    for (size_t i = 0; i < n; i++) {
+        es_format_number(bars[i].value / divisor, 2, lab, sizeof lab);
+        widest_value = fmax(widest_value, es_pdf_text_width(p, lab, VALUE_SIZE));
+    }
+    double room = widest_value <= slot - 1 ? VALUE_SIZE + 4 : widest_value + 5;
+    double py = y + label_h, ph = h - label_h - 10;
     double lo, hi, step;
     es_nice_ticks(vmin, vmax, 5, &lo, &hi, &step);
     if (lo > 0)
         lo = 0; /* bars start at zero */
+    /* Stretch the axis so value labels fit above the highest bar and
+     * below the lowest negative one. */
+    for (int round = 0; round < 4; round++) {
+        double scale = ph / (hi - lo);
+        if ((hi - vmax) * scale < room)
+            hi = vmax + room / scale;
+        if (vmin < 0 && (vmin - lo) * scale < room)
+            lo = vmin - room / scale;
+    }
     double axis_w = y_axis(p, x, py, w, ph, lo, hi, step, divisor, unit_label);
     double px = x + axis_w, pw = w - axis_w;
     slot = pw / n;
     double bw = fmin(slot * 0.7, 36);
     double zero = py + (0 - lo) / (hi - lo) * ph;
-    char lab[64], cut[256];
     for (size_t i = 0; i < n; i++) {
         double cx = px + slot * (i + 0.5);
         double top = py + (bars[i].value - lo) / (hi - lo) * ph;

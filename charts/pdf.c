@@ -133,6 +133,15 @@ static int check_text(es_pdf *p, const char *s)
             continue;
         mark(p->checked, cp);
         FT_UInt gid = FT_Get_Char_Index(p->face, cp), bad = 0;
+        if (gid == 0 && cp > ' ' && cp != 0x3000 && cp != 0xA0) {
+            char ch[8] = {0};
+            es_utf8_encode(cp, ch);
+            es_error_set(p->err, ES_ERR_FORMAT, p->font_path, 0,
+                         "font has no glyph for '%s' (U+%04X): pass --font with a font that has it",
+                         ch, (unsigned)cp);
+            p->failed = 1;
+            return 0;
+        }
         if (gid != 0 && !glyph_drawable(p->face, gid, 0, &bad)) {
             char ch[8] = {0};
             es_utf8_encode(cp, ch);

@@ -2,6 +2,7 @@
 #include "ticks_internal.h"
 
 #include <math.h>
+#include <stdlib.h>
 #include <stdio.h>
 #include <string.h>
 
@@ -29,11 +30,22 @@ void es_nice_ticks(double min, double max, int want, double *lo, double *hi, dou
     }
     double raw = range / (want - 1);
     double mag = pow(10, floor(log10(raw)));
-    double r = raw / mag;
-    double nice = r <= 1 ? 1 : r <= 2 ? 2 : r <= 5 ? 5 : 10;
-    *step = nice * mag;
-    *lo = floor(min / *step) * *step;
-    *hi = ceil(max / *step) * *step;
+    /* Of the 1-2-5 steps, the one whose tick count is nearest to `want`
+     * (on a tie, the larger step: fewer, rounder labels). */
+    static const double nice[] = {1, 2, 5, 10};
+    int best_gap = -1;
+    for (size_t i = 0; i < sizeof nice / sizeof nice[0]; i++) {
+        double st = nice[i] * mag;
+        double l = floor(min / st + 1e-9) * st, h = ceil(max / st - 1e-9) * st;
+        int ticks = (int)llround((h - l) / st) + 1;
+        int gap = abs(ticks - want);
+        if (best_gap < 0 || gap <= best_gap) {
+            best_gap = gap;
+            *step = st;
+            *lo = l;
+            *hi = h;
+        }
+    }
     if (*hi <= *lo)
         *hi = *lo + *step;
     /* -0 looks odd on an axis */

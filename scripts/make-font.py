@@ -1,7 +1,7 @@
 #!/usr/bin/env python3
 """Cut a CJK TrueType font down to the characters edustat's briefings use
-(ASCII, common punctuation and symbols, and the 7,445 characters of
-GB 2312), so that every glyph index is far below 32768: Debian's libharu 2.3
+(ASCII, common punctuation and symbols, and the 21,000 characters of
+GBK, which holds GB 2312), so that every glyph index is far below 32768: Debian's libharu 2.3
 silently drops glyphs with higher indices (fixed upstream in 2.4.4).
 
 usage: make-font.py SOURCE.ttc|ttf FONT_NUMBER OUTPUT.ttf
@@ -21,10 +21,12 @@ def unicodes():
     cps |= set(range(0x2460, 0x2474))            # ① ... ⑳
     cps |= set(range(0x3000, 0x3040))            # CJK punctuation
     cps |= set(range(0xFF01, 0xFF5F))            # full-width forms
-    for hi in range(0xA1, 0xF8):                 # GB 2312, by its code table
-        for lo in range(0xA1, 0xFF):
+    for hi in range(0x81, 0xFF):                 # GBK, by its code table
+        for lo in range(0x40, 0xFF):
+            if lo == 0x7F:
+                continue
             try:
-                cps.add(ord(bytes([hi, lo]).decode("gb2312")))
+                cps.add(ord(bytes([hi, lo]).decode("gbk")))
             except UnicodeDecodeError:
                 pass
     return cps

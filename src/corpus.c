@@ -126,7 +126,11 @@ static int cmp_count(const void *a, const void *b)
 
 void es_corpus_finish(es_corpus *c)
 {
-    qsort(c->districts, c->n_districts, sizeof *c->districts, cmp_count);
-    qsort(c->redactions, c->n_redaction_kinds, sizeof *c->redactions, cmp_count);
-    qsort(c->qualifiers, c->n_qualifier_kinds, sizeof *c->qualifiers, cmp_count);
+    /* qsort must not be given a NULL array, even of length 0 */
+    if (c->n_districts)
+        qsort(c->districts, c->n_districts, sizeof *c->districts, cmp_count);
+    if (c->n_redaction_kinds)
+        qsort(c->redactions, c->n_redaction_kinds, sizeof *c->redactions, cmp_count);
+    if (c->n_qualifier_kinds)
+        qsort(c->qualifiers, c->n_qualifier_kinds, sizeof *c->qualifiers, cmp_count);
 }

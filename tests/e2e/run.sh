@@ -228,6 +228,58 @@ expect_err "unknown indicator 'nonsense'"
 expect_status 2 "$EDUSTAT" compare two-docs.txt
 expect_err "--indicator is required"
 
+# --- the PDF briefing --------------------------------------------------------------------------
+cd "$HERE/../.." || exit 1
+pdfcheck() { if python3 "$HERE/pdf_check.py" "$@"; then ok; else bad "pdf check: $*"; fi; }
+if command -v pdftotext >/dev/null && command -v qpdf >/dev/null; then
+    SOURCE_DATE_EPOCH=1735689600 "$EDUSTAT" run -o "$TMP/brief" examples/*.txt examples/*.html 2>"$TMP/err"
+    expect_err "wrote $TMP/brief/briefing.pdf ("
+    B="$TMP/brief/briefing.pdf"
+    pdfcheck pages "$B" 10
+    # every section title (indicators with two districts or years) and every district
+    titles=$(python3 -c "
+import json
+t=json.load(open('$TMP/brief/table.json'))['rows']
+ids={}
+for r in t: ids.setdefault(r['indicator'],(r['label'],set(),set()))[1].add(r['district']) or ids[r['indicator']][2].add(r['year'])
+print(' '.join(l for l,d,y in ids.values() if len(d)>=2 or len(y)>=2))")
+    # shellcheck disable=SC2086
+    pdfcheck text "$B" 教育指标简报 数据质量 数据来源 2025-01-01 仓山区 思明区 湖里区 鼓楼区 $titles
+    pdfcheck fonts "$B"
+    pdfcheck qpdf "$B"
+    # page 2 is the first section: its bar chart area is not blank
+    pdfcheck ink "$B" 2 60 130 540 330 3
+    # deterministic with SOURCE_DATE_EPOCH
+    SOURCE_DATE_EPOCH=1735689600 "$EDUSTAT" run -o "$TMP/brief2" examples/*.txt examples/*.html 2>/dev/null
+    if cmp -s "$B" "$TMP/brief2/briefing.pdf"; then ok; else bad "briefing.pdf differs between two runs"; fi
+    # report makes the same briefing from the run's directory
+    SOURCE_DATE_EPOCH=1735689600 "$EDUSTAT" report -o "$TMP/again.pdf" "$TMP/brief" 2>/dev/null
+    if cmp -s "$B" "$TMP/again.pdf"; then ok; else bad "report from the directory differs from run's briefing"; fi
+    # hard cases: 30 districts, a 40-character name, 1e15 元, negative values and changes
+    python3 "$HERE/make_edge_records.py" "$TMP/edge.jsonl"
+    expect_status 0 "$EDUSTAT" report -o "$TMP/edge.pdf" "$TMP/edge.jsonl"
+    pdfcheck text "$TMP/edge.pdf" 第01测试区 第29测试区 这是一个非常非常长的区县名称 -250.5 -50.0% 10,000,000 校舍面积
+    pdfcheck qpdf "$TMP/edge.pdf"
+    pdfcheck ink "$TMP/edge.pdf" 2 60 130 540 330 2
+    # nothing to compare: a short briefing that says so
+    printf '全区工作稳步推进，无具体数字。\n' >"$TMP/nothing.txt"
+    expect_status 0 "$EDUSTAT" run -o "$TMP/none" "$TMP/nothing.txt"
+    pdfcheck text "$TMP/none/briefing.pdf" 没有可比较的数据
+    pdfcheck qpdf "$TMP/none/briefing.pdf"
+    # fonts: a missing file, and one libharu 2.3 would draw wrongly, are refused clearly
+    expect_status 1 "$EDUSTAT" report --font "$TMP/no-such-font.ttf" -o "$TMP/x.pdf" "$TMP/brief"
+    expect_err "no-such-font.ttf: cannot read the font"
+    if [ ! -e "$TMP/x.pdf" ]; then ok; else bad "a failed briefing left a file"; fi
+    if /usr/bin/python3 "$HERE/make_bad_font.py" build/fonts/edustat-cjk.ttf "$TMP/bad.ttf" 2>/dev/null; then
+        expect_status 1 "$EDUSTAT" report --font "$TMP/bad.ttf" -o "$TMP/x.pdf" "$TMP/brief"
+        expect_err "beyond what libharu 2.3 draws"
+        expect_status 1 env EDUSTAT_FONT="$TMP/bad.ttf" "$EDUSTAT" report -o "$TMP/x.pdf" "$TMP/brief"
+        expect_err "bad.ttf: font cannot be used"
+    fi
+else
+    echo "e2e: poppler-utils or qpdf missing: PDF checks skipped"
+fi
+
 # --- the README's commands -----------------------------------------------------------------
 cd "$HERE/../.." || exit 1
 expect_status 0 "$EDUSTAT" extract -o "$TMP/readme.json" examples/summaries.txt examples/huli-2024.html

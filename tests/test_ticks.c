@@ -1,0 +1,82 @@
+/* test_ticks.c - axis ticks in 1-2-5 steps and value labels. */
+#include "test_util.h"
+
+#include <math.h>
+#include <string.h>
+
+#include "ticks_internal.h"
+
+static void ticks_are_nice_and_cover_the_data(void **state)
+{
+    (void)state;
+    static const struct {
+        double min, max, lo, hi, step;
+    } cases[] = {
+        {0, 16.2, 0, 20, 5},        {0, 99.3, 0, 100, 20},   {0, 7650, 0, 8000, 2000},
+        {-264.5, 264, -400, 400, 200}, {97.2, 99.3, 97, 100, 1}, {0, 1e15, 0, 1e15, 2e14},
+        {5, 5, 0, 6, 2},            {0, 0, 0, 1, 0.2},       {-3, -1, -3, -1, 0.5},
+    };
+    for (size_t i = 0; i < sizeof cases / sizeof cases[0]; i++) {
+        double lo, hi, step;
+        es_nice_ticks(cases[i].min, cases[i].max, 5, &lo, &hi, &step);
+        if (fabs(lo - cases[i].lo) > 1e-9 * fmax(1, fabs(lo)) || fabs(hi - cases[i].hi) > 1e-9 * fmax(1, hi) ||
+            fabs(step - cases[i].step) > 1e-9 * step) {
+            print_error("[%g, %g]: got %g..%g step %g, want %g..%g step %g\n", cases[i].min, cases[i].max, lo,
+                        hi, step, cases[i].lo, cases[i].hi, cases[i].step);
+            fail();
+        }
+        /* the step is 1, 2 or 5 times a power of ten */
+        double m = step / pow(10, floor(log10(step)));
+        assert_true(fabs(m - 1) < 1e-9 || fabs(m - 2) < 1e-9 || fabs(m - 5) < 1e-9);
+        assert_true(lo <= cases[i].min && hi >= cases[i].max && lo < hi);
+    }
+}
+
+static void money_is_shown_in_wan_and_yi_yuan(void **state)
+{
+    (void)state;
+    double div;
+    char suffix[32];
+    es_value_scale("元", 1.26e9, &div, suffix, sizeof suffix);
+    assert_true(div == 1e8);
+    assert_string_equal(suffix, "亿元");
+    es_value_scale("元", 1.86e7, &div, suffix, sizeof suffix);
+    assert_true(div == 1e4);
+    assert_string_equal(suffix, "万元");
+    es_value_scale("元", 800, &div, suffix, sizeof suffix);
+    assert_true(div == 1);
+    es_value_scale("人", 126000, &div, suffix, sizeof suffix);
+    assert_string_equal(suffix, "万人");
+    es_value_scale("%", 99.5, &div, suffix, sizeof suffix);
+    assert_string_equal(suffix, "%");
+}
+
+static void numbers_read_well(void **state)
+{
+    (void)state;
+    char s[64];
+    es_format_number(1234567.891, 2, s, sizeof s);
+    assert_string_equal(s, "1,234,567.89");
+    es_format_number(12.60, 2, s, sizeof s);
+    assert_string_equal(s, "12.6");
+    es_format_number(-250.5, 2, s, sizeof s);
+    assert_string_equal(s, "-250.5");
+    es_format_number(100, 2, s, sizeof s);
+    assert_string_equal(s, "100");
+    es_format_number(-0.001, 2, s, sizeof s);
+    assert_string_equal(s, "0");
+    es_format_number(NAN, 2, s, sizeof s);
+    assert_string_equal(s, "-");
+    es_format_number(1e15, 2, s, sizeof s);
+    assert_string_equal(s, "1,000,000,000,000,000");
+}
+
+int main(void)
+{
+    const struct CMUnitTest tests[] = {
+        cmocka_unit_test(ticks_are_nice_and_cover_the_data),
+        cmocka_unit_test(money_is_shown_in_wan_and_yi_yuan),
+        cmocka_unit_test(numbers_read_well),
+    };
+    return cmocka_run_group_tests(tests, NULL, NULL);
+}
