@@ -64,7 +64,7 @@ $(FONT): scripts/make-font.py
 deps:
 	@scripts/deps.sh
 
-$(BUILD)/obj/%.o: %.c $(wildcard include/edustat/*.h) $(wildcard src/*.h) $(wildcard src/cli/*.h)
+$(BUILD)/obj/%.o: %.c $(wildcard include/edustat/*.h) $(wildcard src/*.h) $(wildcard src/cli/*.h) $(wildcard charts/*.h)
 	@mkdir -p $(dir $@)
 	$(CC) $(CPPFLAGS) $(ALL_CFLAGS) -c $< -o $@
 
@@ -91,7 +91,7 @@ $(LIB): $(LIB_OBJ) $(GEN_OBJ)
 $(BIN): $(CLI_OBJ) $(LIB)
 	$(CC) $(ALL_CFLAGS) $(CLI_OBJ) $(LIB) $(LDLIBS_ALL) -o $@
 
-$(BUILD)/tests/%: tests/%.c $(LIB) tests/test_util.h
+$(BUILD)/tests/%: tests/%.c $(LIB) tests/test_util.h $(wildcard include/edustat/*.h) $(wildcard src/*.h) $(wildcard charts/*.h)
 	@mkdir -p $(dir $@)
 	$(CC) $(CPPFLAGS) $(ALL_CFLAGS) $< $(LIB) $(LDLIBS_ALL) -lcmocka -o $@
 

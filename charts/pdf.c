@@ -212,6 +212,8 @@ int es_pdf_open(es_pdf *p, const char *font_path, es_error *err)
 
 void es_pdf_close(es_pdf *p)
 {
+    free(p->advance);
+    p->advance = NULL;
     if (p->doc)
         HPDF_Free(p->doc);
     if (p->face)
@@ -246,12 +248,39 @@ void es_pdf_text_rotated(es_pdf *p, double x, double y, double size, double deg,
     HPDF_Page_EndText(p->page);
 }
 
+/* Widths come from a per-character cache: libharu looks each character
+ * up in the font's cmap by a linear search, and layout measures the same
+ * characters over and over. */
 double es_pdf_text_width(es_pdf *p, const char *s, double size)
 {
     if (s == NULL || *s == '\0')
         return 0;
-    HPDF_TextWidth tw = HPDF_Font_TextWidth(p->font, (const HPDF_BYTE *)s, (HPDF_UINT)strlen(s));
-    return tw.width * size / 1000.0;
+    if (p->advance == NULL) {
+        p->advance = malloc(65536 * sizeof *p->advance);
+        if (p->advance == NULL) {
+            HPDF_TextWidth tw = HPDF_Font_TextWidth(p->font, (const HPDF_BYTE *)s, (HPDF_UINT)strlen(s));
+            return tw.width * size / 1000.0;
+        }
+        for (size_t i = 0; i < 65536; i++)
+            p->advance[i] = -1;
+    }
+    const unsigned char *u = (const unsigned char *)s;
+    size_t len = strlen(s), i = 0;
+    double total = 0;
+    while (i < len) {
+        uint32_t cp;
+        size_t k = es_utf8_decode(u + i, len - i, &cp);
+        if (cp < 65536 && p->advance[cp] >= 0) {
+            total += p->advance[cp];
+        } else {
+            HPDF_TextWidth tw = HPDF_Font_TextWidth(p->font, u + i, (HPDF_UINT)k);
+            if (cp < 65536)
+                p->advance[cp] = (float)tw.width;
+            total += tw.width;
+        }
+        i += k;
+    }
+    return total * size / 1000.0;
 }
 
 void es_pdf_fit(es_pdf *p, const char *s, double size, double width, char *out, size_t cap)

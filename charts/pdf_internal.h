@@ -36,6 +36,7 @@ typedef struct es_pdf {
     const char *header;    /* running header, NULL on the cover */
     uint8_t checked[65536 / 8]; /* code points checked against the font */
     uint8_t drawn[65536 / 8];   /* code points drawn, for /ToUnicode */
+    float *advance;        /* per code point, 1/1000 em; < 0 not yet known */
     char font_path[1024];
     es_error *err;
     int failed;
