@@ -267,7 +267,8 @@ static int draw_section(es_pdf *p, const es_table *t, const es_summary *s, const
     heading(p, line, H2_SIZE, 14);
     double bh = n > 12 ? 230 : 200;
     es_pdf_need(p, bh);
-    es_chart_bars(p, ES_MARGIN, p->y - bh, TEXT_W, bh, bars, n, sec->divisor, sec->unit);
+    const char *axis_unit = strcmp(sec->unit, ":1") == 0 ? "比值（X:1）" : sec->unit;
+    es_chart_bars(p, ES_MARGIN, p->y - bh, TEXT_W, bh, bars, n, sec->divisor, axis_unit);
     p->y -= bh + 16;
     free(bars);
 
@@ -301,7 +302,8 @@ static int draw_section(es_pdf *p, const es_table *t, const es_summary *s, const
         heading(p, line, H2_SIZE, 14);
         double lh = 190 + (nd > 1 ? 11.0 * ((double)nd / 5 + 1) : 0);
         es_pdf_need(p, lh);
-        es_chart_lines(p, ES_MARGIN, p->y - lh, TEXT_W, lh, ser, nd, sec->divisor, sec->unit);
+        es_chart_lines(p, ES_MARGIN, p->y - lh, TEXT_W, lh, ser, nd, sec->divisor,
+                       strcmp(sec->unit, ":1") == 0 ? "比值（X:1）" : sec->unit);
         p->y -= lh + 12;
         free(ser);
         free(years);
