@@ -62,7 +62,7 @@ PY
 : >"$DIR/run_times"
 for i in $(seq "$RUNS"); do
     rm -rf "$DIR/run"
-    /usr/bin/time -f "%e %M" -o "$DIR/t" "$BIN" run -o "$DIR/run" "$DIR"/files/*.txt 2>/dev/null
+    /usr/bin/time -f "%e %M" -o "$DIR/t" "$BIN" run --no-pdf -o "$DIR/run" "$DIR"/files/*.txt 2>/dev/null
     cat "$DIR/t" >>"$DIR/run_times"
 done
 
@@ -100,7 +100,7 @@ PY
 : >"$DIR/stats_times"
 for i in $(seq "$RUNS"); do
     rm -rf "$DIR/stats"
-    /usr/bin/time -f "%e %M" -o "$DIR/t" "$BIN" run --from-records --no-records -o "$DIR/stats" "$DIR/synthetic.jsonl" 2>/dev/null
+    /usr/bin/time -f "%e %M" -o "$DIR/t" "$BIN" run --from-records --no-records --no-pdf -o "$DIR/stats" "$DIR/synthetic.jsonl" 2>/dev/null
     cat "$DIR/t" >>"$DIR/stats_times"
 done
 python3 - "$DIR/run_times" "$DIR/stats_times" "$MB" <<'PY'

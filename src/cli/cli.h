@@ -60,8 +60,16 @@ void cli_extract_args_init(cli_extract_args *a);
  * bad value (reported), -1 not one of these. */
 int cli_extract_args_take(cli_extract_args *a, int c, const char *arg);
 
-/* --pick max|first|median: 0, or -1 for another word. */
+/* --pick max|first|median: 0, or -1 (reported) for another word. */
 int cli_parse_pick(const char *s, es_pick *pick);
+
+/* The end of every command's option switch: extract options (when ea is
+ * not NULL), a missing value, an unknown option (reported). Returns -1
+ * when the option was taken, else the exit status to return. */
+int cli_common_option(int c, cli_extract_args *ea, char **argv, const char *cmd);
+
+/* Point opt at the pipeline's classifier, gazetteer and manifest. */
+void cli_pipeline_attach(const cli_pipeline *p, es_extract_options *opt);
 
 /* Print s left-aligned in width terminal columns (CJK counts two). */
 void cli_print_cell(FILE *to, const char *s, int width, int right);

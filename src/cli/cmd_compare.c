@@ -109,10 +109,8 @@ int cmd_compare(int argc, char **argv)
             }
             break;
         case 'p':
-            if (cli_parse_pick(optarg, &pick) != 0) {
-                cli_usage_error("--pick must be max, first or median, not '%s'", optarg);
+            if (cli_parse_pick(optarg, &pick) != 0)
                 return CLI_EXIT_USAGE;
-            }
             break;
         case 'r':
             from_records = 1;
@@ -120,19 +118,12 @@ int cmd_compare(int argc, char **argv)
         case 'h':
             compare_usage(stdout);
             return CLI_EXIT_OK;
-        case ':':
-            cli_usage_error("option %s needs a value", argv[optind - 1]);
-            return CLI_EXIT_USAGE;
-        default:
-            if (c != '?') {
-                int rc = cli_extract_args_take(&ea, c, optarg);
-                if (rc > 0)
-                    return CLI_EXIT_USAGE;
-                if (rc == 0)
-                    break;
-            }
-            cli_usage_error("unknown option '%s' (try edustat compare --help)", argv[optind - 1]);
-            return CLI_EXIT_USAGE;
+        default: {
+            int rc = cli_common_option(c, &ea, argv, "compare");
+            if (rc >= 0)
+                return rc;
+            break;
+        }
         }
     }
     if (indicator == NULL) {
@@ -161,9 +152,7 @@ int cmd_compare(int argc, char **argv)
         cli_pipeline_close(&pipe);
         return CLI_EXIT_USAGE;
     }
-    ea.opt.classifier = pipe.classifier;
-    ea.opt.gazetteer = pipe.gazetteer;
-    ea.opt.manifest = pipe.manifest;
+    cli_pipeline_attach(&pipe, &ea.opt);
     es_facts *facts = es_facts_new(pipe.lexicon);
     es_table *table = NULL;
     es_summary *summary = NULL;

@@ -68,19 +68,12 @@ int cmd_extract(int argc, char **argv)
         case 'h':
             extract_usage(stdout);
             return CLI_EXIT_OK;
-        case ':':
-            cli_usage_error("option %s needs a value", argv[optind - 1]);
-            return CLI_EXIT_USAGE;
-        default:
-            if (c != '?') {
-                int rc = cli_extract_args_take(&ea, c, optarg);
-                if (rc > 0)
-                    return CLI_EXIT_USAGE;
-                if (rc == 0)
-                    break;
-            }
-            cli_usage_error("unknown option '%s' (try edustat extract --help)", argv[optind - 1]);
-            return CLI_EXIT_USAGE;
+        default: {
+            int rc = cli_common_option(c, &ea, argv, "extract");
+            if (rc >= 0)
+                return rc;
+            break;
+        }
         }
     }
     if (optind >= argc) {
@@ -90,9 +83,7 @@ int cmd_extract(int argc, char **argv)
     cli_pipeline pipe;
     if (cli_pipeline_open(&pipe, ea.lexicon_path, ea.manifest_path) != 0)
         return CLI_EXIT_USAGE;
-    ea.opt.classifier = pipe.classifier;
-    ea.opt.gazetteer = pipe.gazetteer;
-    ea.opt.manifest = pipe.manifest;
+    cli_pipeline_attach(&pipe, &ea.opt);
     int rc = extract_to(out_path, format, &ea.opt, argc - optind, argv + optind);
     cli_pipeline_close(&pipe);
     return rc;

@@ -43,12 +43,12 @@ int cmd_indicators(int argc, char **argv)
         case 'h':
             indicators_usage(stdout);
             return CLI_EXIT_OK;
-        case ':':
-            cli_usage_error("option %s needs a value", argv[optind - 1]);
-            return CLI_EXIT_USAGE;
-        default:
-            cli_usage_error("unknown option '%s' (try edustat indicators --help)", argv[optind - 1]);
-            return CLI_EXIT_USAGE;
+        default: {
+            int rc = cli_common_option(c, NULL, argv, "indicators");
+            if (rc >= 0)
+                return rc;
+            break;
+        }
         }
     }
     if (optind < argc) {

@@ -69,20 +69,18 @@ int cmd_report(int argc, char **argv)
             lexicon = optarg;
             break;
         case 'p':
-            if (cli_parse_pick(optarg, &pick) != 0) {
-                cli_usage_error("--pick must be max, first or median, not '%s'", optarg);
+            if (cli_parse_pick(optarg, &pick) != 0)
                 return CLI_EXIT_USAGE;
-            }
             break;
         case 'h':
             report_usage(stdout);
             return CLI_EXIT_OK;
-        case ':':
-            cli_usage_error("option %s needs a value", argv[optind - 1]);
-            return CLI_EXIT_USAGE;
-        default:
-            cli_usage_error("unknown option '%s' (try edustat report --help)", argv[optind - 1]);
-            return CLI_EXIT_USAGE;
+        default: {
+            int rc = cli_common_option(c, NULL, argv, "report");
+            if (rc >= 0)
+                return rc;
+            break;
+        }
         }
     }
     if (out_path == NULL || optind >= argc) {

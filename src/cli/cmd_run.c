@@ -156,19 +156,6 @@ static es_status write_summary(const void *s, FILE *out, es_error *err) { return
 static es_status write_package(const void *t, FILE *out, es_error *err) { return es_write_datapackage_json(t, out, err); }
 static es_status write_echarts(const void *t, FILE *out, es_error *err) { return es_write_echarts_json(t, out, err); }
 
-int cli_parse_pick(const char *s, es_pick *pick)
-{
-    if (strcmp(s, "max") == 0)
-        *pick = ES_PICK_MAX;
-    else if (strcmp(s, "first") == 0)
-        *pick = ES_PICK_FIRST;
-    else if (strcmp(s, "median") == 0)
-        *pick = ES_PICK_MEDIAN;
-    else
-        return -1;
-    return 0;
-}
-
 int cmd_run(int argc, char **argv)
 {
     static const struct option longopts[] = {
@@ -195,10 +182,8 @@ int cmd_run(int argc, char **argv)
             dir = optarg;
             break;
         case 'p':
-            if (cli_parse_pick(optarg, &pick) != 0) {
-                cli_usage_error("--pick must be max, first or median, not '%s'", optarg);
+            if (cli_parse_pick(optarg, &pick) != 0)
                 return CLI_EXIT_USAGE;
-            }
             break;
         case 'r':
             from_records = 1;
@@ -218,20 +203,12 @@ int cmd_run(int argc, char **argv)
         case 'h':
             run_usage(stdout);
             return CLI_EXIT_OK;
-        case ':':
-            cli_usage_error("option %s needs a value", argv[optind - 1]);
-            return CLI_EXIT_USAGE;
-        default:
-            if (c != '?') {
-                int rc = cli_extract_args_take(&ea, c, optarg);
-                if (rc >= 0) {
-                    if (rc > 0)
-                        return CLI_EXIT_USAGE;
-                    break;
-                }
-            }
-            cli_usage_error("unknown option '%s' (try edustat run --help)", argv[optind - 1]);
-            return CLI_EXIT_USAGE;
+        default: {
+            int rc = cli_common_option(c, &ea, argv, "run");
+            if (rc >= 0)
+                return rc;
+            break;
+        }
         }
     }
     if (optind >= argc) {
@@ -251,9 +228,7 @@ int cmd_run(int argc, char **argv)
     cli_pipeline pipe;
     if (cli_pipeline_open(&pipe, ea.lexicon_path, ea.manifest_path) != 0)
         return CLI_EXIT_USAGE;
-    ea.opt.classifier = pipe.classifier;
-    ea.opt.gazetteer = pipe.gazetteer;
-    ea.opt.manifest = pipe.manifest;
+    cli_pipeline_attach(&pipe, &ea.opt);
 
     int rc = CLI_EXIT_OK, fatal = 0, failed = 0;
     es_error err;

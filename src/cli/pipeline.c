@@ -5,6 +5,7 @@
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
+#include <getopt.h>
 #include <unistd.h>
 
 #include "edustat/json_read.h"
@@ -115,4 +116,43 @@ int cli_extract_args_take(cli_extract_args *a, int c, const char *arg)
     default:
         return -1;
     }
+}
+
+int cli_parse_pick(const char *s, es_pick *pick)
+{
+    if (strcmp(s, "max") == 0)
+        *pick = ES_PICK_MAX;
+    else if (strcmp(s, "first") == 0)
+        *pick = ES_PICK_FIRST;
+    else if (strcmp(s, "median") == 0)
+        *pick = ES_PICK_MEDIAN;
+    else {
+        cli_usage_error("--pick must be max, first or median, not '%s'", s);
+        return -1;
+    }
+    return 0;
+}
+
+int cli_common_option(int c, cli_extract_args *ea, char **argv, const char *cmd)
+{
+    if (c == ':') {
+        cli_usage_error("option %s needs a value", argv[optind - 1]);
+        return CLI_EXIT_USAGE;
+    }
+    if (c != '?' && ea != NULL) {
+        int rc = cli_extract_args_take(ea, c, optarg);
+        if (rc == 0)
+            return -1;
+        if (rc > 0)
+            return CLI_EXIT_USAGE;
+    }
+    cli_usage_error("unknown option '%s' (try edustat %s --help)", argv[optind - 1], cmd);
+    return CLI_EXIT_USAGE;
+}
+
+void cli_pipeline_attach(const cli_pipeline *p, es_extract_options *opt)
+{
+    opt->classifier = p->classifier;
+    opt->gazetteer = p->gazetteer;
+    opt->manifest = p->manifest;
 }
