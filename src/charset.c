@@ -4,6 +4,7 @@
  * character so each character keeps its offset in the file.
  */
 #include "charset_internal.h"
+#include "growbuf_internal.h"
 #include "utf8_internal.h"
 
 #include <errno.h>
@@ -117,26 +118,6 @@ es_charset es_charset_detect(const unsigned char *b, size_t len, size_t *bom_len
     return ES_CHARSET_UNKNOWN;
 }
 
-typedef struct growbuf {
-    char *data;
-    size_t len, cap;
-} growbuf;
-
-static int growbuf_reserve(growbuf *g, size_t extra)
-{
-    if (g->len + extra + 1 <= g->cap)
-        return 0;
-    size_t cap = g->cap ? g->cap : 4096;
-    while (cap < g->len + extra + 1)
-        cap *= 2;
-    char *d = realloc(g->data, cap);
-    if (d == NULL)
-        return -1;
-    g->data = d;
-    g->cap = cap;
-    return 0;
-}
-
 /* Bytes of the next character in a multi-byte encoding; 0 when invalid. */
 static size_t next_char_len(es_charset cs, const unsigned char *b, size_t n)
 {
@@ -165,7 +146,7 @@ es_status es_charset_to_utf8(const unsigned char *b, size_t len, size_t start, e
                              char **out, size_t *out_len, es_offmap *map, size_t *n_invalid,
                              size_t *first_invalid)
 {
-    growbuf g = {0};
+    es_growbuf g = {0};
     iconv_t cd = (iconv_t)-1;
     es_status st = ES_ERR_NOMEM;
     *n_invalid = 0;
@@ -178,7 +159,7 @@ es_status es_charset_to_utf8(const unsigned char *b, size_t len, size_t start, e
             goto cleanup;
         }
     }
-    if (growbuf_reserve(&g, len - start + 16) != 0)
+    if (es_growbuf_reserve(&g, len - start + 16) != 0)
         goto cleanup;
 
     size_t i = start;
@@ -222,7 +203,7 @@ es_status es_charset_to_utf8(const unsigned char *b, size_t len, size_t start, e
                     *first_invalid = i;
             }
         }
-        if (growbuf_reserve(&g, produced) != 0)
+        if (es_growbuf_reserve(&g, produced) != 0)
             goto cleanup;
         memcpy(g.data + g.len, tmp, produced);
         g.len += produced;

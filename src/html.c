@@ -1,5 +1,6 @@
 /* html.c - HTML to text with provenance (see html_internal.h). */
 #include "html_internal.h"
+#include "growbuf_internal.h"
 #include "utf8_internal.h"
 
 #include <gumbo.h>
@@ -10,8 +11,7 @@
 typedef struct walker {
     const char *html;
     size_t html_len;
-    char *out;
-    size_t len, cap;
+    es_growbuf out; /* the text */
     es_offmap *map;
     es_table_cell *cells;
     size_t n_cells, cap_cells;
@@ -22,36 +22,28 @@ typedef struct walker {
 
 static int reserve(walker *w, size_t extra)
 {
-    if (w->len + extra + 1 <= w->cap)
-        return 0;
-    size_t cap = w->cap ? w->cap : 4096;
-    while (cap < w->len + extra + 1)
-        cap *= 2;
-    char *p = realloc(w->out, cap);
-    if (p == NULL) {
+    if (es_growbuf_reserve(&w->out, extra) != 0) {
         w->failed = 1;
         return -1;
     }
-    w->out = p;
-    w->cap = cap;
     return 0;
 }
 
 static void anchor(walker *w, size_t src)
 {
-    if (es_offmap_add(w->map, w->len, src) != ES_OK)
+    if (es_offmap_add(w->map, w->out.len, src) != ES_OK)
         w->failed = 1;
 }
 
 /* A line break standing for a block boundary at source offset src. */
 static void emit_break(walker *w, size_t src)
 {
-    if (w->len == 0 || w->out[w->len - 1] == '\n')
+    if (w->out.len == 0 || w->out.data[w->out.len - 1] == '\n')
         return;
     if (reserve(w, 1) != 0)
         return;
     anchor(w, src);
-    w->out[w->len++] = '\n';
+    w->out.data[w->out.len++] = '\n';
 }
 
 /* Length of an entity reference at o (starting with '&'), or 0. */
@@ -116,8 +108,8 @@ static void emit_text(walker *w, const GumboText *t)
             adv = (j + 1 < on && o[j + 1] == '\n') ? 2 : 1;
         }
         anchor(w, src);
-        memcpy(w->out + w->len, d + i, k);
-        w->len += k;
+        memcpy(w->out.data + w->out.len, d + i, k);
+        w->out.len += k;
         i += k;
         j += adv;
     }
@@ -355,9 +347,9 @@ static void walk_table(walker *w, const GumboNode *table, int depth)
             }
             if (col == 0)
                 row_label = text_of(c);
-            size_t start = w->len;
+            size_t start = w->out.len;
             walk_children(w, c, depth + 1);
-            size_t end = w->len;
+            size_t end = w->out.len;
             if (r != header_row && col > 0 && col < n_headers && headers[col] != NULL && end > start)
                 add_cell(w, start, end, headers[col], row_label);
             emit_break(w, c->v.element.end_pos.offset);
@@ -468,10 +460,10 @@ es_status es_html_to_text(const char *html, size_t len, es_html_text *out)
     gumbo_destroy_output(&opts, g);
     if (!w.failed && reserve(&w, 1) == 0) {
         anchor(&w, len);
-        w.out[w.len] = '\0';
+        w.out.data[w.out.len] = '\0';
     }
     if (w.failed) {
-        free(w.out);
+        free(w.out.data);
         for (size_t i = 0; i < w.n_cells; i++) {
             free(w.cells[i].header);
             free(w.cells[i].row_label);
@@ -482,8 +474,8 @@ es_status es_html_to_text(const char *html, size_t len, es_html_text *out)
         es_offmap_free(&out->map);
         return ES_ERR_NOMEM;
     }
-    out->text = w.out;
-    out->len = w.len;
+    out->text = w.out.data;
+    out->len = w.out.len;
     out->cells = w.cells;
     out->n_cells = w.n_cells;
     /* The page's own heading names the document better than <title>,

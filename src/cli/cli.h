@@ -48,6 +48,12 @@ void cli_pipeline_close(cli_pipeline *p);
 int cli_feed(char **files, int n, int from_records, const es_extract_options *opt,
              const es_extract_sink *sink, int *fatal);
 
+/* The long options of cli_extract_args, for a command's option table. */
+#define CLI_EXTRACT_LONGOPTS                                                                         \
+    {"split", required_argument, NULL, 's'}, {"district", required_argument, NULL, 'd'},             \
+        {"city", required_argument, NULL, 'c'}, {"manifest", required_argument, NULL, 'm'},          \
+        {"lexicon", required_argument, NULL, 'l'}
+
 /* Options shared by extract, run and compare. */
 typedef struct cli_extract_args {
     es_extract_options opt;

@@ -68,9 +68,7 @@ int cmd_compare(int argc, char **argv)
         {"indicator", required_argument, NULL, 'i'}, {"districts", required_argument, NULL, 'D'},
         {"year", required_argument, NULL, 'Y'},      {"format", required_argument, NULL, 'f'},
         {"pick", required_argument, NULL, 'p'},      {"from-records", no_argument, NULL, 'r'},
-        {"split", required_argument, NULL, 's'},     {"district", required_argument, NULL, 'd'},
-        {"city", required_argument, NULL, 'c'},      {"doc-year", required_argument, NULL, 'y'},
-        {"manifest", required_argument, NULL, 'm'},  {"lexicon", required_argument, NULL, 'l'},
+        {"doc-year", required_argument, NULL, 'y'},  CLI_EXTRACT_LONGOPTS,
         {"help", no_argument, NULL, 'h'},            {NULL, 0, NULL, 0}};
     const char *indicator = NULL;
     char *districts_arg = NULL;

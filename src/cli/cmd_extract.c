@@ -39,9 +39,7 @@ int cmd_extract(int argc, char **argv)
 {
     static const struct option longopts[] = {
         {"output", required_argument, NULL, 'o'},   {"format", required_argument, NULL, 'f'},
-        {"split", required_argument, NULL, 's'},    {"district", required_argument, NULL, 'd'},
-        {"city", required_argument, NULL, 'c'},     {"year", required_argument, NULL, 'y'},
-        {"manifest", required_argument, NULL, 'm'}, {"lexicon", required_argument, NULL, 'l'},
+        {"year", required_argument, NULL, 'y'},     CLI_EXTRACT_LONGOPTS,
         {"help", no_argument, NULL, 'h'},           {NULL, 0, NULL, 0}};
     const char *out_path = "-";
     es_records_format format = ES_RECORDS_JSON;

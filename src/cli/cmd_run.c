@@ -160,10 +160,8 @@ int cmd_run(int argc, char **argv)
 {
     static const struct option longopts[] = {
         {"output", required_argument, NULL, 'o'},   {"pick", required_argument, NULL, 'p'},
-        {"from-records", no_argument, NULL, 'r'},   {"split", required_argument, NULL, 's'},
-        {"district", required_argument, NULL, 'd'}, {"city", required_argument, NULL, 'c'},
-        {"year", required_argument, NULL, 'y'},     {"manifest", required_argument, NULL, 'm'},
-        {"lexicon", required_argument, NULL, 'l'},  {"no-records", no_argument, NULL, 'n'},
+        {"from-records", no_argument, NULL, 'r'},   {"year", required_argument, NULL, 'y'},
+        {"no-records", no_argument, NULL, 'n'},     CLI_EXTRACT_LONGOPTS,
         {"no-pdf", no_argument, NULL, 'P'},         {"title", required_argument, NULL, 't'},
         {"font", required_argument, NULL, 'F'},
         {"help", no_argument, NULL, 'h'},

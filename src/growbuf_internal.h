@@ -1,0 +1,30 @@
+/* growbuf_internal.h - a byte buffer that grows by doubling, always with
+ * room for a closing NUL. */
+#ifndef EDUSTAT_GROWBUF_INTERNAL_H
+#define EDUSTAT_GROWBUF_INTERNAL_H
+
+#include <stdlib.h>
+
+typedef struct es_growbuf {
+    char *data;
+    size_t len, cap;
+} es_growbuf;
+
+/* Make room for extra more bytes (and a NUL): 0, or -1 when out of memory
+ * (the buffer is unchanged). */
+static inline int es_growbuf_reserve(es_growbuf *g, size_t extra)
+{
+    if (g->len + extra + 1 <= g->cap)
+        return 0;
+    size_t cap = g->cap ? g->cap : 4096;
+    while (cap < g->len + extra + 1)
+        cap *= 2;
+    char *d = realloc(g->data, cap);
+    if (d == NULL)
+        return -1;
+    g->data = d;
+    g->cap = cap;
+    return 0;
+}
+
+#endif
