@@ -82,7 +82,7 @@ static int add_str(cJSON *o, const char *k, const char *v)
     cJSON *item = v ? cJSON_CreateString(v) : cJSON_CreateNull();
     if (item == NULL)
         return 0;
-    cJSON_AddItemToObject(o, k, item);
+    cJSON_AddItemToObjectCS(o, k, item); /* keys are literals: not copied */
     return 1;
 }
 
@@ -108,7 +108,7 @@ static int add_num(cJSON *o, const char *k, double v)
     }
     if (item == NULL)
         return 0;
-    cJSON_AddItemToObject(o, k, item);
+    cJSON_AddItemToObjectCS(o, k, item); /* keys are literals: not copied */
     return 1;
 }
 

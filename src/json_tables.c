@@ -15,7 +15,7 @@ static int str(cJSON *o, const char *k, const char *v)
     cJSON *item = v ? cJSON_CreateString(v) : cJSON_CreateNull();
     if (item == NULL)
         return 0;
-    cJSON_AddItemToObject(o, k, item);
+    cJSON_AddItemToObjectCS(o, k, item); /* keys are literals: not copied */
     return 1;
 }
 
@@ -39,7 +39,7 @@ static int num(cJSON *o, const char *k, double v)
     cJSON *item = isfinite(v) ? cJSON_CreateNumber(v) : cJSON_CreateNull(); /* never NaN/Inf */
     if (item == NULL)
         return 0;
-    cJSON_AddItemToObject(o, k, item);
+    cJSON_AddItemToObjectCS(o, k, item); /* keys are literals: not copied */
     return 1;
 }
 

@@ -42,6 +42,14 @@ size_t es_utf8_valid_prefix(const unsigned char *s, size_t len)
         }
         if (i >= len)
             break;
+        /* Chinese text is mostly three-byte sequences: check them without
+         * building the code point (no overlongs, no surrogates). */
+        unsigned char c = s[i];
+        if ((c & 0xF0) == 0xE0 && i + 2 < len && (s[i + 1] & 0xC0) == 0x80 && (s[i + 2] & 0xC0) == 0x80 &&
+            !(c == 0xE0 && s[i + 1] < 0xA0) && !(c == 0xED && s[i + 1] >= 0xA0)) {
+            i += 3;
+            continue;
+        }
         uint32_t cp;
         size_t n = es_utf8_decode(s + i, len - i, &cp);
         if (cp == ES_UTF8_REPLACEMENT && n == 1 && s[i] >= 0x80)
