@@ -123,18 +123,16 @@ static es_status index_lines(es_source *s, const char *t, size_t n)
         const char *next = brk + 1;
         if (brk == cr && next < end && *next == '\n')
             next++;
-        {
-            if (count == cap) {
-                cap *= 2;
-                size_t *q = realloc(ls, cap * sizeof *q);
-                if (q == NULL) {
-                    free(ls);
-                    return ES_ERR_NOMEM;
-                }
-                ls = q;
+        if (count == cap) {
+            cap *= 2;
+            size_t *q = realloc(ls, cap * sizeof *q);
+            if (q == NULL) {
+                free(ls);
+                return ES_ERR_NOMEM;
             }
-            ls[count++] = decoded_to_file(s, (size_t)(next - t));
+            ls = q;
         }
+        ls[count++] = decoded_to_file(s, (size_t)(next - t));
         p = next;
     }
     /* A final line break does not open another line. */

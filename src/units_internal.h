@@ -10,7 +10,6 @@
 
 enum {
     ES_UNIT_ARABIC_ONLY = 1u << 0, /* 分: 十分 means "very", 3分 is a score */
-    ES_UNIT_NO_CHINESE = ES_UNIT_ARABIC_ONLY,
     ES_UNIT_YEAR = 1u << 1,        /* 年: a duration, unless the number is a year */
     ES_UNIT_PERCENT = 1u << 2,     /* %, ％, 个百分点 */
     ES_UNIT_ORDINAL_PRONE = 1u << 3 /* 届: 十六届 names a congress */
