@@ -130,6 +130,10 @@ static void on_cue(size_t end_in_window, size_t cue_len, uint32_t id, void *user
         /* What the counted do, later in the clause: 26人参加了…培训 */
         if (cue_start < p->end || !p->allow_head)
             return;
+        /* 扩招413万人、培训8300万人次: after 、 comes another item */
+        for (size_t i = p->end; i + 3 <= cue_start; i++)
+            if (memcmp(p->text + i, "、", 3) == 0)
+                return;
         int score = 2 * cue->weight + HEAD_BONUS - chars_between(p->text, p->end, cue_start) / 4;
         if (p->predicate == NULL || score > p->predicate_score) {
             p->predicate = ind;

@@ -77,6 +77,9 @@ static const classify_case cases[] = {
     {"有80%的小学专任教师参加了培训。", "80%", "other", 1},
     {"课后服务参与率达96%。", "96%", "other", 1},
     {"有12名同志向党组织递交了申请。", "12名", "other", 1},
+    {"高等教育毛入学率达到59.6%。", "59.6%", "enrollment.rate.primary", 0},
+    {"城镇调查失业率为5.2%。", "5.2%", "outcome.employment_rate", 0},
+    {"累计招收学员413万人、培训教师8300万人次。", "413万人", "staff.training", 0},
 };
 
 static const es_lexicon *lexicon;
