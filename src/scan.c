@@ -151,7 +151,7 @@ static const char *const abstract_after_ge =
     "代表|加强|关系|到位|满意|文明|转变|重点|常规|责任|一律|强化|严格|敏感|协同|字|党员|确保|"
     "结合|坚持|面向|服务|统一|优先|意识|自信|务必|必须|提升|聚焦|全面|坚定|维护|看|一|落实|突出|"
     "抓好|注重|着力|推进|第一|不|是|方面|层面|环节|维度|到底|自觉|结合|有利于|更加|起来|体系|"
-    "机制|理念|坚守|聚力|示范|目标|导向|提高|等级|档次|层次|大局|确立|一百年|毫不动摇|先行|基本点";
+    "机制|理念|坚守|聚力|示范|目标|导向|提高|等级|档次|层次|大局|确立|一百年|毫不动摇|先行|基本点|现代化";
 
 /* Words right before a number that make it part of a name or a stage. */
 static int named_by_preceding(const scanner *s, size_t start, uint32_t prev)

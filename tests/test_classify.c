@@ -79,6 +79,8 @@ static const classify_case cases[] = {
     {"有12名同志向党组织递交了申请。", "12名", "other", 1},
     {"高等教育毛入学率达到59.6%。", "59.6%", "enrollment.rate.primary", 0},
     {"城镇调查失业率为5.2%。", "5.2%", "outcome.employment_rate", 0},
+    {"普通高中新招生2.1万人。", "2.1万人", "staff.recruitment", 0},
+    {"普通高中新招生2.1万人。", "2.1万人", "enrollment.students", 1},
     {"累计招收学员413万人、培训教师8300万人次。", "413万人", "staff.training", 0},
 };
 
