@@ -218,6 +218,14 @@ expect_err "--pick must be max, first or median"
 expect_status 1 "$EDUSTAT" run -o "$TMP/file-not-dir" two-docs.txt
 expect_err "not a directory"
 
+# progress on a terminal only (script gives the command a terminal)
+if command -v script >/dev/null; then
+    script -qec "\"$EDUSTAT\" run --no-pdf -o \"$TMP/prog\" two-docs.txt gb18030-crlf.txt cr-only.txt utf8-bom.txt table.html two-docs.txt" /dev/null >"$TMP/tty" 2>&1
+    if grep -q "6/6 files" "$TMP/tty"; then ok; else bad "no progress on a terminal"; fi
+    "$EDUSTAT" run --no-pdf -o "$TMP/prog2" two-docs.txt gb18030-crlf.txt cr-only.txt utf8-bom.txt table.html two-docs.txt 2>"$TMP/err"
+    if grep -q "files" "$TMP/err" && grep -q "/6 files" "$TMP/err"; then bad "progress shown when stderr is not a terminal"; else ok; fi
+fi
+
 # --- compare ----------------------------------------------------------------------------------
 expect_status 0 "$EDUSTAT" compare --indicator funding.investment two-docs.txt
 if grep -q "天河区.*2023.*21.50" "$TMP/out" && grep -q "亿元" "$TMP/out"; then ok; else bad "compare table"; cat "$TMP/out"; fi
