@@ -32,27 +32,29 @@ size_t es_utf8_valid_prefix(const unsigned char *s, size_t len)
 {
     size_t i = 0;
     while (i < len) {
-        /* Fast path over ASCII, eight bytes at a time. */
-        while (i + 8 <= len) {
-            uint64_t w;
-            __builtin_memcpy(&w, s + i, 8);
-            if (w & 0x8080808080808080ull)
-                break;
-            i += 8;
+        unsigned char c = s[i];
+        if (c < 0x80) {
+            /* ASCII: skip eight bytes at a time while they stay ASCII */
+            i++;
+            while (i + 8 <= len) {
+                uint64_t w;
+                __builtin_memcpy(&w, s + i, 8);
+                if (w & 0x8080808080808080ull)
+                    break;
+                i += 8;
+            }
+            continue;
         }
-        if (i >= len)
-            break;
         /* Chinese text is mostly three-byte sequences: check them without
          * building the code point (no overlongs, no surrogates). */
-        unsigned char c = s[i];
-        if ((c & 0xF0) == 0xE0 && i + 2 < len && (s[i + 1] & 0xC0) == 0x80 && (s[i + 2] & 0xC0) == 0x80 &&
-            !(c == 0xE0 && s[i + 1] < 0xA0) && !(c == 0xED && s[i + 1] >= 0xA0)) {
+        if (c >= 0xE1 && c <= 0xEF && c != 0xED && i + 2 < len && (s[i + 1] & 0xC0) == 0x80 &&
+            (s[i + 2] & 0xC0) == 0x80) {
             i += 3;
             continue;
         }
         uint32_t cp;
         size_t n = es_utf8_decode(s + i, len - i, &cp);
-        if (cp == ES_UTF8_REPLACEMENT && n == 1 && s[i] >= 0x80)
+        if (cp == ES_UTF8_REPLACEMENT && n == 1)
             return i;
         i += n;
     }
