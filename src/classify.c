@@ -108,6 +108,7 @@ typedef struct pick {
     /* best cue before the number */
     const es_indicator *left;
     int left_score, left_len;
+    size_t left_end;
     /* the head noun after it: the cue starting furthest right */
     const es_indicator *head;
     size_t head_end;
@@ -146,11 +147,14 @@ static void on_cue(size_t end_in_window, size_t cue_len, uint32_t id, void *user
          * stands next to it. */
         int dist = chars_between(p->text, cue_end, p->start);
         int score = 2 * cue->weight - (cue->before_only ? dist / 3 : dist);
+        /* the best score; on a tie the cue nearer the number, then the longer */
         if (p->left == NULL || score > p->left_score ||
-            (score == p->left_score && (int)cue_len > p->left_len)) {
+            (score == p->left_score &&
+             (cue_end > p->left_end || (cue_end == p->left_end && (int)cue_len > p->left_len)))) {
             p->left = ind;
             p->left_score = score;
             p->left_len = (int)cue_len;
+            p->left_end = cue_end;
         }
     } else if (cue_start >= p->end && p->allow_head && !cue->before_only &&
                (p->head_only == NULL || p->head_only == ind)) {

@@ -81,7 +81,9 @@ static const classify_case cases[] = {
     {"城镇调查失业率为5.2%。", "5.2%", "outcome.employment_rate", 0},
     {"普通高中新招生2.1万人。", "2.1万人", "staff.recruitment", 0},
     {"普通高中新招生2.1万人。", "2.1万人", "enrollment.students", 1},
-    {"累计招收学员413万人、培训教师8300万人次。", "413万人", "staff.training", 0},
+    {"累计招收新生413万人、培训教师8300万人次。", "413万人", "staff.training", 0},
+    {"新建塑胶运动场12个，新建学校食堂15个。", "12个", "schools.count", 0},
+    {"新建塑胶运动场12个，新建学校食堂15个。", "15个", "facilities.rooms", 1},
 };
 
 static const es_lexicon *lexicon;
