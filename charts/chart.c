@@ -195,7 +195,16 @@ double es_chart_lines(es_pdf *p, double x, double y, double w, double h, const e
     double span = ymax > ymin ? ymax - ymin : 1;
     char lab[16];
     es_pdf_fill_color(p, ink);
+    /* every k-th year when all of them would not fit side by side */
+    double year_w = es_pdf_text_width(p, "2024", LABEL_SIZE) + 6;
+    int every = (int)ceil((span + 1) * year_w / fmax(pw, 1));
+    if (every < 1)
+        every = 1;
     for (int yr = ymin; yr <= ymax; yr++) {
+        if ((yr - ymin) % every != 0 && yr != ymax)
+            continue;
+        if (yr == ymax && (yr - ymin) % every != 0 && (yr - ymin) % every < every / 2 + 1 && every > 1)
+            continue; /* the last year would touch the previous label */
         double xx = px + (yr - ymin) / span * pw;
         snprintf(lab, sizeof lab, "%d", yr);
         es_pdf_text(p, xx - es_pdf_text_width(p, lab, LABEL_SIZE) / 2, py - LABEL_SIZE - 4, LABEL_SIZE, lab);
