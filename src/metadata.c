@@ -153,7 +153,7 @@ static const place_count *best_of(const place_count *c, size_t n)
 static int in_home_sentence(const char *t, size_t lo, size_t hi, size_t at)
 {
     size_t a = at, b = at;
-    while (a > lo && a - lo > 0 && !(a >= 3 && memcmp(t + a - 3, "。", 3) == 0) && t[a - 1] != '\n' &&
+    while (a > lo && !(a >= 3 && memcmp(t + a - 3, "。", 3) == 0) && t[a - 1] != '\n' &&
            at - a < 300)
         a--;
     while (b < hi && !(b + 3 <= hi && memcmp(t + b, "。", 3) == 0) && t[b] != '\n' && b - at < 300)

@@ -263,7 +263,6 @@ static void parse_chinese(const unsigned char *s, size_t len, es_numeral *n)
         int_chars++;
         j += k;
     }
-    (void)only_digits;
     if (int_only_digits && int_chars >= 2) {
         /* 二〇〇五, 一九九八: digit by digit. Two plain digits (七八) are a
          * range ("seven or eight"), not 78. */

@@ -125,6 +125,18 @@ static es_qualifier qualifier_after(const scanner *s, size_t end)
     return ES_QUALIFIER_EXACT;
 }
 
+/* The qualifier of a quantity at [start, end): words before it first,
+ * then 多/余 inside it (more), then words after it. */
+static es_qualifier qualifier_of(const scanner *s, size_t start, size_t end, int more)
+{
+    es_qualifier q = qualifier_before(s, start);
+    if (q == ES_QUALIFIER_EXACT && more)
+        q = ES_QUALIFIER_MORE_THAN;
+    if (q == ES_QUALIFIER_EXACT)
+        q = qualifier_after(s, end);
+    return q;
+}
+
 /* ---- emitting ------------------------------------------------------- */
 
 static void emit(scanner *s, size_t start, size_t end, double value, const char *unit,
@@ -150,7 +162,7 @@ static int is_open_quote(uint32_t cp)
 static const char *const abstract_after_ge =
     "代表|加强|关系|到位|满意|文明|转变|重点|常规|责任|一律|强化|严格|敏感|协同|字|党员|确保|"
     "结合|坚持|面向|服务|统一|优先|意识|自信|务必|必须|提升|聚焦|全面|坚定|维护|看|一|落实|突出|"
-    "抓好|注重|着力|推进|第一|不|是|方面|层面|环节|维度|到底|自觉|结合|有利于|更加|起来|体系|"
+    "抓好|注重|着力|推进|第一|不|是|方面|层面|环节|维度|到底|自觉|有利于|更加|起来|体系|"
     "机制|理念|坚守|聚力|示范|目标|导向|提高|等级|档次|层次|大局|确立|一百年|毫不动摇|先行|基本点|现代化";
 
 /* Words right before a number that make it part of a name or a stage. */
@@ -210,7 +222,7 @@ static int year_unit_is_duration(const scanner *s, const es_numeral *n, size_t n
         return 0;
     if (follows_any(s, unit_end,
                     "来|以来|制|级|义务|教育|规划|计划|行动|一贯|前|后|内|间|度|代|底|初|末|中|"
-                    "里|之|时|级|开始|起|工作|发展|攻坚|建设|专项|周期|树|的"))
+                    "里|之|时|开始|起|工作|发展|攻坚|建设|专项|周期|树|的"))
         return 0;
     if (preceded_by_any(s, num_start,
                         "近|这|那|前|后|每|最近|多|今|去|明|几|数|学前|高中|初中|小学|大学|本科|中职|"
@@ -373,10 +385,7 @@ static size_t scan_ratio(scanner *s, size_t start, const es_numeral *a, size_t s
     if (va <= 0 || vb <= 0)
         return end;
     double v = va > vb ? va / vb : vb / va;
-    es_qualifier q = qualifier_before(s, start);
-    if (q == ES_QUALIFIER_EXACT)
-        q = qualifier_after(s, end);
-    emit(s, start, end, v, "ratio", q, 0, NULL);
+    emit(s, start, end, v, "ratio", qualifier_of(s, start, end, 0), 0, NULL);
     return end;
 }
 
@@ -432,15 +441,9 @@ static size_t scan_number(scanner *s, size_t start)
             return e;
     }
 
-    tail t;
-    if (percent_words) {
-        t.end = num_end;
-        t.magnitude = 0;
-        t.more = 0;
-        t.unit = NULL;
-    } else {
+    tail t = {num_end, 0, 0, NULL}; /* 百分之 has its unit before the number */
+    if (!percent_words)
         read_tail(s, num_end, 1, &t);
-    }
 
     /* Ranges: 100-117分, 3-5名, 3至5所: the first number takes the second's unit. */
     if (!percent_words && t.unit == NULL && !t.more && is_range_sep(next)) {
@@ -472,7 +475,6 @@ static size_t scan_number(scanner *s, size_t start)
 
     if (percent_words) {
         unit_name = "%";
-        t.end = num_end;
     } else if (u == NULL) {
         /* A bare number is a quantity only as a table cell under a header
          * that names the unit. */
@@ -498,12 +500,10 @@ static size_t scan_number(scanner *s, size_t start)
         if (named_by_preceding(s, raw_start, prev) == 2 && chinese)
             return t.end;
         if (chinese) {
-            /* 二期、: a phase of a project, named */
-            if (strcmp(u->surface, "期") == 0 && follows_any(s, t.end, "、"))
-                return t.end;
-            /* 两校, 三校: the schools just named, not a count */
-            if (strcmp(u->surface, "校") == 0)
-                return t.end;
+            if ((u->flags & ES_UNIT_PHASE) && follows_any(s, t.end, "、"))
+                return t.end; /* 二期、 */
+            if (u->flags & ES_UNIT_REFERS)
+                return t.end; /* 两校 */
             /* “两个转变，两个提高”: part of a quoted slogan */
             if (inside_delimiters(s, raw_start, t.end, 0x201C, 0x201D, 12))
                 return t.end;
@@ -514,7 +514,7 @@ static size_t scan_number(scanner *s, size_t start)
             if (is_open_quote(prev))
                 return t.end;
             uint32_t after = cp_at(s, t.end, &k);
-            if (strcmp(u->surface, "个") == 0 &&
+            if ((u->flags & ES_UNIT_ENUMERATES) &&
                 (is_open_quote(after) || follows_any(s, t.end, abstract_after_ge)))
                 return t.end;
             if (after == 0x201D || after == 0x300B) /* closing quote: “三名”工程 */
@@ -533,15 +533,10 @@ static size_t scan_number(scanner *s, size_t start)
     if (inside_delimiters(s, raw_start, t.end, 0x300A, 0x300B, 40))
         return t.end;
 
-    double value = es_numeral_value(&n, magnitude);
-    es_qualifier q = qualifier_before(s, raw_start);
-    if (q == ES_QUALIFIER_EXACT && t.more)
-        q = ES_QUALIFIER_MORE_THAN;
-    if (q == ES_QUALIFIER_EXACT)
-        q = qualifier_after(s, t.end);
     if (cell == NULL)
         cell = cell_holding(s, raw_start, t.end);
-    emit(s, raw_start, t.end, value, unit_name, q, 0, cell);
+    emit(s, raw_start, t.end, es_numeral_value(&n, magnitude), unit_name,
+         qualifier_of(s, raw_start, t.end, t.more), 0, cell);
     return t.end;
 }
 

@@ -107,8 +107,7 @@ es_status es_summary_compute(const es_table *t, es_summary **out, es_error *err)
         }
         i = j;
     }
-    /* The by_year list in table order: indicator (lexicon order), then year. */
-    /* (rows of an indicator are contiguous and years ascend within by[]) */
+    /* by_year is thus in table order: indicator (lexicon order), then year. */
 
     /* By indicator and district: the table is sorted so, years ascending. */
     for (size_t i = 0; i < n;) {

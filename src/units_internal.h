@@ -12,7 +12,11 @@ enum {
     ES_UNIT_ARABIC_ONLY = 1u << 0, /* 分: 十分 means "very", 3分 is a score */
     ES_UNIT_YEAR = 1u << 1,        /* 年: a duration, unless the number is a year */
     ES_UNIT_PERCENT = 1u << 2,     /* %, ％, 个百分点 */
-    ES_UNIT_ORDINAL_PRONE = 1u << 3 /* 届: 十六届 names a congress */
+    ES_UNIT_ORDINAL_PRONE = 1u << 3, /* 届: 十六届 names a congress */
+    /* after a Chinese numeral: */
+    ES_UNIT_REFERS = 1u << 4,      /* 校: 两校 are the schools just named, not a count */
+    ES_UNIT_PHASE = 1u << 5,       /* 期: 二期、 is a project's phase */
+    ES_UNIT_ENUMERATES = 1u << 6   /* 个: 四个加强 enumerates ideas */
 };
 
 typedef struct es_unit {
