@@ -11,11 +11,27 @@
 /* Right-after nouns are the head of "N名学生": worth this much more. */
 #define HEAD_BONUS 6
 
+/* The most default units a lexicon may name. */
+#define ES_MAX_DEFAULT_UNITS 32
+
 struct es_classifier {
     const es_lexicon *lx;
     es_acmatch *ac;
     const es_indicator *other;
+    /* each unit's own indicator (所: schools.count), looked up per figure */
+    const char *default_unit[ES_MAX_DEFAULT_UNITS];
+    const es_indicator *default_ind[ES_MAX_DEFAULT_UNITS];
+    size_t n_defaults;
 };
+
+/* The indicator that is the default for a unit (所: schools.count), or NULL. */
+static const es_indicator *default_for_unit(const es_classifier *c, const char *unit)
+{
+    for (size_t i = 0; i < c->n_defaults; i++)
+        if (strcmp(c->default_unit[i], unit) == 0)
+            return c->default_ind[i];
+    return NULL;
+}
 
 es_status es_classifier_new(const es_lexicon *lx, es_classifier **out, es_error *err)
 {
@@ -40,6 +56,20 @@ es_status es_classifier_new(const es_lexicon *lx, es_classifier **out, es_error 
                 es_classifier_free(c);
                 return es_error_set(err, ES_ERR_NOMEM, "", 0, "out of memory");
             }
+        }
+    }
+    /* the first indicator naming a unit as its default keeps it */
+    for (size_t i = 0; i < n; i++) {
+        const es_indicator *ind = es_lexicon_at(lx, i);
+        for (size_t k = 0; k < ind->n_default_units; k++) {
+            if (default_for_unit(c, ind->default_units[k]) != NULL)
+                continue;
+            if (c->n_defaults == ES_MAX_DEFAULT_UNITS) {
+                es_classifier_free(c);
+                return es_error_set(err, ES_ERR_LIMIT, "", 0, "too many default units in the lexicon");
+            }
+            c->default_unit[c->n_defaults] = ind->default_units[k];
+            c->default_ind[c->n_defaults++] = ind;
         }
     }
     if (es_acmatch_build(c->ac) != ES_OK) {
@@ -71,17 +101,6 @@ static int is_sentence_end(uint32_t cp)
            cp == 0xFF1F || cp == '!' || cp == '?';
 }
 
-/* The indicator that is the default for a unit (所: schools.count), or NULL. */
-static const es_indicator *default_for_unit(const es_classifier *c, const char *unit)
-{
-    for (size_t i = 0; i < es_lexicon_count(c->lx); i++) {
-        const es_indicator *ind = es_lexicon_at(c->lx, i);
-        for (size_t k = 0; k < ind->n_default_units; k++)
-            if (strcmp(ind->default_units[k], unit) == 0)
-                return ind;
-    }
-    return NULL;
-}
 
 /* Characters (not bytes) in text[a, b). */
 static int chars_between(const char *text, size_t a, size_t b)
@@ -90,6 +109,25 @@ static int chars_between(const char *text, size_t a, size_t b)
     for (size_t i = a; i < b; i++)
         n += ((unsigned char)text[i] & 0xC0) != 0x80;
     return n;
+}
+
+typedef struct head_pick {
+    const es_indicator *ind;
+    size_t end;
+    int score, len;
+} head_pick;
+
+/* The head is the word that ends last (优秀党员教师: 教师), and of the words
+ * ending there the longest (资源教室, not 室). */
+static void consider_head(head_pick *h, const es_indicator *ind, size_t cue_end, size_t cue_len,
+                          int score)
+{
+    if (h->ind == NULL || cue_end > h->end || (cue_end == h->end && (int)cue_len > h->len)) {
+        h->ind = ind;
+        h->end = cue_end;
+        h->score = score;
+        h->len = (int)cue_len;
+    }
 }
 
 typedef struct pick {
@@ -102,17 +140,15 @@ typedef struct pick {
     /* 所, 间, 台 count only their own kind of thing (9所学校建设项目 counts
      * schools): the indicator a head noun must belong to, or NULL. */
     const es_indicator *head_only;
-    int far_right; /* also take nouns beyond ES_CLASSIFY_HEAD_CHARS */
     const es_indicator *predicate;
     int predicate_score;
     /* best cue before the number */
     const es_indicator *left;
     int left_score, left_len;
     size_t left_end;
-    /* the head noun after it: the cue starting furthest right */
-    const es_indicator *head;
-    size_t head_end;
-    int head_score, head_len;
+    /* the head noun right after it, and one a little further on (taken
+     * only when nothing nearer speaks: 18位已达退休年龄的教职工) */
+    head_pick head, far;
 } pick;
 
 static void on_cue(size_t end_in_window, size_t cue_len, uint32_t id, void *user)
@@ -159,18 +195,11 @@ static void on_cue(size_t end_in_window, size_t cue_len, uint32_t id, void *user
     } else if (cue_start >= p->end && p->allow_head && !cue->before_only &&
                (p->head_only == NULL || p->head_only == ind)) {
         int dist = chars_between(p->text, p->end, cue_start);
-        if (dist > (p->far_right ? ES_CLASSIFY_RIGHT_CHARS : ES_CLASSIFY_HEAD_CHARS))
-            return;
-        /* The head is the word that ends last (优秀党员教师: 教师), and of
-         * the words ending there the longest (资源教室, not 室). */
         int score = 2 * cue->weight - dist + HEAD_BONUS;
-        if (p->head == NULL || cue_end > p->head_end ||
-            (cue_end == p->head_end && (int)cue_len > p->head_len)) {
-            p->head = ind;
-            p->head_end = cue_end;
-            p->head_score = score;
-            p->head_len = (int)cue_len;
-        }
+        if (dist <= ES_CLASSIFY_HEAD_CHARS)
+            consider_head(&p->head, ind, cue_end, cue_len, score);
+        else if (dist <= ES_CLASSIFY_RIGHT_CHARS)
+            consider_head(&p->far, ind, cue_end, cue_len, score);
     }
 }
 
@@ -208,14 +237,9 @@ const es_indicator *es_classify(const es_classifier *c, const char *text, size_t
     p.allow_head = strcmp(unit, "%") != 0 && strcmp(unit, "ratio") != 0;
     p.head_only = default_for_unit(c, unit);
     es_acmatch_scan(c->ac, text + a, b - a, on_cue, &p);
-    if (p.left == NULL && p.head == NULL && p.allow_head) {
-        /* No cue before and no noun right after: a noun a little further
-         * on (18位已达退休年龄的教职工). */
-        p.far_right = 1;
-        es_acmatch_scan(c->ac, text + a, b - a, on_cue, &p);
-        p.far_right = 0;
-    }
-    if (p.left == NULL && p.head == NULL && a > 0) {
+    if (p.left == NULL && p.head.ind == NULL)
+        p.head = p.far;
+    if (p.left == NULL && p.head.ind == NULL && a > 0) {
         /* Nothing in the clause (专科毕业生34人 after 安置了...14人): the
          * sentence's earlier clauses set the topic. */
         size_t s0 = a;
@@ -233,9 +257,9 @@ const es_indicator *es_classify(const es_classifier *c, const char *text, size_t
     }
     const es_indicator *best = p.left;
     int best_score = p.left_score;
-    if (p.head != NULL && (best == NULL || p.head_score > best_score)) {
-        best = p.head;
-        best_score = p.head_score;
+    if (p.head.ind != NULL && (best == NULL || p.head.score > best_score)) {
+        best = p.head.ind;
+        best_score = p.head.score;
     }
     if (p.predicate != NULL && (best == NULL || p.predicate_score > best_score))
         best = p.predicate;
