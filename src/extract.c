@@ -137,11 +137,9 @@ static void apply_metadata(es_doc_info *info, const es_doc_meta *meta, const es_
     }
     /* A district named by the user keeps its code when the gazetteer knows it. */
     if (info->district && info->district_code == NULL && opt->gazetteer) {
-        const es_division *same[16];
-        size_t n = es_gazetteer_lookup(opt->gazetteer, info->district, strlen(info->district), same, 16);
-        for (size_t i = 0; i < n && i < 16; i++)
-            if (info->district_code == NULL || (info->city && strcmp(same[i]->city, info->city) == 0))
-                info->district_code = same[i]->code;
+        const es_division *d = es_gazetteer_county(opt->gazetteer, info->district, info->city);
+        if (d != NULL)
+            info->district_code = d->code;
     }
 }
 

@@ -223,6 +223,21 @@ size_t es_gazetteer_lookup(const es_gazetteer *g, const char *name, size_t len,
     return n;
 }
 
+const es_division *es_gazetteer_county(const es_gazetteer *g, const char *name, const char *city)
+{
+    const es_division *first = NULL;
+    for (int32_t k = first_named(g, name, strlen(name)); k >= 0; k = g->next_same[k]) {
+        const es_division *d = &g->items[k];
+        if (d->level != ES_DIVISION_COUNTY)
+            continue;
+        if (city != NULL && strcmp(d->city, city) == 0)
+            return d;
+        if (first == NULL)
+            first = d;
+    }
+    return first;
+}
+
 static int is_false_district(const char *text, size_t start, size_t end)
 {
     for (size_t i = 0; i < sizeof false_districts / sizeof false_districts[0]; i++) {

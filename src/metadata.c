@@ -308,10 +308,8 @@ void es_detect_metadata(const es_gazetteer *g, const char *title, const char *te
     }
     /* Several counties share a name (鼓楼区): take the one in the city named. */
     if (out->district[0] && out->city[0]) {
-        const es_division *same[16];
-        size_t n = es_gazetteer_lookup(g, out->district, strlen(out->district), same, 16);
-        for (size_t i = 0; i < n && i < 16; i++)
-            if (strcmp(same[i]->city, out->city) == 0)
-                snprintf(out->district_code, sizeof out->district_code, "%s", same[i]->code);
+        const es_division *d = es_gazetteer_county(g, out->district, out->city);
+        if (d != NULL && strcmp(d->city, out->city) == 0)
+            snprintf(out->district_code, sizeof out->district_code, "%s", d->code);
     }
 }

@@ -43,6 +43,11 @@ void es_gazetteer_free(es_gazetteer *g);
 size_t es_gazetteer_lookup(const es_gazetteer *g, const char *name, size_t len,
                            const es_division **out, size_t max);
 
+/* The county-level division named name, the one in city when several share
+ * the name (鼓楼区 of 福州市, of 南京市...) and city names one of them, else the
+ * first in the table; NULL when there is none. city may be NULL. */
+const es_division *es_gazetteer_county(const es_gazetteer *g, const char *name, const char *city);
+
 /* The longest division name that ends exactly at text[end] (a byte offset
  * after a character), or NULL; *start receives where it begins. Words that
  * end like districts but are not (示范区, 学区, 片区, 社区, 城区...) never match. */
