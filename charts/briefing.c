@@ -80,13 +80,6 @@ static void value_text(double v, const section *s, char *out, size_t cap)
         snprintf(out, cap, "%s %s", num, s->unit);
 }
 
-static const es_comparison *comparison_of(const es_summary *s, const es_row *r)
-{
-    for (size_t i = 0; i < s->n_comparisons; i++)
-        if (s->comparisons[i].row == r)
-            return &s->comparisons[i];
-    return NULL;
-}
 
 static int cmp_row_value(const void *a, const void *b)
 {
@@ -187,7 +180,7 @@ static void draw_table(es_pdf *p, const es_table *t, const es_summary *s, const 
             p->y -= row_h;
             first = 0;
         }
-        const es_comparison *c = comparison_of(s, r);
+        const es_comparison *c = es_summary_comparison(s, t, r);
         es_pdf_fit(p, r->district, SMALL_SIZE, widths[0] - 8, cell[0], sizeof cell[0]);
         value_text(r->value, sec, cell[1], sizeof cell[1]);
         if (r->qualifier != ES_QUALIFIER_EXACT) {

@@ -195,12 +195,7 @@ es_status es_write_comparisons_json(const es_summary *s, const es_indicator *ind
         return nomem(root, err);
     for (size_t i = 0; i < s->n_comparisons; i++) {
         const es_comparison *c = &s->comparisons[i];
-        if (c->row->indicator != ind || (year && c->row->year != year))
-            continue;
-        int keep = n_districts == 0;
-        for (size_t k = 0; k < n_districts && !keep; k++)
-            keep = strcmp(districts[k], c->row->district) == 0;
-        if (!keep)
+        if (!es_comparison_selected(c, ind, districts, n_districts, year))
             continue;
         cJSON *o = obj_in(root);
         if (o == NULL || !comparison_obj(o, c))

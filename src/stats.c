@@ -176,3 +176,22 @@ nomem:
     es_summary_free(s);
     return es_error_set(err, ES_ERR_NOMEM, "", 0, "out of memory");
 }
+
+bool es_comparison_selected(const es_comparison *c, const es_indicator *ind,
+                            const char *const *districts, size_t n_districts, int year)
+{
+    if (c->row->indicator != ind || (year && c->row->year != year))
+        return false;
+    if (n_districts == 0)
+        return true;
+    for (size_t k = 0; k < n_districts; k++)
+        if (strcmp(districts[k], c->row->district) == 0)
+            return true;
+    return false;
+}
+
+const es_comparison *es_summary_comparison(const es_summary *s, const es_table *t, const es_row *r)
+{
+    size_t i = (size_t)(r - t->rows);
+    return i < s->n_comparisons ? &s->comparisons[i] : NULL;
+}

@@ -19,6 +19,7 @@
 #ifndef EDUSTAT_STATS_H
 #define EDUSTAT_STATS_H
 
+#include <stdbool.h>
 #include <stddef.h>
 
 #include "edustat/table.h"
@@ -60,6 +61,14 @@ typedef struct es_summary {
 } es_summary;
 
 es_status es_summary_compute(const es_table *t, es_summary **out, es_error *err);
+
+/* Is comparison c of indicator ind, of year (0: any), and of one of the
+ * districts (none given: any)? For `edustat compare` and its JSON. */
+bool es_comparison_selected(const es_comparison *c, const es_indicator *ind,
+                            const char *const *districts, size_t n_districts, int year);
+
+/* The comparison of row r of t (comparisons are in table order). */
+const es_comparison *es_summary_comparison(const es_summary *s, const es_table *t, const es_row *r);
 void es_summary_free(es_summary *s);
 
 #ifdef __cplusplus

@@ -195,12 +195,7 @@ int cmd_compare(int argc, char **argv)
         for (size_t i = 0; i < summary->n_comparisons; i++) {
             const es_comparison *cmp = &summary->comparisons[i];
             const es_row *r = cmp->row;
-            if (r->indicator != ind || (year && r->year != year))
-                continue;
-            int keep = n_districts == 0;
-            for (size_t k = 0; k < n_districts && !keep; k++)
-                keep = strcmp(districts[k], r->district) == 0;
-            if (!keep)
+            if (!es_comparison_selected(cmp, ind, districts, n_districts, year))
                 continue;
             char cells[7][48];
             snprintf(cells[0], sizeof cells[0], "%s", r->district);
