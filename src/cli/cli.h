@@ -36,9 +36,11 @@ typedef struct cli_pipeline {
     es_manifest *manifest;
 } cli_pipeline;
 
-/* Load them (lexicon_path, manifest_path may be NULL); on failure the
- * error is reported and -1 returned. */
-int cli_pipeline_open(cli_pipeline *p, const char *lexicon_path, const char *manifest_path);
+/* Load them (lexicon_path, manifest_path may be NULL); the classifier and
+ * gazetteer only when extracting (reading records needs the lexicon
+ * alone). On failure the error is reported and -1 returned. */
+int cli_pipeline_open(cli_pipeline *p, const char *lexicon_path, const char *manifest_path,
+                      int extracting);
 void cli_pipeline_close(cli_pipeline *p);
 
 /* Extract each file (or, with from_records, read it as records written by

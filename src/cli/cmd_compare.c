@@ -142,7 +142,7 @@ int cmd_compare(int argc, char **argv)
         p = comma ? comma + 1 : p + strlen(p);
     }
     cli_pipeline pipe;
-    if (cli_pipeline_open(&pipe, ea.lexicon_path, ea.manifest_path) != 0)
+    if (cli_pipeline_open(&pipe, ea.lexicon_path, ea.manifest_path, !from_records) != 0)
         return CLI_EXIT_USAGE;
     const es_indicator *ind = es_lexicon_find(pipe.lexicon, indicator);
     if (ind == NULL || strcmp(indicator, "other") == 0) {

@@ -79,7 +79,7 @@ int cmd_extract(int argc, char **argv)
         return CLI_EXIT_USAGE;
     }
     cli_pipeline pipe;
-    if (cli_pipeline_open(&pipe, ea.lexicon_path, ea.manifest_path) != 0)
+    if (cli_pipeline_open(&pipe, ea.lexicon_path, ea.manifest_path, 1) != 0)
         return CLI_EXIT_USAGE;
     cli_pipeline_attach(&pipe, &ea.opt);
     int rc = extract_to(out_path, format, &ea.opt, argc - optind, argv + optind);

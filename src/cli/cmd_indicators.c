@@ -55,15 +55,12 @@ int cmd_indicators(int argc, char **argv)
         cli_usage_error("indicators takes no files");
         return CLI_EXIT_USAGE;
     }
+    cli_pipeline pipe;
+    if (cli_pipeline_open(&pipe, lexicon_path, NULL, 0) != 0)
+        return CLI_EXIT_USAGE;
+    const es_lexicon *lx = pipe.lexicon;
     es_error err;
     es_error_clear(&err);
-    es_lexicon *lx = NULL;
-    if (es_lexicon_new_builtin(&lx, &err) != ES_OK ||
-        (lexicon_path && es_lexicon_add_file(lx, lexicon_path, &err) != ES_OK)) {
-        cli_report(&err);
-        es_lexicon_free(lx);
-        return CLI_EXIT_USAGE;
-    }
     int rc = CLI_EXIT_OK;
     if (json) {
         if (es_lexicon_write_json(lx, stdout, &err) != ES_OK) {
@@ -93,6 +90,6 @@ int cmd_indicators(int argc, char **argv)
             putchar('\n');
         }
     }
-    es_lexicon_free(lx);
+    cli_pipeline_close(&pipe);
     return rc;
 }

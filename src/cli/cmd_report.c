@@ -88,7 +88,7 @@ int cmd_report(int argc, char **argv)
         return CLI_EXIT_USAGE;
     }
     cli_pipeline pipe;
-    if (cli_pipeline_open(&pipe, lexicon, NULL) != 0)
+    if (cli_pipeline_open(&pipe, lexicon, NULL, 0) != 0)
         return CLI_EXIT_USAGE;
     es_error err;
     es_error_clear(&err);

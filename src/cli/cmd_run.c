@@ -224,7 +224,7 @@ int cmd_run(int argc, char **argv)
     }
 
     cli_pipeline pipe;
-    if (cli_pipeline_open(&pipe, ea.lexicon_path, ea.manifest_path) != 0)
+    if (cli_pipeline_open(&pipe, ea.lexicon_path, ea.manifest_path, !from_records) != 0)
         return CLI_EXIT_USAGE;
     cli_pipeline_attach(&pipe, &ea.opt);
 
