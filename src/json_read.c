@@ -165,12 +165,27 @@ static es_status read_object(reader *r, cJSON *root)
     return ES_OK;
 }
 
-static es_status read_lines(reader *r, FILE *f)
+/* One JSON Lines object (taken over: freed or kept as a document). */
+static es_status handle_object(reader *r, cJSON *o, long no)
+{
+    const char *type = get_str(o, "type");
+    if (type != NULL && strcmp(type, "document") == 0)
+        return add_document(r, o, no); /* keeps o */
+    es_status st;
+    if (type != NULL && (strcmp(type, "record") == 0 || strcmp(type, "redaction") == 0))
+        st = add_record(r, o, strcmp(type, "redaction") == 0, no);
+    else
+        st = fail(r, no, "\"type\" must be document, record or redaction");
+    cJSON_Delete(o);
+    return st;
+}
+
+/* The lines of f after line `no`. */
+static es_status read_lines(reader *r, FILE *f, long no)
 {
     char *line = NULL;
     size_t cap = 0;
     ssize_t n;
-    long no = 0;
     es_status st = ES_OK;
     while (st == ES_OK && (n = getline(&line, &cap, f)) >= 0) {
         no++;
@@ -182,16 +197,7 @@ static es_status read_lines(reader *r, FILE *f)
             st = fail(r, no, "not a JSON object");
             break;
         }
-        const char *type = get_str(o, "type");
-        if (type != NULL && strcmp(type, "document") == 0) {
-            st = add_document(r, o, no); /* keeps o */
-            continue;
-        }
-        if (type != NULL && (strcmp(type, "record") == 0 || strcmp(type, "redaction") == 0))
-            st = add_record(r, o, strcmp(type, "redaction") == 0, no);
-        else
-            st = fail(r, no, "\"type\" must be document, record or redaction");
-        cJSON_Delete(o);
+        st = handle_object(r, o, no);
     }
     free(line);
     if (st == ES_OK && ferror(f))
@@ -219,17 +225,13 @@ es_status es_read_records_file(const char *path, const es_extract_sink *sink, es
         size_t fcap = 0;
         ssize_t fl = getline(&first, &fcap, f);
         cJSON *probe = fl > 0 ? cJSON_ParseWithLength(first, (size_t)fl) : NULL;
-        int lines = probe != NULL && get_str(probe, "type") != NULL;
-        cJSON_Delete(probe);
-        if (lines) {
-            /* Put the first line back by handling it, then the rest. */
-            FILE *mem = fmemopen(first, (size_t)fl, "r");
-            st = mem ? read_lines(&r, mem) : es_error_set(err, ES_ERR_NOMEM, path, 0, "out of memory");
-            if (mem)
-                fclose(mem);
+        if (probe != NULL && get_str(probe, "type") != NULL) {
+            /* JSON Lines: the first line is already parsed, then the rest */
+            st = handle_object(&r, probe, 1);
             if (st == ES_OK)
-                st = read_lines(&r, f);
+                st = read_lines(&r, f, 1);
         } else {
+            cJSON_Delete(probe);
             size_t len = fl > 0 ? (size_t)fl : 0, bcap = len + (1 << 16);
             char *buf = malloc(bcap);
             st = ES_OK;
