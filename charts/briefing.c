@@ -45,6 +45,25 @@ static void body(es_pdf *p, const char *text)
     p->y -= 4;
 }
 
+/* A small grey paragraph, indented by indent points. */
+static void note(es_pdf *p, double indent, double leading, const char *text)
+{
+    es_pdf_fill_color(p, muted);
+    es_pdf_need(p, SMALL_SIZE * 2);
+    es_pdf_paragraph(p, ES_MARGIN + indent, p->y, TEXT_W - indent, SMALL_SIZE, SMALL_SIZE * leading, text);
+}
+
+/* One table row: the first cell left-aligned, the others right-aligned. */
+static void table_row(es_pdf *p, const char *const *cells, const double *widths, int n, double row_h)
+{
+    double x = ES_MARGIN + 4;
+    for (int k = 0; k < n; k++) {
+        double w = es_pdf_text_width(p, cells[k], SMALL_SIZE);
+        es_pdf_text(p, k == 0 ? x : x + widths[k] - 8 - w, p->y - row_h + 4.5, SMALL_SIZE, cells[k]);
+        x += widths[k];
+    }
+}
+
 static int count_distinct_years(const es_table *t, size_t a, size_t b, int *latest)
 {
     int years[512], n = 0;
@@ -171,12 +190,7 @@ static void draw_table(es_pdf *p, const es_table *t, const es_summary *s, const 
             es_pdf_fill_color(p, shade);
             es_pdf_rect(p, ES_MARGIN, p->y - row_h, TEXT_W, row_h, 1, 0);
             es_pdf_fill_color(p, black);
-            double x = ES_MARGIN + 4;
-            for (int k = 0; k < 5; k++) {
-                es_pdf_text(p, k == 0 ? x : x + widths[k] - 8 - es_pdf_text_width(p, heads[k], SMALL_SIZE),
-                            p->y - row_h + 4.5, SMALL_SIZE, heads[k]);
-                x += widths[k];
-            }
+            table_row(p, heads, widths, 5, row_h);
             p->y -= row_h;
             first = 0;
         }
@@ -199,13 +213,9 @@ static void draw_table(es_pdf *p, const es_table *t, const es_summary *s, const 
             snprintf(cell[4], sizeof cell[4], "%+.1f%%", c->yoy_pct);
         else
             snprintf(cell[4], sizeof cell[4], "-");
-        double x = ES_MARGIN + 4;
         es_pdf_fill_color(p, black);
-        for (int k = 0; k < 5; k++) {
-            es_pdf_text(p, k == 0 ? x : x + widths[k] - 8 - es_pdf_text_width(p, cell[k], SMALL_SIZE),
-                        p->y - row_h + 4.5, SMALL_SIZE, cell[k]);
-            x += widths[k];
-        }
+        const char *const row_cells[5] = {cell[0], cell[1], cell[2], cell[3], cell[4]};
+        table_row(p, row_cells, widths, 5, row_h);
         es_pdf_stroke_color(p, (es_rgb){0.85, 0.85, 0.85});
         es_pdf_line(p, ES_MARGIN, p->y - row_h, ES_MARGIN + TEXT_W, p->y - row_h, 0.4);
         p->y -= row_h;
@@ -225,9 +235,7 @@ static void draw_table(es_pdf *p, const es_table *t, const es_summary *s, const 
             snprintf(sd, sizeof sd, "-");
         snprintf(line, sizeof line, "%d 年：n = %zu，均值 %s，中位数 %s，标准差 %s。", y->year, y->n, mean, median, sd);
         p->y -= 4;
-        es_pdf_fill_color(p, muted);
-        es_pdf_need(p, SMALL_SIZE * 2);
-        es_pdf_paragraph(p, ES_MARGIN, p->y, TEXT_W, SMALL_SIZE, SMALL_SIZE * 1.5, line);
+        note(p, 0, 1.5, line);
         es_pdf_fill_color(p, black);
     }
 }
@@ -321,9 +329,7 @@ static void data_quality(es_pdf *p, const es_corpus *c, const es_lexicon *lx, in
         const es_corpus_doc *d = &c->unplaced_docs[i];
         snprintf(line, sizeof line, "· %s《%s》：缺%s%s", d->id, d->title, d->missing_district ? "区县" : "",
                  d->missing_year ? (d->missing_district ? "、年份" : "年份") : "");
-        es_pdf_fill_color(p, muted);
-        es_pdf_need(p, SMALL_SIZE * 2);
-        es_pdf_paragraph(p, ES_MARGIN + 10, p->y, TEXT_W - 10, SMALL_SIZE, SMALL_SIZE * 1.5, line);
+        note(p, 10, 1.5, line);
     }
     p->y -= 6;
     snprintf(line, sizeof line, "被隐去的数字：%zu 个（原文以 __、XX、** 等代替数字）。", c->n_redactions);
@@ -331,9 +337,7 @@ static void data_quality(es_pdf *p, const es_corpus *c, const es_lexicon *lx, in
     for (size_t i = 0; i < c->n_redaction_kinds; i++) {
         const es_indicator *ind = es_lexicon_find(lx, c->redactions[i].name);
         snprintf(line, sizeof line, "· %s：%zu 个", ind ? ind->label : c->redactions[i].name, c->redactions[i].count);
-        es_pdf_fill_color(p, muted);
-        es_pdf_need(p, SMALL_SIZE * 2);
-        es_pdf_paragraph(p, ES_MARGIN + 10, p->y, TEXT_W - 10, SMALL_SIZE, SMALL_SIZE * 1.5, line);
+        note(p, 10, 1.5, line);
     }
     p->y -= 6;
     size_t approx = 0;
@@ -347,9 +351,7 @@ static void data_quality(es_pdf *p, const es_corpus *c, const es_lexicon *lx, in
                          strcmp(q, "approx") == 0 ? "约（近、约、左右）" :
                          strcmp(q, "at_least") == 0 ? "至少（不少于）" : "至多（不超过）";
         snprintf(line, sizeof line, "· %s：%zu 个", zh, c->qualifiers[i].count);
-        es_pdf_fill_color(p, muted);
-        es_pdf_need(p, SMALL_SIZE * 2);
-        es_pdf_paragraph(p, ES_MARGIN + 10, p->y, TEXT_W - 10, SMALL_SIZE, SMALL_SIZE * 1.5, line);
+        note(p, 10, 1.5, line);
     }
     es_pdf_fill_color(p, black);
 }
@@ -370,9 +372,7 @@ static void sources(es_pdf *p, const es_table *t, const section *secs, size_t n_
             value_text(r->value, sec, val, sizeof val);
             snprintf(line, sizeof line, "%s %d 年 %s：“%s”（%s 第 %ld 行）", r->district, r->year, val,
                      r->chosen->quote, r->chosen->file, r->chosen->line);
-            es_pdf_fill_color(p, muted);
-            es_pdf_need(p, SMALL_SIZE * 2);
-            es_pdf_paragraph(p, ES_MARGIN, p->y, TEXT_W, SMALL_SIZE, SMALL_SIZE * 1.45, line);
+            note(p, 0, 1.45, line);
         }
         p->y -= 4;
     }
