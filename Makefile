@@ -43,7 +43,7 @@ LDLIBS_ALL = $(PKG_LIBS) $(HPDF_LIBS) -lm
 
 LIB_SRC := $(wildcard src/*.c) $(wildcard charts/*.c)
 # Data files built into the library (tools/embed.c writes them as C arrays).
-GEN_SRC := $(BUILD)/gen/indicators_data.c $(BUILD)/gen/divisions_data.c
+GEN_SRC := $(BUILD)/gen/indicators_data.c $(BUILD)/gen/divisions_data.c $(BUILD)/gen/situation_data.c
 GEN_OBJ := $(patsubst %.c,%.o,$(GEN_SRC))
 CLI_SRC := $(wildcard src/cli/*.c)
 TEST_SRC := $(wildcard tests/test_*.c)
@@ -79,6 +79,10 @@ $(BUILD)/gen/indicators_data.c: data/indicators.tsv $(BUILD)/tools/embed
 $(BUILD)/gen/divisions_data.c: data/divisions.tsv $(BUILD)/tools/embed
 	@mkdir -p $(dir $@)
 	$(BUILD)/tools/embed es_builtin_divisions $< > $@.tmp && mv $@.tmp $@
+
+$(BUILD)/gen/situation_data.c: data/situation.tsv $(BUILD)/tools/embed
+	@mkdir -p $(dir $@)
+	$(BUILD)/tools/embed es_builtin_situation $< > $@.tmp && mv $@.tmp $@
 
 $(BUILD)/gen/%.o: $(BUILD)/gen/%.c
 	$(CC) $(ALL_CFLAGS) -c $< -o $@

@@ -15,6 +15,7 @@ typedef struct doc_scan {
     const es_classifier *classifier;
     const es_extract_sink *sink;
     const es_doc_info *info;
+    es_situate_doc *situ; /* NULL without a situator */
     const char *text;
     size_t text_len;
     es_status status;
@@ -54,6 +55,19 @@ static int on_quantity(const es_quantity *q, void *user)
         }
     }
     r.redacted = q->redacted;
+    if (d->situ != NULL) {
+        es_situation where;
+        es_situate(d->situ, q->start, q->end, q->unit, r.indicator, q->cell, &where);
+        r.year = where.year;
+        r.year_from = where.year_from;
+        r.basis = where.basis;
+        r.scope = where.scope;
+        if (where.district != NULL) {
+            r.district = where.district->name;
+            r.district_code = where.district->code;
+            r.city = where.district->city[0] ? where.district->city : d->info->city;
+        }
+    }
     char cell_context[ES_CELL_CONTEXT_MAX];
     if (q->cell != NULL) {
         int n = snprintf(cell_context, sizeof cell_context, "%s %s %.*s", q->cell->row_label,
@@ -146,7 +160,7 @@ static void apply_metadata(es_doc_info *info, const es_doc_meta *meta, const es_
 es_status es_extract_source(const es_source *src, const es_extract_options *opt,
                             const es_extract_sink *sink, es_error *err)
 {
-    static const es_extract_options defaults = {ES_SPLIT_AUTO, NULL, NULL, 0, NULL, NULL, NULL};
+    static const es_extract_options defaults = {ES_SPLIT_AUTO, NULL, NULL, 0, NULL, NULL, NULL, NULL};
     if (opt == NULL)
         opt = &defaults;
     const char *name = es_source_name(src);
@@ -188,7 +202,12 @@ es_status es_extract_source(const es_source *src, const es_extract_options *opt,
             es_error_set(err, st, name, docs[i].start_line, "cannot write document");
             break;
         }
-        doc_scan d = {src, opt->classifier, sink, &info, text, len, ES_OK, err, {0}};
+        es_situate_doc situ;
+        if (opt->situator != NULL)
+            es_situate_doc_init(&situ, opt->situator, opt->gazetteer, text, len, docs[i].body_start,
+                                docs[i].body_end, info.title, info.year, info.district, info.city);
+        doc_scan d = {src,  opt->classifier, sink, &info, opt->situator ? &situ : NULL,
+                      text, len,             ES_OK, err,  {0}};
         es_scan_callbacks cb = {on_quantity, on_note, &d};
         /* Cells are sorted by offset; hand the scanner those of this body. */
         size_t c0 = 0;
@@ -203,6 +222,26 @@ es_status es_extract_source(const es_source *src, const es_extract_options *opt,
     }
     free(docs);
     return st;
+}
+
+int es_record_year(const es_record *r)
+{
+    return r->year_from == ES_YEAR_DOCUMENT ? r->doc->year : r->year;
+}
+
+const char *es_record_district(const es_record *r)
+{
+    return r->district ? r->district : r->doc->district;
+}
+
+const char *es_record_district_code(const es_record *r)
+{
+    return r->district ? r->district_code : r->doc->district_code;
+}
+
+const char *es_record_city(const es_record *r)
+{
+    return r->district ? r->city : r->doc->city;
 }
 
 es_status es_extract_file(const char *path, const es_extract_options *opt,

@@ -119,6 +119,25 @@ static es_status add_record(reader *r, const cJSON *o, int redacted, long line)
     rec.value = get_num(o, "value", NAN);
     if (!redacted && !isfinite(rec.value))
         return fail(r, line, "a record needs a numeric \"value\"");
+    /* edustat.records/2: the figure's own year, district, basis and scope;
+     * a /1 file has none of them, and its figures take their document's. */
+    const char *yf = get_str(o, "year_from");
+    if (yf != NULL) {
+        if (!es_year_source_parse(yf, &rec.year_from))
+            return fail(r, line, "unknown year_from");
+        rec.year = (int)get_num(o, "year", 0);
+        const char *dist = get_str(o, "district");
+        if (dist != NULL && (rec.doc->district == NULL || strcmp(dist, rec.doc->district) != 0)) {
+            rec.district = dist;
+            rec.district_code = get_str(o, "district_code");
+            rec.city = get_str(o, "city");
+        }
+    }
+    const char *basis = get_str(o, "basis"), *scope = get_str(o, "scope");
+    if (basis != NULL && !es_basis_parse(basis, &rec.basis))
+        return fail(r, line, "unknown basis");
+    if (scope != NULL && !es_scope_parse(scope, &rec.scope))
+        return fail(r, line, "unknown scope");
     const char *q = get_str(o, "qualifier");
     if (q != NULL && !es_qualifier_parse(q, &rec.qualifier))
         return fail(r, line, "unknown qualifier");

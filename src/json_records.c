@@ -185,12 +185,17 @@ es_status es_records_writer_record(es_records_writer *w, const es_record *r)
         ok &= add_str(o, "qualifier", es_qualifier_name(r->qualifier));
     ok &= add_str(o, "indicator", r->indicator);
     ok &= add_str(o, "label", r->label);
-    ok &= add_str(o, "district", d->district);
-    ok &= add_str(o, "city", d->city);
-    if (d->year > 0)
-        ok &= add_num(o, "year", d->year);
+    ok &= add_str(o, "district", es_record_district(r));
+    ok &= add_str(o, "district_code", es_record_district_code(r));
+    ok &= add_str(o, "city", es_record_city(r));
+    int year = es_record_year(r);
+    if (year > 0)
+        ok &= add_num(o, "year", year);
     else
         ok &= add_str(o, "year", NULL);
+    ok &= add_str(o, "year_from", es_year_source_name(r->year_from));
+    ok &= add_str(o, "basis", es_basis_name(r->basis));
+    ok &= add_str(o, "scope", es_scope_name(r->scope));
     const char *ctx = span(w, r->context, r->context_len);
     ok &= ctx != NULL && add_str(o, "context", ctx);
     if (!ok) {
@@ -226,7 +231,7 @@ es_status es_records_writer_finish(es_records_writer *w, es_error *err)
 {
     if (w->format == ES_RECORDS_JSONL)
         return ES_OK;
-    int ok = fputs("{\"schema\": \"edustat.records/1\",\n\"documents\": [", w->out) >= 0 &&
+    int ok = fputs("{\"schema\": \"edustat.records/2\",\n\"documents\": [", w->out) >= 0 &&
              copy_list(w->docs, w->out) && fputs("\n],\n\"records\": [", w->out) >= 0 &&
              copy_list(w->recs, w->out) && fputs("\n],\n\"redactions\": [", w->out) >= 0 &&
              copy_list(w->reds, w->out) && fputs("\n]}\n", w->out) >= 0;

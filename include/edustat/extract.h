@@ -17,6 +17,7 @@
 #include "edustat/gazetteer.h"
 #include "edustat/manifest.h"
 #include "edustat/scan.h"
+#include "edustat/situate.h"
 #include "edustat/source.h"
 #include "edustat/status.h"
 
@@ -34,6 +35,9 @@ typedef struct es_extract_options {
     const es_classifier *classifier;
     const es_gazetteer *gazetteer;
     const es_manifest *manifest;
+    /* Borrowed, may be NULL: without it every figure takes its document's
+     * year and district and is an actual of the document's own area. */
+    const es_situator *situator;
 } es_extract_options;
 
 typedef struct es_doc_info {
@@ -65,7 +69,22 @@ typedef struct es_record {
     const char *context;  /* the clause around it, context_len bytes */
     size_t context_len;
     bool redacted;
+    /* The figure's own year, district and city (docs/contract.md, "Time,
+     * basis and scope"): its document's unless its clause or paragraph
+     * says otherwise. year 0: unknown or not named. */
+    int year;
+    es_year_source year_from;
+    const char *district, *district_code, *city;
+    es_basis basis;
+    es_scope scope;
 } es_record;
+
+/* The figure's year, district, district code and city: its own where set,
+ * else its document's (year_from ES_YEAR_DOCUMENT, district NULL). */
+int es_record_year(const es_record *r);
+const char *es_record_district(const es_record *r);
+const char *es_record_district_code(const es_record *r);
+const char *es_record_city(const es_record *r);
 
 typedef struct es_extract_sink {
     es_status (*document)(const es_doc_info *doc, void *user);

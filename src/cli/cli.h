@@ -28,11 +28,12 @@ int cmd_report(int argc, char **argv);
 /* SOURCE_DATE_EPOCH, or -1 when unset or malformed. */
 long long cli_source_date(void);
 
-/* The lexicon, classifier, gazetteer and manifest a run needs. */
+/* The lexicon, classifier, gazetteer, situator and manifest a run needs. */
 typedef struct cli_pipeline {
     es_lexicon *lexicon;
     es_classifier *classifier;
     es_gazetteer *gazetteer;
+    es_situator *situator;
     es_manifest *manifest;
 } cli_pipeline;
 
@@ -76,7 +77,7 @@ int cli_parse_pick(const char *s, es_pick *pick);
  * when the option was taken, else the exit status to return. */
 int cli_common_option(int c, cli_extract_args *ea, char **argv, const char *cmd);
 
-/* Point opt at the pipeline's classifier, gazetteer and manifest. */
+/* Point opt at the pipeline's classifier, gazetteer, situator and manifest. */
 void cli_pipeline_attach(const cli_pipeline *p, es_extract_options *opt);
 
 /* Print s left-aligned in width terminal columns (CJK counts two). */

@@ -19,7 +19,8 @@ int cli_pipeline_open(cli_pipeline *p, const char *lexicon_path, const char *man
     if (es_lexicon_new_builtin(&p->lexicon, &err) != ES_OK ||
         (lexicon_path && es_lexicon_add_file(p->lexicon, lexicon_path, &err) != ES_OK) ||
         (extracting && (es_classifier_new(p->lexicon, &p->classifier, &err) != ES_OK ||
-                        es_gazetteer_new_builtin(&p->gazetteer, &err) != ES_OK)) ||
+                        es_gazetteer_new_builtin(&p->gazetteer, &err) != ES_OK ||
+                        es_situator_new_builtin(&p->situator, &err) != ES_OK)) ||
         (manifest_path && es_manifest_load(manifest_path, &p->manifest, &err) != ES_OK)) {
         cli_report(&err);
         cli_pipeline_close(p);
@@ -31,6 +32,7 @@ int cli_pipeline_open(cli_pipeline *p, const char *lexicon_path, const char *man
 void cli_pipeline_close(cli_pipeline *p)
 {
     es_manifest_free(p->manifest);
+    es_situator_free(p->situator);
     es_gazetteer_free(p->gazetteer);
     es_classifier_free(p->classifier);
     es_lexicon_free(p->lexicon);
@@ -156,4 +158,5 @@ void cli_pipeline_attach(const cli_pipeline *p, es_extract_options *opt)
     opt->classifier = p->classifier;
     opt->gazetteer = p->gazetteer;
     opt->manifest = p->manifest;
+    opt->situator = p->situator;
 }

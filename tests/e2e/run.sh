@@ -53,8 +53,8 @@ if cmp -s "$TMP/golden.json" "$HERE/expected/fixtures.json"; then ok; else
 if cmp -s "$TMP/a.json" "$TMP/b.json"; then ok; else bad "output is not deterministic"; fi
 
 # --- records.json contract ----------------------------------------------------
-json_check "$TMP/a.json" "d['schema']=='edustat.records/1' and len(d['documents'])==3"
-json_check "$TMP/a.json" "all(k in r for r in d['records'] for k in ('id','doc','file','line','start','end','raw','value','unit','qualifier','indicator','context'))"
+json_check "$TMP/a.json" "d['schema']=='edustat.records/2' and len(d['documents'])==3"
+json_check "$TMP/a.json" "all(k in r for r in d['records'] for k in ('id','doc','file','line','start','end','raw','value','unit','qualifier','indicator','context','year','year_from','basis','scope','district','city'))"
 json_check "$TMP/a.json" "[r['raw'] for r in d['redactions']]==['__所','**人']"
 json_check "$TMP/a.json" "[x['start_line'] for x in d['documents']]==[4,9,1]"
 # byte offsets point at the raw text in the file

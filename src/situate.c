@@ -1,0 +1,946 @@
+/* situate.c - a figure's year, basis, scope and district from the cues of
+ * its clause, sentence, section and document (see situate.h). */
+#include "edustat/situate.h"
+#include "acmatch_internal.h"
+#include "error_internal.h"
+#include "utf8_internal.h"
+
+#include <stdlib.h>
+#include <string.h>
+
+extern const unsigned char es_builtin_situation[];
+extern const size_t es_builtin_situation_len;
+
+/* The classes of data/situation.tsv, in the order of class_names. */
+enum cue_class {
+    CUE_TARGET,
+    CUE_PLAN,
+    CUE_SUMMARY,
+    CUE_CUMULATIVE,
+    CUE_WITHIN_YEAR,
+    CUE_WIDER,
+    CUE_EVENT,
+    CUE_PART,
+    CUE_MONEY_PART,
+    CUE_SUBTOTAL,
+    CUE_SHARE,
+    CUE_SUB_UNIT,
+    CUE_SCHOOL,
+    CUE_GENERIC,
+    CUE_MASK,
+    CUE_YEAR_MINUS_1,
+    CUE_YEAR_MINUS_2,
+    CUE_YEAR_PLUS_1,
+    CUE_N_CLASSES
+};
+
+static const char *const class_names[CUE_N_CLASSES] = {
+    "target", "plan",    "summary",  "cumulative", "within_year", "wider",  "event",  "part",
+    "money_part", "subtotal", "share", "sub_unit", "school", "generic", "mask", "year-1", "year-2", "year+1"};
+
+/* Longest heading line, in bytes (a heading is short and has no full stop). */
+#define HEADING_MAX_BYTES 120
+/* How far after a figure a change phrase 提高到 is looked for, in bytes. */
+#define FROM_TO_WINDOW 24
+/* The most year expressions read in one sentence. */
+#define MAX_YEARS 24
+/* How far after a count its noun and what is said of it (被评为…) are read
+ * for a part, in characters. */
+#define PART_AFTER_CHARS 14
+/* A clause after a 其中 still lists parts while it is this short before
+ * its figure (其中小学645人，中学104人), in characters. */
+#define LIST_ITEM_CHARS 8
+
+struct es_situator {
+    es_acmatch *ac;
+    char **words; /* owned; ids index them */
+    int *classes;
+    size_t n, cap;
+    char generic[32][8]; /* single characters that are not part of a name */
+    size_t n_generic;
+};
+
+const char *es_basis_name(es_basis b)
+{
+    return b == ES_BASIS_TARGET ? "target" : b == ES_BASIS_CUMULATIVE ? "cumulative" : "actual";
+}
+
+const char *es_scope_name(es_scope s)
+{
+    return s == ES_SCOPE_WIDER ? "wider" : s == ES_SCOPE_PART ? "part" : "own";
+}
+
+const char *es_year_source_name(es_year_source y)
+{
+    return y == ES_YEAR_CLAUSE ? "clause" : y == ES_YEAR_RELATIVE ? "relative" : "document";
+}
+
+bool es_basis_parse(const char *name, es_basis *out)
+{
+    for (int b = ES_BASIS_ACTUAL; b <= ES_BASIS_CUMULATIVE; b++)
+        if (strcmp(name, es_basis_name((es_basis)b)) == 0) {
+            *out = (es_basis)b;
+            return true;
+        }
+    return false;
+}
+
+bool es_scope_parse(const char *name, es_scope *out)
+{
+    for (int s = ES_SCOPE_OWN; s <= ES_SCOPE_PART; s++)
+        if (strcmp(name, es_scope_name((es_scope)s)) == 0) {
+            *out = (es_scope)s;
+            return true;
+        }
+    return false;
+}
+
+bool es_year_source_parse(const char *name, es_year_source *out)
+{
+    for (int y = ES_YEAR_DOCUMENT; y <= ES_YEAR_RELATIVE; y++)
+        if (strcmp(name, es_year_source_name((es_year_source)y)) == 0) {
+            *out = (es_year_source)y;
+            return true;
+        }
+    return false;
+}
+
+void es_situator_free(es_situator *s)
+{
+    if (s == NULL)
+        return;
+    es_acmatch_free(s->ac);
+    for (size_t i = 0; i < s->n; i++)
+        free(s->words[i]);
+    free(s->words);
+    free(s->classes);
+    free(s);
+}
+
+static es_status add_word(es_situator *s, int cls, const char *w, size_t n)
+{
+    if (s->n == s->cap) {
+        size_t cap = s->cap ? s->cap * 2 : 256;
+        char **wp = realloc(s->words, cap * sizeof *wp);
+        if (wp == NULL)
+            return ES_ERR_NOMEM;
+        s->words = wp;
+        int *cp = realloc(s->classes, cap * sizeof *cp);
+        if (cp == NULL)
+            return ES_ERR_NOMEM;
+        s->classes = cp;
+        s->cap = cap;
+    }
+    char *copy = malloc(n + 1);
+    if (copy == NULL)
+        return ES_ERR_NOMEM;
+    memcpy(copy, w, n);
+    copy[n] = '\0';
+    s->words[s->n] = copy;
+    s->classes[s->n] = cls;
+    if (cls == CUE_GENERIC) {
+        /* kept apart: one character each, compared with the one before a name */
+        if (s->n_generic < sizeof s->generic / sizeof s->generic[0] && n < sizeof s->generic[0])
+            memcpy(s->generic[s->n_generic++], copy, n + 1);
+        s->n++;
+        return ES_OK;
+    }
+    es_status st = es_acmatch_add(s->ac, copy, n, (uint32_t)s->n);
+    s->n++;
+    return st;
+}
+
+es_status es_situator_new_from_text(const char *name, const char *text, size_t len,
+                                    es_situator **out, es_error *err)
+{
+    *out = NULL;
+    es_situator *s = calloc(1, sizeof *s);
+    if (s == NULL || (s->ac = es_acmatch_new()) == NULL) {
+        free(s);
+        return es_error_set(err, ES_ERR_NOMEM, "", 0, "out of memory");
+    }
+    long line = 0;
+    size_t i = 0;
+    while (i < len) {
+        size_t e = i;
+        while (e < len && text[e] != '\n')
+            e++;
+        line++;
+        size_t le = e;
+        if (le > i && text[le - 1] == '\r')
+            le--;
+        if (le > i && text[i] != '#') {
+            const char *tab = memchr(text + i, '\t', le - i);
+            int cls = -1;
+            if (tab != NULL)
+                for (int c = 0; c < CUE_N_CLASSES; c++)
+                    if ((size_t)(tab - (text + i)) == strlen(class_names[c]) &&
+                        memcmp(text + i, class_names[c], strlen(class_names[c])) == 0)
+                        cls = c;
+            size_t wn = tab ? (size_t)(text + le - (tab + 1)) : 0;
+            if (cls < 0 || wn == 0 || wn > 64 || memchr(tab + 1, '\t', wn) != NULL) {
+                es_situator_free(s);
+                return es_error_set(err, ES_ERR_FORMAT, name, line,
+                                    "expected a class and a word separated by a tab");
+            }
+            if (add_word(s, cls, tab + 1, wn) != ES_OK) {
+                es_situator_free(s);
+                return es_error_set(err, ES_ERR_NOMEM, name, line, "out of memory");
+            }
+        }
+        i = e + 1;
+    }
+    if (es_acmatch_build(s->ac) != ES_OK) {
+        es_situator_free(s);
+        return es_error_set(err, ES_ERR_NOMEM, "", 0, "out of memory");
+    }
+    *out = s;
+    return ES_OK;
+}
+
+es_status es_situator_new_builtin(es_situator **out, es_error *err)
+{
+    return es_situator_new_from_text("data/situation.tsv", (const char *)es_builtin_situation,
+                                     es_builtin_situation_len, out, err);
+}
+
+/* ---- text helpers ---------------------------------------------------- */
+
+enum break_level { BREAK_PARAGRAPH, BREAK_SENTENCE, BREAK_SEMICOLON, BREAK_CLAUSE };
+
+static int break_level_of(uint32_t cp)
+{
+    switch (cp) {
+    case '\n': case '\r':
+        return BREAK_PARAGRAPH;
+    case 0x3002: case 0xFF01: case 0xFF1F: case '!': case '?':
+        return BREAK_SENTENCE;
+    case 0xFF1B: case ';':
+        return BREAK_SEMICOLON;
+    case 0xFF0C: case ',': case 0xFF1A: case ':': case 0x3001:
+        return BREAK_CLAUSE;
+    default:
+        return -1;
+    }
+}
+
+/* Just after the nearest break of at most `level` before pos, not before lo. */
+static size_t back_to(const char *text, size_t lo, size_t pos, int level)
+{
+    const unsigned char *t = (const unsigned char *)text;
+    size_t floor = pos > ES_SITUATE_MAX_SENTENCE_BYTES ? pos - ES_SITUATE_MAX_SENTENCE_BYTES : 0;
+    if (floor > lo)
+        lo = floor;
+    while (pos > lo) {
+        size_t st;
+        uint32_t cp = es_utf8_decode_before(t, pos, &st);
+        int b = break_level_of(cp);
+        if (b >= 0 && b <= level)
+            return pos;
+        pos = st;
+    }
+    while (pos < lo + 4 && (t[pos] & 0xC0) == 0x80) /* a cut window starts on a character */
+        pos++;
+    return pos;
+}
+
+/* At the nearest break of at most `level` at or after pos, not after hi. */
+static size_t forward_to(const char *text, size_t pos, size_t hi, int level)
+{
+    const unsigned char *t = (const unsigned char *)text;
+    if (hi - pos > ES_SITUATE_MAX_SENTENCE_BYTES)
+        hi = pos + ES_SITUATE_MAX_SENTENCE_BYTES;
+    while (pos < hi) {
+        uint32_t cp;
+        size_t k = es_utf8_decode(t + pos, hi - pos, &cp);
+        int b = break_level_of(cp);
+        if (b >= 0 && b <= level)
+            return pos;
+        pos += k;
+    }
+    return pos;
+}
+
+static bool lit_at(const char *text, size_t hi, size_t pos, const char *lit)
+{
+    size_t n = strlen(lit);
+    return pos + n <= hi && memcmp(text + pos, lit, n) == 0;
+}
+
+static bool lit_before(const char *text, size_t lo, size_t pos, const char *lit)
+{
+    size_t n = strlen(lit);
+    return pos >= lo + n && memcmp(text + pos - n, lit, n) == 0;
+}
+
+/* Skip spaces (ASCII, U+3000) and quotes from pos. */
+static size_t skip_blank(const char *text, size_t hi, size_t pos)
+{
+    for (;;) {
+        if (pos < hi && (text[pos] == ' ' || text[pos] == '\t'))
+            pos++;
+        else if (lit_at(text, hi, pos, "\xE3\x80\x80") || lit_at(text, hi, pos, "\xE2\x80\x9C"))
+            pos += 3;
+        else
+            return pos;
+    }
+}
+
+static bool is_han(uint32_t cp) { return cp >= 0x4E00 && cp <= 0x9FFF; }
+
+/* ---- cue matches of a sentence ---------------------------------------- */
+
+typedef struct collect {
+    const es_situator *s;
+    size_t base;
+    es_situate_match *m;
+    size_t n, max;
+} collect;
+
+static void on_match(size_t end, size_t len, uint32_t id, void *user)
+{
+    collect *c = user;
+    if (c->n == c->max)
+        return;
+    c->m[c->n++] = (es_situate_match){c->base + end - len, c->base + end, c->s->classes[id],
+                                      c->s->words[id]};
+}
+
+/* Every cue in text[lo, hi), masked ones dropped. Returns the count. */
+static size_t find_cues(const es_situator *s, const char *text, size_t lo, size_t hi,
+                        es_situate_match *m, size_t max)
+{
+    collect c = {s, lo, m, 0, max};
+    es_acmatch_scan(s->ac, text + lo, hi - lo, on_match, &c);
+    size_t n = 0;
+    for (size_t i = 0; i < c.n; i++) {
+        bool masked = false;
+        if (m[i].cls != CUE_MASK)
+            for (size_t k = 0; k < c.n && !masked; k++)
+                masked = m[k].cls == CUE_MASK && m[k].start <= m[i].start && m[i].end <= m[k].end;
+        if (!masked)
+            m[n++] = m[i];
+    }
+    return n;
+}
+
+static void load_sentence(es_situate_doc *d, size_t lo, size_t hi)
+{
+    if (d->cached_lo == lo && d->cached_hi == hi && d->n_matches != (size_t)-1)
+        return;
+    d->cached_lo = lo;
+    d->cached_hi = hi;
+    d->n_matches = find_cues(d->s, d->text, lo, hi, d->matches, ES_SITUATE_MAX_MATCHES);
+}
+
+/* The last cue of class cls in [lo, hi), or NULL. */
+static const es_situate_match *last_cue(const es_situate_doc *d, int cls, size_t lo, size_t hi)
+{
+    const es_situate_match *r = NULL;
+    for (size_t i = 0; i < d->n_matches; i++)
+        if (d->matches[i].cls == cls && d->matches[i].start >= lo && d->matches[i].end <= hi)
+            r = &d->matches[i];
+    return r;
+}
+
+static bool has_cue(const es_situate_doc *d, int cls, size_t lo, size_t hi)
+{
+    return last_cue(d, cls, lo, hi) != NULL;
+}
+
+/* ---- years written in the text ---------------------------------------- */
+
+typedef struct year_mention {
+    size_t start, end;
+    int year;      /* 0 for a relative year whose document year is unknown */
+    int shift;     /* relative: -1, -2, +1; 0 for a written year */
+    bool topic;    /* opens its clause: holds for the rest of the sentence */
+    bool to;       /* 到2025年: an aim */
+} year_mention;
+
+/* Does text[pos..] open a clause (after 如, 在, 截至...)? */
+static bool opens_clause(const char *text, size_t clause_lo, size_t pos)
+{
+    static const char *const lead[] = {"如", "在", "于", "截至", "截止", "至", "到", "自", "从", "而"};
+    size_t p = skip_blank(text, pos, clause_lo);
+    if (p == pos)
+        return true;
+    for (size_t i = 0; i < sizeof lead / sizeof lead[0]; i++)
+        if (p + strlen(lead[i]) == pos && lit_at(text, pos, p, lead[i]))
+            return true;
+    return false;
+}
+
+/* Is a year mention at [start, end) (end after 年) a tie? Not a period's
+ * start (2018年以来), a comparison (比2020年), a range (2018-2022年). */
+static bool year_is_tie(const char *text, size_t lo, size_t hi, size_t start, size_t end)
+{
+    static const char *const before[] = {"比", "较", "与", "同", "-", "—", "~", "～"};
+    for (size_t i = 0; i < sizeof before / sizeof before[0]; i++)
+        if (lit_before(text, lo, start, before[i]))
+            return false;
+    /* 2018至2022年 */
+    if (lit_before(text, lo, start, "至") && start >= lo + 4 && text[start - 4] >= '0' &&
+        text[start - 4] <= '9')
+        return false;
+    size_t p = end;
+    if (lit_at(text, hi, p, "度"))
+        p += 3;
+    if (lit_at(text, hi, p, "以来") || lit_at(text, hi, p, "来") || lit_at(text, hi, p, "-") ||
+        lit_at(text, hi, p, "—") || lit_at(text, hi, p, "学年") || lit_at(text, hi, p, "级"))
+        return false;
+    /* 2024年7月以来 */
+    for (size_t k = p; k < end + 12 && k < hi; k++)
+        if (lit_at(text, hi, k, "以来"))
+            return false;
+    return true;
+}
+
+/* Written and relative years in text[lo, hi) that tie a figure. */
+static size_t find_years(const es_situate_doc *d, size_t lo, size_t hi, year_mention *out,
+                         size_t max)
+{
+    const unsigned char *t = (const unsigned char *)d->text;
+    size_t n = 0;
+    size_t i = lo;
+    while (i < hi && n < max) {
+        uint32_t cp;
+        size_t k = es_utf8_decode(t + i, hi - i, &cp);
+        int dg = es_arabic_digit(cp);
+        if (dg < 0) {
+            i += k;
+            continue;
+        }
+        size_t start = i;
+        int value = 0, digits = 0;
+        while (i < hi) {
+            k = es_utf8_decode(t + i, hi - i, &cp);
+            dg = es_arabic_digit(cp);
+            if (dg < 0)
+                break;
+            if (digits < 6)
+                value = value * 10 + dg;
+            digits++;
+            i += k;
+        }
+        /* part of a longer number (3.2024年 never happens; 12.4法制宣传日 does) */
+        bool inside = start > lo && (t[start - 1] == '.' || (t[start - 1] >= '0' && t[start - 1] <= '9'));
+        if (inside || !lit_at(d->text, hi, i, "年"))
+            continue;
+        int year = 0;
+        if (digits == 4 && value >= 1900 && value <= 2100)
+            year = value;
+        else if (digits == 2 && lit_at(d->text, hi, i + 3, "度"))
+            year = value < 50 ? 2000 + value : 1900 + value; /* 08年度 */
+        if (year == 0 || !year_is_tie(d->text, lo, hi, start, i + 3))
+            continue;
+        size_t clause_lo = back_to(d->text, lo, start, BREAK_CLAUSE);
+        year_mention *y = &out[n++];
+        *y = (year_mention){start, i + 3, year, 0, opens_clause(d->text, clause_lo, start), false};
+        y->to = lit_before(d->text, lo, start, "到") || lit_before(d->text, lo, start, "至");
+    }
+    /* 上年, 去年, 明年 from the cue table */
+    for (size_t m = 0; m < d->n_matches && n < max; m++) {
+        const es_situate_match *c = &d->matches[m];
+        int shift = c->cls == CUE_YEAR_MINUS_1 ? -1 : c->cls == CUE_YEAR_MINUS_2 ? -2
+                                                   : c->cls == CUE_YEAR_PLUS_1 ? 1 : 0;
+        if (shift == 0 || c->start < lo || c->end > hi)
+            continue;
+        /* 比上年 compares; 去年以来 opens a period; 上年同期 is a base */
+        if (lit_before(d->text, lo, c->start, "比") || lit_before(d->text, lo, c->start, "较") ||
+            lit_before(d->text, lo, c->start, "同") || lit_before(d->text, lo, c->start, "与") ||
+            lit_at(d->text, hi, c->end, "同期"))
+            continue;
+        bool period = false;
+        for (size_t k = c->end; k < c->end + 12 && k < hi && !period; k++)
+            period = lit_at(d->text, hi, k, "以来");
+        if (period)
+            continue;
+        size_t clause_lo = back_to(d->text, lo, c->start, BREAK_CLAUSE);
+        out[n++] = (year_mention){c->start, c->end, d->doc_year ? d->doc_year + shift : 0, shift,
+                                  opens_clause(d->text, clause_lo, c->start), false};
+    }
+    /* in text order */
+    for (size_t a = 1; a < n; a++)
+        for (size_t b = a; b > 0 && out[b - 1].start > out[b].start; b--) {
+            year_mention tmp = out[b];
+            out[b] = out[b - 1];
+            out[b - 1] = tmp;
+        }
+    return n;
+}
+
+/* ---- headings, plan sections and the paragraph's district -------------- */
+
+/* Enumerator level of a heading: 一、 1; （一） 2; 1、 1. 3; none 1. */
+static int heading_level(const char *text, size_t a, size_t b)
+{
+    const unsigned char *t = (const unsigned char *)text;
+    uint32_t cp;
+    size_t k = es_utf8_decode(t + a, b - a, &cp);
+    if (cp == 0xFF08 || cp == '(')
+        return 2;
+    if (es_arabic_digit(cp) >= 0)
+        return 3;
+    (void)k;
+    return 1;
+}
+
+/* Read the heading lines in [d->headings_to, upto): a heading with a plan
+ * cue opens a plan section; one of the same or a higher level closes it. */
+static void advance_headings(es_situate_doc *d, size_t upto)
+{
+    size_t a = d->headings_to;
+    while (a < upto) {
+        size_t b = a;
+        while (b < upto && d->text[b] != '\n')
+            b++;
+        size_t ta = skip_blank(d->text, b, a), tb = b;
+        while (tb > ta && (d->text[tb - 1] == '\r' || d->text[tb - 1] == ' '))
+            tb--;
+        bool full_stop = false;
+        for (size_t k = ta; k + 3 <= tb && !full_stop; k++)
+            full_stop = lit_at(d->text, tb, k, "。");
+        if (tb > ta && tb - ta <= HEADING_MAX_BYTES && !full_stop) {
+            es_situate_match m[16];
+            size_t n = find_cues(d->s, d->text, ta, tb, m, 16);
+            bool plan = false, summary = false;
+            for (size_t i = 0; i < n; i++) {
+                plan |= m[i].cls == CUE_PLAN;
+                summary |= m[i].cls == CUE_SUMMARY;
+            }
+            int level = heading_level(d->text, ta, tb);
+            if (plan && !summary) {
+                if (!d->plan_section || level <= d->plan_level) {
+                    d->plan_section = true;
+                    d->plan_level = level;
+                }
+            } else if (d->plan_section && level <= d->plan_level) {
+                d->plan_section = false;
+            }
+        }
+        a = b < upto ? b + 1 : b;
+    }
+    if (upto > d->headings_to)
+        d->headings_to = upto;
+}
+
+/* A district of the gazetteer that opens the paragraph at lo (after a list
+ * marker): 思明区：全年教育投入… Only another district than the document's. */
+static const es_division *paragraph_district(es_situate_doc *d, size_t lo, size_t hi)
+{
+    if (d->para_cached == lo + 1)
+        return d->para_district;
+    d->para_cached = lo + 1;
+    d->para_district = NULL;
+    if (d->g == NULL)
+        return NULL;
+    const unsigned char *t = (const unsigned char *)d->text;
+    size_t p = skip_blank(d->text, hi, lo);
+    /* a list marker: 一、 （一） 1. 一是 */
+    size_t q = p;
+    for (int n = 0; q < hi && n < 6; n++) {
+        uint32_t cp;
+        size_t k = es_utf8_decode(t + q, hi - q, &cp);
+        if (cp == 0x3001 || cp == 0xFF09 || cp == ')' || cp == '.' || cp == 0xFF0E) {
+            p = q + k;
+            break;
+        }
+        q += k;
+    }
+    if (lit_at(d->text, hi, p, "一是") || lit_at(d->text, hi, p, "二是") || lit_at(d->text, hi, p, "三是"))
+        p += 6;
+    p = skip_blank(d->text, hi, p);
+    size_t e = p;
+    for (int n = 0; e < hi && n < ES_MAX_DIVISION_CHARS; n++) {
+        uint32_t cp;
+        e += es_utf8_decode(t + e, hi - e, &cp);
+        size_t start;
+        const es_division *div = es_gazetteer_name_ending_at(d->g, d->text, e, &start);
+        if (div == NULL || start != p || div->level != ES_DIVISION_COUNTY)
+            continue;
+        uint32_t next = 0;
+        if (e < hi)
+            es_utf8_decode(t + e, hi - e, &next);
+        if (next != 0xFF1A && next != ':' && next != 0xFF0C && next != ',' && next != 0x7684 /* 的 */)
+            continue;
+        if (d->doc_district != NULL && strcmp(d->doc_district, div->name) == 0)
+            return NULL;
+        /* a district of another city is not part of this document's comparison */
+        if (d->doc_city != NULL && div->city[0] && strcmp(div->city, d->doc_city) != 0)
+            continue;
+        d->para_district = div;
+        return div;
+    }
+    return NULL;
+}
+
+void es_situate_doc_init(es_situate_doc *d, const es_situator *s, const es_gazetteer *g,
+                         const char *text, size_t len, size_t body_start, size_t body_end,
+                         const char *title, int doc_year, const char *doc_district,
+                         const char *doc_city)
+{
+    memset(d, 0, sizeof *d);
+    d->s = s;
+    d->g = g;
+    d->text = text;
+    d->len = len;
+    d->body_start = body_start;
+    d->body_end = body_end;
+    d->headings_to = body_start;
+    d->doc_year = doc_year;
+    d->doc_district = doc_district;
+    d->doc_city = doc_city;
+    d->city_document = doc_district == NULL && doc_city != NULL;
+    d->n_matches = (size_t)-1;
+    if (title != NULL && s != NULL) {
+        es_situate_match m[16];
+        size_t n = find_cues(s, title, 0, strlen(title), m, 16);
+        bool plan = false, summary = false;
+        for (size_t i = 0; i < n; i++) {
+            plan |= m[i].cls == CUE_PLAN;
+            summary |= m[i].cls == CUE_SUMMARY;
+        }
+        d->plan_document = plan && !summary;
+    }
+}
+
+/* ---- the figure -------------------------------------------------------- */
+
+/* 由96.2%提高到97.4%: is the figure at [start, end) the starting level?
+ * Returns where its 由/从 stands, or (size_t)-1. */
+static size_t from_figure(const es_situate_doc *d, size_t clause_lo, size_t start, size_t end,
+                          size_t hi)
+{
+    size_t from = (size_t)-1;
+    for (size_t p = clause_lo; p + 3 <= start; p++)
+        if (lit_at(d->text, start, p, "由") || lit_at(d->text, start, p, "从"))
+            from = p;
+    if (from == (size_t)-1)
+        return from;
+    static const char *const verbs[] = {"提高", "提升", "增", "上升", "下降", "降", "减少",
+                                        "扩大", "跃升", "攀升", "到", "至"};
+    size_t p = end;
+    if (lit_at(d->text, hi, p, "的水平"))
+        p += 9;
+    else if (lit_at(d->text, hi, p, "水平"))
+        p += 6;
+    for (size_t i = 0; i < sizeof verbs / sizeof verbs[0]; i++)
+        if (lit_at(d->text, hi, p, verbs[i])) {
+            for (size_t k = p; k < p + FROM_TO_WINDOW && k < hi; k++)
+                if (lit_at(d->text, hi, k, "到") || lit_at(d->text, hi, k, "至"))
+                    return from;
+        }
+    return (size_t)-1;
+}
+
+/* 比上年增加412人: a change of the figure before it, with no subject of its own. */
+static bool is_change_clause(const char *text, size_t clause_lo, size_t start)
+{
+    static const char *const lead[] = {"比", "较", "同比", "增长", "下降", "增加", "减少", "提高",
+                                       "降低", "上升", "净增", "增幅"};
+    size_t p = skip_blank(text, start, clause_lo);
+    for (size_t i = 0; i < sizeof lead / sizeof lead[0]; i++)
+        if (lit_at(text, start, p, lead[i]))
+            return true;
+    return false;
+}
+
+static int chars_between(const char *text, size_t a, size_t b);
+
+/* Is the character at text[pos] a Han character that may start or carry a
+ * name (not 全, 各, 的...)? */
+static bool name_char(const es_situate_doc *d, uint32_t cp)
+{
+    if (!is_han(cp))
+        return false;
+    char ch[8];
+    size_t n = es_utf8_encode(cp, ch);
+    ch[n] = '\0';
+    for (size_t g = 0; g < d->s->n_generic; g++)
+        if (strcmp(d->s->generic[g], ch) == 0)
+            return false;
+    return true;
+}
+
+/* A name of a unit inside the area just before the figure (罡杨镇5所中小学),
+ * or a clause that opens with one named school (江州路小学三幢教学楼). */
+static bool named_sub_unit(const es_situate_doc *d, size_t lo, size_t start)
+{
+    const unsigned char *t = (const unsigned char *)d->text;
+    size_t open = skip_blank(d->text, start, lo);
+    for (size_t i = 0; i < d->n_matches; i++) {
+        const es_situate_match *m = &d->matches[i];
+        if (m->start <= lo || m->end > start)
+            continue;
+        size_t ps;
+        uint32_t cp = es_utf8_decode_before(t, m->start, &ps);
+        if (m->cls == CUE_SUB_UNIT && name_char(d, cp))
+            return true;
+        if (m->cls == CUE_SCHOOL && m->start >= open + 6 && chars_between(d->text, m->end, start) <= 2) {
+            uint32_t first;
+            es_utf8_decode(t + open, start - open, &first);
+            bool digits = false;
+            for (size_t k = open; k < m->start && !digits; k++)
+                digits = (t[k] >= '0' && t[k] <= '9') || t[k] >= 0xEF;
+            if (name_char(d, first) && name_char(d, cp) && !digits)
+                return true;
+        }
+    }
+    return false;
+}
+
+/* Money named for one purpose (普法经费, 投入资金…用于): 经费 or 资金 whose
+ * word before is not 教育 or 总. */
+static bool purpose_money(const es_situate_doc *d, size_t lo, size_t start)
+{
+    for (size_t p = lo; p + 6 <= start; p++) {
+        if (!lit_at(d->text, start, p, "经费") && !lit_at(d->text, start, p, "资金"))
+            continue;
+        if (lit_before(d->text, lo, p, "教育") || lit_before(d->text, lo, p, "总") ||
+            lit_before(d->text, lo, p, "教育事业") || p == lo)
+            continue;
+        return true;
+    }
+    return false;
+}
+
+/* Units a part counts: people, schools, places, money, rooms, area. */
+static bool part_unit(const char *unit)
+{
+    static const char *const units[] = {"人", "人次", "所", "个", "元", "间", "台", "㎡", "次"};
+    for (size_t i = 0; i < sizeof units / sizeof units[0]; i++)
+        if (strcmp(unit, units[i]) == 0)
+            return true;
+    return false;
+}
+
+/* Characters from pos on, up to max, never past hi; returns the byte end. */
+static size_t chars_after(const char *text, size_t pos, size_t hi, int max)
+{
+    const unsigned char *t = (const unsigned char *)text;
+    for (int n = 0; n < max && pos < hi; n++) {
+        uint32_t cp;
+        pos += es_utf8_decode(t + pos, hi - pos, &cp);
+    }
+    return pos;
+}
+
+static int chars_between(const char *text, size_t a, size_t b)
+{
+    int n = 0;
+    for (size_t i = a; i < b; i++)
+        n += ((unsigned char)text[i] & 0xC0) != 0x80;
+    return n;
+}
+
+/* 去年7月以来, 2019年以来: a period that began before the document's year. */
+static bool period_since_before(const es_situate_doc *d, size_t lo, size_t start)
+{
+    for (size_t p = lo; p + 6 <= start; p++) {
+        if (!lit_at(d->text, start, p, "以来"))
+            continue;
+        size_t c = back_to(d->text, lo, p, BREAK_CLAUSE);
+        for (size_t k = c; k + 6 <= p; k++) {
+            if (lit_at(d->text, p, k, "去年") || lit_at(d->text, p, k, "上年") || lit_at(d->text, p, k, "前年"))
+                return true;
+            if (d->doc_year && k + 7 <= p && d->text[k] >= '1' && d->text[k] <= '2' &&
+                lit_at(d->text, p, k + 4, "年")) {
+                int y = 0;
+                for (int j = 0; j < 4; j++)
+                    y = y * 10 + (d->text[k + j] - '0');
+                if (y > 1900 && y < d->doc_year)
+                    return true;
+            }
+        }
+    }
+    return false;
+}
+
+static bool ends_with(const char *s, const char *suffix)
+{
+    size_t n = strlen(s), m = strlen(suffix);
+    return n >= m && memcmp(s + n - m, suffix, m) == 0;
+}
+
+/* A table cell: its row label and column header speak for it. */
+static void situate_cell(es_situate_doc *d, const es_table_cell *cell, es_situation *out)
+{
+    const char *labels[2] = {cell->header ? cell->header : "", cell->row_label ? cell->row_label : ""};
+    for (int i = 0; i < 2; i++) {
+        const char *s = labels[i];
+        for (size_t p = 0; s[p]; p++)
+            if (s[p] >= '0' && s[p] <= '9' && p + 4 <= strlen(s) && lit_at(s, strlen(s), p + 4, "年") &&
+                (p == 0 || s[p - 1] < '0' || s[p - 1] > '9')) {
+                int y = (s[p] - '0') * 1000 + (s[p + 1] - '0') * 100 + (s[p + 2] - '0') * 10 + (s[p + 3] - '0');
+                if (y >= 1900 && y <= 2100 && s[p + 1] >= '0' && s[p + 1] <= '9' &&
+                    s[p + 2] >= '0' && s[p + 2] <= '9' && s[p + 3] >= '0' && s[p + 3] <= '9') {
+                    out->year = y;
+                    out->year_from = ES_YEAR_CLAUSE;
+                }
+                break;
+            }
+    }
+    const char *row = labels[1];
+    size_t rn = strlen(row);
+    if (rn == 0)
+        return;
+    if (d->g != NULL) {
+        size_t start;
+        const es_division *div = es_gazetteer_name_ending_at(d->g, row, rn, &start);
+        if (div != NULL && start == 0 && div->level == ES_DIVISION_COUNTY) {
+            if (d->doc_district == NULL || strcmp(d->doc_district, div->name) != 0)
+                out->district = div;
+            return;
+        }
+    }
+    if (strstr(row, "合计") || strstr(row, "总计") || strstr(row, "小计") || strstr(row, "全区") ||
+        strstr(row, "全县")) {
+        if (d->sub_unit_rows && !strstr(row, "全区") && !strstr(row, "全县"))
+            out->scope = ES_SCOPE_PART;
+        return;
+    }
+    es_situate_match m[16];
+    size_t n = find_cues(d->s, row, 0, rn, m, 16);
+    bool sub = ends_with(row, "小学") || ends_with(row, "中学") || ends_with(row, "学校") ||
+               ends_with(row, "幼儿园");
+    for (size_t i = 0; i < n && !sub; i++)
+        sub = m[i].cls == CUE_SUB_UNIT && m[i].start > 0;
+    if (sub) {
+        d->sub_unit_rows = true;
+        out->scope = ES_SCOPE_PART;
+    }
+}
+
+void es_situate(es_situate_doc *d, size_t fs, size_t fe, const char *unit, const char *indicator,
+                const es_table_cell *cell, es_situation *out)
+{
+    memset(out, 0, sizeof *out);
+    out->year = d->doc_year;
+    out->year_from = ES_YEAR_DOCUMENT;
+    if (d->s == NULL)
+        return;
+    const char *text = d->text;
+    size_t para_lo = back_to(text, d->body_start, fs, BREAK_PARAGRAPH);
+    size_t para_hi = forward_to(text, fe, d->body_end, BREAK_PARAGRAPH);
+    advance_headings(d, para_lo);
+    if (d->plan_document || d->plan_section)
+        out->basis = ES_BASIS_TARGET;
+    if (cell != NULL) {
+        situate_cell(d, cell, out);
+        d->have_prev = false;
+        return;
+    }
+    /* The sentence (to 。), carried back over a sentence that opens with
+     * 其中, which continues the one before it. */
+    size_t xs_lo = back_to(text, para_lo, fs, BREAK_SENTENCE);
+    size_t xs_hi = forward_to(text, fe, para_hi, BREAK_SENTENCE);
+    if (xs_lo > para_lo && lit_at(text, fs, skip_blank(text, fs, xs_lo), "其中")) {
+        size_t prev_end;
+        es_utf8_decode_before((const unsigned char *)text, xs_lo, &prev_end);
+        xs_lo = back_to(text, para_lo, prev_end, BREAK_SENTENCE);
+    }
+    load_sentence(d, xs_lo, xs_hi);
+    size_t s_lo = back_to(text, xs_lo, fs, BREAK_SEMICOLON);
+    size_t c_lo = back_to(text, s_lo, fs, BREAK_CLAUSE);
+    size_t c_hi = forward_to(text, fe, xs_hi, BREAK_CLAUSE);
+    year_mention years[MAX_YEARS];
+    size_t n_years = find_years(d, xs_lo, xs_hi, years, MAX_YEARS);
+
+    /* -- the year -- */
+    size_t from = from_figure(d, c_lo, fs, fe, c_hi);
+    const year_mention *tie = NULL;
+    bool stopped = false;
+    if (from != (size_t)-1) {
+        for (size_t i = 0; i < n_years; i++)
+            if (years[i].start >= from && years[i].end <= fs)
+                tie = &years[i];
+        out->year = tie ? tie->year : 0;
+        out->year_from = tie && tie->shift ? ES_YEAR_RELATIVE : ES_YEAR_CLAUSE;
+    } else {
+        for (size_t i = 0; i < n_years; i++)
+            if (years[i].start >= c_lo && years[i].end <= fs)
+                tie = &years[i];
+        if (tie == NULL) {
+            /* A year that opened an earlier clause of the sentence holds until
+             * another time is named (几年来, 近两年 end it). */
+            const es_situate_match *cum = last_cue(d, CUE_CUMULATIVE, xs_lo, c_lo);
+            for (size_t i = n_years; i-- > 0;) {
+                if (years[i].end > c_lo)
+                    continue;
+                if (cum != NULL && cum->start > years[i].start) {
+                    stopped = true;
+                    break;
+                }
+                if (years[i].topic) {
+                    tie = &years[i];
+                    break;
+                }
+            }
+        }
+        if (tie != NULL && !stopped) {
+            out->year = tie->year;
+            out->year_from = tie->shift ? ES_YEAR_RELATIVE : ES_YEAR_CLAUSE;
+        }
+    }
+
+    /* -- the basis -- */
+    if (out->basis != ES_BASIS_TARGET) {
+        if (has_cue(d, CUE_TARGET, s_lo, fs))
+            out->basis = ES_BASIS_TARGET;
+        for (size_t i = 0; i < n_years; i++)
+            if (years[i].start >= s_lo && years[i].end <= fs &&
+                ((years[i].to && d->doc_year && years[i].year > d->doc_year) || years[i].shift > 0))
+                out->basis = ES_BASIS_TARGET;
+    }
+    if (out->basis == ES_BASIS_ACTUAL) {
+        for (size_t i = 0; i < d->n_matches; i++) {
+            const es_situate_match *m = &d->matches[i];
+            if (m->cls != CUE_CUMULATIVE || m->start < s_lo || m->end > fs)
+                continue;
+            /* 累计 within a term or a month is still that year's */
+            if (strcmp(m->word, "累计") == 0 && has_cue(d, CUE_WITHIN_YEAR, xs_lo, xs_hi))
+                continue;
+            /* a plan period (“十三五”期间) holds for its own clause only */
+            if (strstr(m->word, "期间") != NULL && m->start < c_lo)
+                continue;
+            out->basis = ES_BASIS_CUMULATIVE;
+        }
+        if (period_since_before(d, s_lo, fs))
+            out->basis = ES_BASIS_CUMULATIVE;
+    }
+
+    /* -- the scope -- */
+    bool percent = strcmp(unit, "%") == 0;
+    const es_situate_match *wider = last_cue(d, CUE_WIDER, c_lo, fs);
+    if (percent && has_cue(d, CUE_SHARE, c_lo, fs)) {
+        out->scope = ES_SCOPE_OWN; /* a share of the whole */
+    } else if (d->have_prev && d->prev_sentence == s_lo && d->prev_end <= fs &&
+               is_change_clause(text, c_lo, fs)) {
+        out->scope = d->prev.scope;
+    } else if (wider != NULL && !has_cue(d, CUE_EVENT, wider->end, fs) &&
+               !(d->city_document && strcmp(wider->word, "全市") == 0)) {
+        out->scope = ES_SCOPE_WIDER;
+    } else if (has_cue(d, CUE_SUBTOTAL, c_lo, fs) ||
+               (has_cue(d, CUE_SUBTOTAL, s_lo, c_lo) && chars_between(text, c_lo, fs) <= LIST_ITEM_CHARS &&
+                d->have_prev && d->prev.scope == ES_SCOPE_PART && d->prev_unit != NULL &&
+                strcmp(d->prev_unit, unit) == 0)) {
+        out->scope = ES_SCOPE_PART;
+    } else if (part_unit(unit) && (has_cue(d, CUE_PART, c_lo, fs) ||
+                                   has_cue(d, CUE_PART, fe, chars_after(text, fe, c_hi, PART_AFTER_CHARS)))) {
+        out->scope = ES_SCOPE_PART;
+    } else if (indicator != NULL && strcmp(indicator, "funding.investment") == 0 &&
+               (has_cue(d, CUE_MONEY_PART, c_lo, c_hi) || purpose_money(d, c_lo, fs))) {
+        out->scope = ES_SCOPE_PART;
+    } else if ((lit_before(text, c_lo, fs, "等") && (strcmp(unit, "所") == 0 || strcmp(unit, "人") == 0)) ||
+               (part_unit(unit) && named_sub_unit(d, c_lo, fs))) {
+        out->scope = ES_SCOPE_PART;
+    }
+
+    out->district = paragraph_district(d, para_lo, para_hi);
+    d->have_prev = true;
+    d->prev_end = fe;
+    d->prev_sentence = s_lo;
+    d->prev = *out;
+    d->prev_unit = unit;
+}
