@@ -86,7 +86,7 @@ static int indicator_fields(cJSON *o, const es_indicator *ind)
 es_status es_write_table_json(const es_table *t, FILE *out, es_error *err)
 {
     cJSON *root = cJSON_CreateObject();
-    if (root == NULL || !str(root, "schema", "edustat.table/1"))
+    if (root == NULL || !str(root, "schema", "edustat.table/2"))
         return nomem(root, err);
     cJSON *rows = arr_in(root, "rows");
     cJSON *unplaced = arr_in(root, "unplaced");
@@ -114,7 +114,40 @@ es_status es_write_table_json(const es_table *t, FILE *out, es_error *err)
             cJSON_AddItemToArray(src, s);
         }
         if (!str(o, "quote", r->chosen->quote) || !str(o, "source_file", r->chosen->file) ||
-            !num(o, "source_line", (double)r->chosen->line))
+            !num(o, "source_line", (double)r->chosen->line) ||
+            !num(o, "n_sources", (double)r->n_sources) ||
+            !cJSON_AddItemToObjectCS(o, "conflict", cJSON_CreateBool(r->conflict)))
+            return nomem(root, err);
+        if (r->conflict) {
+            /* each document's figure, so a reader sees the disagreement */
+            cJSON *vals = arr_in(o, "values");
+            if (vals == NULL)
+                return nomem(root, err);
+            for (size_t k = 0; k < r->n_sources; k++) {
+                cJSON *v = obj_in(vals);
+                if (v == NULL || !num(v, "value", r->doc_picks[k]->value) ||
+                    !str(v, "source", r->doc_picks[k]->id) ||
+                    !str(v, "source_file", r->doc_picks[k]->file) ||
+                    !num(v, "source_line", (double)r->doc_picks[k]->line))
+                    return nomem(root, err);
+            }
+        }
+    }
+    cJSON *targets = arr_in(root, "targets");
+    if (targets == NULL)
+        return nomem(root, err);
+    for (size_t i = 0; i < t->n_targets; i++) {
+        const es_fact *x = t->targets[i];
+        const es_indicator *ind = es_lexicon_at(es_facts_lexicon(t->facts), x->indicator);
+        cJSON *o = obj_in(targets);
+        if (o == NULL || !str(o, "indicator", ind->id) || !str(o, "label", ind->label) ||
+            !str(o, "district", x->district) ||
+            !(x->year ? num(o, "year", x->year) : str(o, "year", NULL)) ||
+            !(x->doc_year ? num(o, "document_year", x->doc_year) : str(o, "document_year", NULL)) ||
+            !str(o, "unit", x->unit) || !num(o, "value", x->value) ||
+            !str(o, "qualifier", es_qualifier_name(x->qualifier)) || !str(o, "source", x->id) ||
+            !str(o, "quote", x->quote) || !str(o, "source_file", x->file) ||
+            !num(o, "source_line", (double)x->line))
             return nomem(root, err);
     }
     for (size_t i = 0; i < t->n_unplaced; i++) {

@@ -3,6 +3,7 @@
 #include "arena_internal.h"
 #include "error_internal.h"
 
+#include <math.h>
 #include <stdlib.h>
 #include <string.h>
 
@@ -21,7 +22,7 @@ const char *es_pick_name(es_pick pick)
     case ES_PICK_MEDIAN: return "median";
     case ES_PICK_DEFAULT: break;
     }
-    return "default";
+    return "total";
 }
 
 es_facts *es_facts_new(const es_lexicon *lx)
@@ -83,18 +84,21 @@ es_status es_facts_add(es_facts *f, const es_record *r, es_error *err)
     x->quote = es_arena_strndup(f->arena, r->context ? r->context : "", r->context ? r->context_len : 0);
     x->file = intern_or_null(f->arena, d->file, &oom);
     x->unit = intern_or_null(f->arena, r->unit, &oom);
-    x->district = intern_or_null(f->arena, d->district, &oom);
-    x->district_code = intern_or_null(f->arena, d->district_code, &oom);
-    x->city = intern_or_null(f->arena, d->city, &oom);
+    x->district = intern_or_null(f->arena, es_record_district(r), &oom);
+    x->district_code = intern_or_null(f->arena, es_record_district_code(r), &oom);
+    x->city = intern_or_null(f->arena, es_record_city(r), &oom);
     if (oom || x->id == NULL || x->quote == NULL)
         return es_error_set(err, ES_ERR_NOMEM, "", 0, "out of memory");
     x->doc_index = d->index;
     x->start = r->start;
     x->line = r->line;
     x->indicator = (size_t)at;
-    x->year = d->year;
+    x->year = es_record_year(r);
+    x->doc_year = d->year;
     x->value = r->value;
     x->qualifier = r->qualifier;
+    x->basis = r->basis;
+    x->scope = r->scope;
     f->n++;
     return ES_OK;
 }
@@ -132,10 +136,17 @@ static int cmp_value(const void *pa, const void *pb)
     return (a->value > b->value) - (a->value < b->value);
 }
 
+/* Why a fact has no cell, or NULL when it has one. */
 static const char *unplaced_reason(const es_fact *x, const char *own_unit)
 {
-    if (x->district == NULL && x->year == 0)
-        return "no_district_no_year";
+    if (x->basis == ES_BASIS_TARGET)
+        return "target";
+    if (x->basis == ES_BASIS_CUMULATIVE)
+        return "cumulative";
+    if (x->scope == ES_SCOPE_WIDER)
+        return "wider";
+    if (x->scope == ES_SCOPE_PART)
+        return "part";
     if (x->district == NULL)
         return "no_district";
     if (x->year == 0)
@@ -143,6 +154,49 @@ static const char *unplaced_reason(const es_fact *x, const char *own_unit)
     if (strcmp(x->unit, own_unit) != 0)
         return "other_unit";
     return NULL;
+}
+
+static bool same_document(const es_fact *a, const es_fact *b)
+{
+    return a->doc_index == b->doc_index && strcmp(a->file, b->file) == 0;
+}
+
+static bool same_value(double a, double b)
+{
+    double m = fabs(a) > fabs(b) ? fabs(a) : fabs(b);
+    return fabs(a - b) <= 1e-9 * (m > 1 ? m : 1);
+}
+
+/* Each document's figure for a cell: the mention that states the total
+ * level (largest for amounts, counts and areas; first for rates and
+ * ratios). src is in document order; picks receives one per document. */
+static size_t document_picks(const es_fact **src, size_t n, bool first, const es_fact **picks)
+{
+    size_t np = 0;
+    for (size_t k = 0; k < n; k++) {
+        if (np > 0 && same_document(picks[np - 1], src[k])) {
+            if (!first && src[k]->value > picks[np - 1]->value)
+                picks[np - 1] = src[k];
+            continue;
+        }
+        picks[np++] = src[k];
+    }
+    return np;
+}
+
+/* Of the documents' figures, the one of a document reporting on the
+ * cell's year, else of the latest document. */
+static const es_fact *choose_document(const es_fact **picks, size_t np, int year)
+{
+    const es_fact *best = picks[0];
+    for (size_t k = 0; k < np; k++) {
+        const es_fact *p = picks[k];
+        if (p->doc_year == year)
+            return p;
+        if (p->doc_year > best->doc_year)
+            best = p;
+    }
+    return best;
 }
 
 void es_table_free(es_table *t)
@@ -153,6 +207,7 @@ void es_table_free(es_table *t)
         free(t->rows[i].sources);
     free(t->rows);
     free(t->unplaced);
+    free(t->targets);
     free(t);
 }
 
@@ -197,7 +252,7 @@ es_status es_table_build(const es_facts *f, es_pick pick, es_table **out, es_err
     *out = NULL;
     es_table *t = calloc(1, sizeof *t);
     const es_fact **idx = malloc((f->n ? f->n : 1) * sizeof *idx);
-    size_t cap_rows = 0, cap_unplaced = 0;
+    size_t cap_rows = 0, cap_unplaced = 0, cap_targets = 0;
     if (t == NULL || idx == NULL)
         goto nomem;
     t->facts = f;
@@ -209,28 +264,37 @@ es_status es_table_build(const es_facts *f, es_pick pick, es_table **out, es_err
         const es_fact *x = idx[i];
         const es_indicator *ind = es_lexicon_at(f->lx, x->indicator);
         const char *own = ind->units[0];
-        const char *reason = unplaced_reason(x, own);
-        if (reason != NULL) {
-            if (add_unplaced(t, &cap_unplaced, ind, x, reason) != ES_OK)
-                goto nomem;
-            i++;
-            continue;
-        }
-        /* The run of facts for this (indicator, district, year) in the unit. */
+        /* The run of facts for this (indicator, district, year). */
         size_t j = i;
         while (j < f->n && idx[j]->indicator == x->indicator &&
                cmp_str_null_first(idx[j]->district, x->district) == 0 && idx[j]->year == x->year)
             j++;
         size_t n = 0;
-        const es_fact **src = malloc((j - i) * sizeof *src);
+        const es_fact **src = malloc((j - i) * 2 * sizeof *src);
         if (src == NULL)
             goto nomem;
         for (size_t k = i; k < j; k++) {
-            if (strcmp(idx[k]->unit, own) == 0)
+            const char *reason = unplaced_reason(idx[k], own);
+            if (reason == NULL) {
                 src[n++] = idx[k];
-            else if (add_unplaced(t, &cap_unplaced, ind, idx[k], "other_unit") != ES_OK) {
+                continue;
+            }
+            if (add_unplaced(t, &cap_unplaced, ind, idx[k], reason) != ES_OK) {
                 free(src);
                 goto nomem;
+            }
+            if (idx[k]->basis == ES_BASIS_TARGET && idx[k]->scope == ES_SCOPE_OWN && idx[k]->district) {
+                if (t->n_targets == cap_targets) {
+                    size_t c = cap_targets ? cap_targets * 2 : 64;
+                    const es_fact **p = realloc(t->targets, c * sizeof *p);
+                    if (p == NULL) {
+                        free(src);
+                        goto nomem;
+                    }
+                    t->targets = p;
+                    cap_targets = c;
+                }
+                t->targets[t->n_targets++] = idx[k];
             }
         }
         if (n == 0) {
@@ -238,11 +302,17 @@ es_status es_table_build(const es_facts *f, es_pick pick, es_table **out, es_err
             i = j;
             continue;
         }
+        bool first = ind->kind == ES_KIND_RATE || ind->kind == ES_KIND_RATIO;
+        const es_fact **picks = src + n; /* the second half of src */
+        size_t np = document_picks(src, n, first, picks);
+        bool conflict = false;
+        for (size_t k = 1; k < np; k++)
+            conflict |= !same_value(picks[k]->value, picks[0]->value);
         es_pick rule = pick;
-        if (rule == ES_PICK_DEFAULT)
-            rule = (ind->kind == ES_KIND_RATE || ind->kind == ES_KIND_RATIO) ? ES_PICK_FIRST : ES_PICK_MAX;
         const es_fact *chosen = src[0];
-        if (rule == ES_PICK_MAX) {
+        if (rule == ES_PICK_DEFAULT) {
+            chosen = choose_document(picks, np, x->year);
+        } else if (rule == ES_PICK_MAX) {
             for (size_t k = 1; k < n; k++)
                 if (src[k]->value > chosen->value)
                     chosen = src[k];
@@ -279,6 +349,9 @@ es_status es_table_build(const es_facts *f, es_pick pick, es_table **out, es_err
         row->n_mentions = n;
         row->sources = src;
         row->chosen = chosen;
+        row->n_sources = np;
+        row->doc_picks = picks;
+        row->conflict = conflict;
         row->city = chosen->city;
         row->district_code = chosen->district_code;
         for (size_t k = 0; k < n && (row->city == NULL || row->district_code == NULL); k++) {

@@ -12,6 +12,10 @@
 #include "edustat/stats.h"
 #include "edustat/table.h"
 
+/* The fact tables below leave the later fields (document, basis, scope) at
+ * their defaults. */
+#pragma GCC diagnostic ignored "-Wmissing-field-initializers"
+
 #define NULLV (-12345.678) /* "expect null" in the tables below */
 
 static es_lexicon *lx;
@@ -37,6 +41,10 @@ typedef struct fixture_fact {
     double value;
     const char *unit;
     es_qualifier q;
+    int doc;          /* document number; 0: a document of its own */
+    int doc_year;     /* the document's year; 0: the figure's year */
+    es_basis basis;
+    es_scope scope;
 } fixture_fact;
 
 /* Facts from a table of (indicator, district, year, value); each becomes a
@@ -47,14 +55,15 @@ static es_facts *facts_of(const fixture_fact *ff, size_t n)
     assert_non_null(f);
     for (size_t i = 0; i < n; i++) {
         char id[64], doc[32];
-        snprintf(doc, sizeof doc, "f.txt#%zu", i + 1);
+        int index = ff[i].doc ? ff[i].doc : (int)i + 1000;
+        snprintf(doc, sizeof doc, "f.txt#%d", index);
         snprintf(id, sizeof id, "%s@%zu", doc, i * 10);
         es_doc_info d = {0};
         d.id = doc;
         d.file = "f.txt";
-        d.index = (int)i + 1;
+        d.index = index;
         d.district = ff[i].district;
-        d.year = ff[i].year;
+        d.year = ff[i].doc_year ? ff[i].doc_year : ff[i].year;
         d.city = ff[i].district ? "甲市" : NULL;
         es_record r = {0};
         r.id = id;
@@ -69,6 +78,10 @@ static es_facts *facts_of(const fixture_fact *ff, size_t n)
         r.indicator = ff[i].indicator;
         r.context = "ctx";
         r.context_len = 3;
+        r.year = ff[i].year;
+        r.year_from = ES_YEAR_CLAUSE;
+        r.basis = ff[i].basis;
+        r.scope = ff[i].scope;
         es_error err;
         assert_int_equal(es_facts_add(f, &r, &err), ES_OK);
     }
@@ -308,18 +321,19 @@ static void edge_cases_give_null_never_inf(void **state)
     es_facts_free(f);
 }
 
-static void rows_pick_max_for_counts_and_first_for_rates(void **state)
+static void rows_pick_each_documents_total_then_the_document_of_the_year(void **state)
 {
     (void)state;
     const fixture_fact ff[] = {
-        {"enrollment.rate.primary", "甲区", 2023, 99.5, NULL, 0},
-        {"enrollment.rate.primary", "甲区", 2023, 100, NULL, 0},
-        {"schools.count", "甲区", 2023, 12, NULL, ES_QUALIFIER_MORE_THAN},
-        {"schools.count", "甲区", 2023, 40, NULL, ES_QUALIFIER_APPROX},
-        {"schools.count", "甲区", 2023, 25, NULL, 0},
-        {"schools.count", "甲区", 2023, 3, "个", 0}, /* not the indicator's unit */
-        {"schools.count", NULL, 2023, 9, NULL, 0},   /* no district */
-        {"schools.count", "甲区", 0, 9, NULL, 0},    /* no year */
+        /* one document: the first rate, the largest count (the total level) */
+        {"enrollment.rate.primary", "甲区", 2023, 99.5, NULL, 0, 1},
+        {"enrollment.rate.primary", "甲区", 2023, 100, NULL, 0, 1},
+        {"schools.count", "甲区", 2023, 12, NULL, ES_QUALIFIER_MORE_THAN, 1},
+        {"schools.count", "甲区", 2023, 40, NULL, ES_QUALIFIER_APPROX, 1},
+        {"schools.count", "甲区", 2023, 25, NULL, 0, 1},
+        {"schools.count", "甲区", 2023, 3, "个", 0, 1}, /* not the indicator's unit */
+        {"schools.count", NULL, 2023, 9, NULL, 0, 2},   /* no district */
+        {"schools.count", "甲区", 0, 9, NULL, 0, 3},    /* no year */
     };
     es_facts *f = facts_of(ff, 8);
     es_table *t;
@@ -329,11 +343,12 @@ static void rows_pick_max_for_counts_and_first_for_rates(void **state)
     const es_row *rate = &t->rows[0], *count = &t->rows[1];
     assert_string_equal(rate->indicator->id, "enrollment.rate.primary"); /* lexicon order */
     expect_num("first rate", rate->value, 99.5);
-    assert_int_equal(rate->pick, ES_PICK_FIRST);
     expect_num("max count", count->value, 40);
-    assert_int_equal(count->pick, ES_PICK_MAX);
+    assert_int_equal(count->pick, ES_PICK_DEFAULT);
     assert_int_equal(count->qualifier, ES_QUALIFIER_APPROX); /* the chosen figure's */
     assert_int_equal(count->n_mentions, 3);
+    assert_int_equal(count->n_sources, 1);
+    assert_false(count->conflict);
     assert_int_equal(t->n_unplaced, 3);
     es_table_free(t);
     assert_int_equal(es_table_build(f, ES_PICK_MEDIAN, &t, &err), ES_OK);
@@ -341,6 +356,67 @@ static void rows_pick_max_for_counts_and_first_for_rates(void **state)
     es_table_free(t);
     assert_int_equal(es_table_build(f, ES_PICK_FIRST, &t, &err), ES_OK);
     expect_num("first count", t->rows[1].value, 12);
+    es_table_free(t);
+    es_facts_free(f);
+}
+
+static void two_documents_that_disagree_make_a_conflict(void **state)
+{
+    (void)state;
+    const fixture_fact ff[] = {
+        /* the 2024 report restates 2023 (上年为…) differently from the 2023 report */
+        {"schools.count", "甲区", 2023, 120, NULL, 0, 2, 2024},
+        {"schools.count", "甲区", 2023, 118, NULL, 0, 1, 2023},
+        {"schools.count", "甲区", 2024, 125, NULL, 0, 2, 2024},
+        /* two documents agree */
+        {"staff.teachers", "甲区", 2024, 900, NULL, 0, 2, 2024},
+        {"staff.teachers", "甲区", 2024, 900, NULL, 0, 3, 2024},
+    };
+    es_facts *f = facts_of(ff, 5);
+    es_table *t;
+    es_error err;
+    assert_int_equal(es_table_build(f, ES_PICK_DEFAULT, &t, &err), ES_OK);
+    assert_int_equal(t->n_rows, 3);
+    const es_row *r2023 = &t->rows[1], *r2024 = &t->rows[2], *teachers = &t->rows[0];
+    assert_int_equal(r2023->year, 2023);
+    expect_num("the report on 2023 wins", r2023->value, 118);
+    assert_true(r2023->conflict);
+    assert_int_equal(r2023->n_sources, 2);
+    expect_num("each document's figure", r2023->doc_picks[0]->value + r2023->doc_picks[1]->value, 238);
+    assert_false(r2024->conflict);
+    assert_string_equal(teachers->indicator->id, "staff.teachers");
+    assert_false(teachers->conflict);
+    assert_int_equal(teachers->n_sources, 2);
+    es_table_free(t);
+    es_facts_free(f);
+}
+
+static void targets_totals_wider_and_parts_never_fill_a_cell(void **state)
+{
+    (void)state;
+    const fixture_fact ff[] = {
+        {"enrollment.places", "甲区", 2024, 5100, NULL, 0, 1, 2024},
+        {"enrollment.places", "甲区", 2024, 6000, NULL, 0, 1, 2024, ES_BASIS_TARGET},
+        {"enrollment.places", "甲区", 2024, 30000, NULL, 0, 1, 2024, ES_BASIS_CUMULATIVE},
+        {"enrollment.places", "甲区", 2024, 90000, NULL, 0, 1, 2024, 0, ES_SCOPE_WIDER},
+        {"enrollment.places", "甲区", 2024, 4000, NULL, 0, 1, 2024, 0, ES_SCOPE_PART},
+        {"enrollment.places", "甲区", 2025, 7000, NULL, 0, 1, 2024, ES_BASIS_TARGET},
+    };
+    es_facts *f = facts_of(ff, 6);
+    es_table *t;
+    es_error err;
+    assert_int_equal(es_table_build(f, ES_PICK_MAX, &t, &err), ES_OK);
+    assert_int_equal(t->n_rows, 1);
+    expect_num("the actual, even under --pick max", t->rows[0].value, 5100);
+    const char *want[] = {"cumulative", "part", "target", "target", "wider"}; /* by reason, year */
+    size_t want_count[] = {1, 1, 1, 1, 1};
+    assert_int_equal(t->n_unplaced, 5);
+    for (size_t i = 0; i < 5; i++) {
+        assert_string_equal(t->unplaced[i].reason, want[i]);
+        assert_int_equal(t->unplaced[i].count, want_count[i]);
+    }
+    assert_int_equal(t->n_targets, 2);
+    expect_num("targets listed", t->targets[0]->value + t->targets[1]->value, 13000);
     es_table_free(t);
     es_facts_free(f);
 }
@@ -368,7 +444,9 @@ int main(void)
         cmocka_unit_test(ties_share_the_lower_rank),
         cmocka_unit_test(trends_and_year_over_year_match),
         cmocka_unit_test(edge_cases_give_null_never_inf),
-        cmocka_unit_test(rows_pick_max_for_counts_and_first_for_rates),
+        cmocka_unit_test(rows_pick_each_documents_total_then_the_document_of_the_year),
+        cmocka_unit_test(two_documents_that_disagree_make_a_conflict),
+        cmocka_unit_test(targets_totals_wider_and_parts_never_fill_a_cell),
         cmocka_unit_test(empty_table_has_empty_summary),
     };
     return cmocka_run_group_tests(tests, setup, teardown);

@@ -1,16 +1,22 @@
 /*
  * table.h - the table people compare: one row per (indicator, district,
- * year), holding the headline figure for that indicator in that district
- * and year, built from extracted records.
+ * year), holding what that district reached in that year, built from
+ * extracted records.
  *
  * Records are first collected as facts (es_facts, which copies what it
- * keeps), then es_table_build picks each row's figure: the largest mention
- * for amounts, counts and areas, the first mention for rates and ratios
- * (or the rule the caller asks for). Records whose document has no district
- * or year, or whose unit is not the indicator's own, are counted in the
- * `unplaced` list instead of being dropped silently. Rows are ordered by
- * the lexicon's order, then district, then year, so output is the same
- * however the records arrived (shards merge to the same table).
+ * keeps). es_table_build places in a cell only actual figures of the
+ * district's own area with a known district and year, each in the cell of
+ * its own year (a 2023 summary that states 2021's figure fills 2021).
+ * The pick rule: each document's mention that states the total level (the
+ * largest for amounts, counts and areas, the first for rates and ratios);
+ * of several documents, the one that reports on the cell's year, else the
+ * latest; when documents disagree the row says so (conflict). --pick
+ * max|first|median applies one rule to all mentions instead. Targets,
+ * cumulative totals, wider-area figures, parts, figures without a district
+ * or year and figures in another unit are counted in `unplaced` by reason;
+ * targets are also listed on their own. Rows are ordered by the lexicon's
+ * order, then district, then year, so output is the same however the
+ * records arrived (shards merge to the same table).
  */
 #ifndef EDUSTAT_TABLE_H
 #define EDUSTAT_TABLE_H
@@ -49,9 +55,12 @@ typedef struct es_fact {
     const char *district; /* NULL when unknown */
     const char *district_code;
     const char *city;
-    int year;             /* 0 when unknown */
+    int year;             /* the figure's own year; 0 when unknown */
+    int doc_year;         /* the year its document reports on; 0 when unknown */
     double value;
     es_qualifier qualifier;
+    es_basis basis;
+    es_scope scope;
 } es_fact;
 
 typedef struct es_facts es_facts;
@@ -74,17 +83,21 @@ typedef struct es_row {
     int year;
     double value;
     es_qualifier qualifier;
-    es_pick pick;          /* the rule used: MAX, FIRST or MEDIAN */
+    es_pick pick;          /* the rule used: DEFAULT (per document), MAX, FIRST or MEDIAN */
     size_t n_mentions;
     const es_fact **sources; /* every mention, in document order */
     const es_fact *chosen;   /* the figure the value comes from */
+    size_t n_sources;        /* documents giving this cell */
+    const es_fact **doc_picks; /* each document's figure for the cell, in document order */
+    bool conflict;           /* two documents give different values */
 } es_row;
 
 typedef struct es_unplaced {
     const es_indicator *indicator;
     const char *district;  /* NULL when unknown */
     int year;              /* 0 when unknown */
-    const char *reason;    /* "no_district", "no_year", "no_district_no_year", "other_unit" */
+    const char *reason;    /* "target", "cumulative", "wider", "part", "no_district",
+                              "no_year", "other_unit" */
     size_t count;
 } es_unplaced;
 
@@ -93,6 +106,10 @@ typedef struct es_table {
     size_t n_rows;
     es_unplaced *unplaced;
     size_t n_unplaced;
+    /* targets of the districts' own areas with a district, by indicator,
+     * district, year: shown beside the table, never in it */
+    const es_fact **targets;
+    size_t n_targets;
     const es_facts *facts;
 } es_table;
 

@@ -196,7 +196,7 @@ for f in records table summary datapackage echarts; do
     expect_err "wrote $TMP/run/$f.json ("
     json_check "$TMP/run/$f.json" "True"
 done
-json_check "$TMP/run/table.json" "d['schema']=='edustat.table/1' and all(set(r)>={'indicator','label','kind','unit','district','district_code','city','year','period_start','value','qualifier','pick','n_mentions','sources','quote','source_file','source_line'} for r in d['rows'])"
+json_check "$TMP/run/table.json" "d['schema']=='edustat.table/2' and 'targets' in d and all(set(r)>={'indicator','label','kind','unit','district','district_code','city','year','period_start','value','qualifier','pick','n_mentions','sources','quote','source_file','source_line','n_sources','conflict'} for r in d['rows'])"
 json_check "$TMP/run/table.json" "any(r['indicator']=='schools.count' and r['district']=='天河区' and r['value']==86 and r['period_start']=='2023-01-01' and r['district_code']=='440106' for r in d['rows'])"
 json_check "$TMP/run/table.json" "any(u['district'] is None for u in d['unplaced'])"
 json_check "$TMP/run/summary.json" "d['schema']=='edustat.summary/1' and len(d['comparisons'])>0 and 'nan' not in open('$TMP/run/summary.json').read().lower()"
