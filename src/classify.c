@@ -246,8 +246,14 @@ const es_indicator *es_classify(const es_classifier *c, const char *text, size_t
         for (int n = 0; s0 > 0 && n < ES_CLASSIFY_SENTENCE_CHARS; n++) {
             size_t st;
             cp = es_utf8_decode_before(t, s0, &st);
-            if (is_sentence_end(cp))
+            if (is_sentence_end(cp)) {
+                /* A sentence that opens with 其中 continues the one before. */
+                if (s0 + 6 <= a && memcmp(text + s0, "其中", 6) == 0 && n < ES_CLASSIFY_SENTENCE_CHARS / 2) {
+                    s0 = st;
+                    continue;
+                }
                 break;
+            }
             s0 = st;
         }
         if (s0 < a) {

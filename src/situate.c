@@ -15,12 +15,14 @@ extern const size_t es_builtin_situation_len;
 enum cue_class {
     CUE_TARGET,
     CUE_PLAN,
+    CUE_PLAN_TITLE,
     CUE_SUMMARY,
     CUE_CUMULATIVE,
     CUE_WITHIN_YEAR,
     CUE_WIDER,
     CUE_EVENT,
     CUE_PART,
+    CUE_HONOUR,
     CUE_MONEY_PART,
     CUE_SUBTOTAL,
     CUE_SHARE,
@@ -35,8 +37,8 @@ enum cue_class {
 };
 
 static const char *const class_names[CUE_N_CLASSES] = {
-    "target", "plan",    "summary",  "cumulative", "within_year", "wider",  "event",  "part",
-    "money_part", "subtotal", "share", "sub_unit", "school", "generic", "mask", "year-1", "year-2", "year+1"};
+    "target", "plan", "plan_title", "summary",  "cumulative", "within_year", "wider",  "event",  "part",
+    "honour", "money_part", "subtotal", "share", "sub_unit", "school", "generic", "mask", "year-1", "year-2", "year+1"};
 
 /* Longest heading line, in bytes (a heading is short and has no full stop). */
 #define HEADING_MAX_BYTES 120
@@ -44,12 +46,15 @@ static const char *const class_names[CUE_N_CLASSES] = {
 #define FROM_TO_WINDOW 24
 /* The most year expressions read in one sentence. */
 #define MAX_YEARS 24
-/* How far after a count its noun and what is said of it (被评为…) are read
- * for a part, in characters. */
-#define PART_AFTER_CHARS 14
+/* How far after a count its noun is read for a part (30名骨干教师), and
+ * what is said of the counted (4所学校被评为…), in characters. */
+#define PART_HEAD_CHARS 6
+#define HONOUR_AFTER_CHARS 24
+/* A clause that opens with one school's name speaks of it this far on. */
+#define SCHOOL_NAME_REACH_CHARS 10
 /* A clause after a 其中 still lists parts while it is this short before
  * its figure (其中小学645人，中学104人), in characters. */
-#define LIST_ITEM_CHARS 8
+#define LIST_ITEM_CHARS 10
 
 struct es_situator {
     es_acmatch *ac;
@@ -206,7 +211,9 @@ es_status es_situator_new_builtin(es_situator **out, es_error *err)
 
 /* ---- text helpers ---------------------------------------------------- */
 
-enum break_level { BREAK_PARAGRAPH, BREAK_SENTENCE, BREAK_SEMICOLON, BREAK_CLAUSE };
+/* Each level includes the ones before it: a clause ends at a comma or at
+ * 、, a comma-clause only at a comma. */
+enum break_level { BREAK_PARAGRAPH, BREAK_SENTENCE, BREAK_SEMICOLON, BREAK_COMMA, BREAK_CLAUSE };
 
 static int break_level_of(uint32_t cp)
 {
@@ -217,7 +224,9 @@ static int break_level_of(uint32_t cp)
         return BREAK_SENTENCE;
     case 0xFF1B: case ';':
         return BREAK_SEMICOLON;
-    case 0xFF0C: case ',': case 0xFF1A: case ':': case 0x3001:
+    case 0xFF0C: case ',': case 0xFF1A: case ':':
+        return BREAK_COMMA;
+    case 0x3001:
         return BREAK_CLAUSE;
     default:
         return -1;
@@ -287,6 +296,15 @@ static size_t skip_blank(const char *text, size_t hi, size_t pos)
 }
 
 static bool is_han(uint32_t cp) { return cp >= 0x4E00 && cp <= 0x9FFF; }
+
+/* Characters (not bytes) in text[a, b). */
+static int chars_between(const char *text, size_t a, size_t b)
+{
+    int n = 0;
+    for (size_t i = a; i < b; i++)
+        n += ((unsigned char)text[i] & 0xC0) != 0x80;
+    return n;
+}
 
 /* ---- cue matches of a sentence ---------------------------------------- */
 
@@ -596,16 +614,49 @@ void es_situate_doc_init(es_situate_doc *d, const es_situator *s, const es_gazet
     if (title != NULL && s != NULL) {
         es_situate_match m[16];
         size_t n = find_cues(s, title, 0, strlen(title), m, 16);
-        bool plan = false, summary = false;
+        bool plan = false, summary = false, strong = false;
         for (size_t i = 0; i < n; i++) {
             plan |= m[i].cls == CUE_PLAN;
+            strong |= m[i].cls == CUE_PLAN_TITLE;
             summary |= m[i].cls == CUE_SUMMARY;
         }
-        d->plan_document = plan && !summary;
+        d->plan_document = strong || (plan && !summary);
     }
 }
 
 /* ---- the figure -------------------------------------------------------- */
+
+static bool opens_with_subtotal(const es_situate_doc *d, size_t sentence, size_t hi)
+{
+    return lit_at(d->text, hi, skip_blank(d->text, hi, sentence), "其中");
+}
+
+/* Where the sentence at lo really starts: a sentence that opens with 其中
+ * continues the one before it, and so does a short list item after such a
+ * sentence (其中，…139人，…137人。研究生253人，…). */
+static size_t continued_sentence(const es_situate_doc *d, size_t para_lo, size_t lo, size_t fs)
+{
+    for (int step = 0; step < 2 && lo > para_lo; step++) {
+        size_t prev_end, prev_lo;
+        es_utf8_decode_before((const unsigned char *)d->text, lo, &prev_end);
+        prev_lo = back_to(d->text, para_lo, prev_end, BREAK_SENTENCE);
+        if (opens_with_subtotal(d, lo, fs)) {
+            lo = prev_lo;
+            continue;
+        }
+        size_t first = forward_to(d->text, lo, d->body_end, BREAK_COMMA);
+        bool digit = false;
+        for (size_t k = lo; k < first && !digit; k++)
+            digit = d->text[k] >= '0' && d->text[k] <= '9';
+        if (step == 0 && digit && chars_between(d->text, lo, first) <= 2 * LIST_ITEM_CHARS &&
+            opens_with_subtotal(d, prev_lo, prev_end)) {
+            lo = prev_lo;
+            continue;
+        }
+        break;
+    }
+    return lo;
+}
 
 /* 由96.2%提高到97.4%: is the figure at [start, end) the starting level?
  * Returns where its 由/从 stands, or (size_t)-1. */
@@ -646,8 +697,6 @@ static bool is_change_clause(const char *text, size_t clause_lo, size_t start)
     return false;
 }
 
-static int chars_between(const char *text, size_t a, size_t b);
-
 /* Is the character at text[pos] a Han character that may start or carry a
  * name (not 全, 各, 的...)? */
 static bool name_char(const es_situate_doc *d, uint32_t cp)
@@ -664,8 +713,9 @@ static bool name_char(const es_situate_doc *d, uint32_t cp)
 }
 
 /* A name of a unit inside the area just before the figure (罡杨镇5所中小学),
- * or a clause that opens with one named school (江州路小学三幢教学楼). */
-static bool named_sub_unit(const es_situate_doc *d, size_t lo, size_t start)
+ * or a clause that opens with one named school (江州路小学三幢教学楼; not a
+ * count of schools: 初中学校21所). */
+static bool named_sub_unit(const es_situate_doc *d, size_t lo, size_t start, const char *unit)
 {
     const unsigned char *t = (const unsigned char *)d->text;
     size_t open = skip_blank(d->text, start, lo);
@@ -677,7 +727,8 @@ static bool named_sub_unit(const es_situate_doc *d, size_t lo, size_t start)
         uint32_t cp = es_utf8_decode_before(t, m->start, &ps);
         if (m->cls == CUE_SUB_UNIT && name_char(d, cp))
             return true;
-        if (m->cls == CUE_SCHOOL && m->start >= open + 6 && chars_between(d->text, m->end, start) <= 2) {
+        if (m->cls == CUE_SCHOOL && strcmp(unit, "所") != 0 && m->start >= open + 6 &&
+            chars_between(d->text, m->end, start) <= SCHOOL_NAME_REACH_CHARS) {
             uint32_t first;
             es_utf8_decode(t + open, start - open, &first);
             bool digits = false;
@@ -688,6 +739,21 @@ static bool named_sub_unit(const es_situate_doc *d, size_t lo, size_t start)
         }
     }
     return false;
+}
+
+/* A sub-total after 其中: the figure in 其中's own clause, the first figure
+ * after a 其中 that stands alone (其中，985高校139人), and the short list
+ * items in the same unit that follow (其中小学645人，中学104人). */
+static bool subtotal_item(const es_situate_doc *d, size_t s_lo, size_t c_lo, size_t fs, const char *unit)
+{
+    if (has_cue(d, CUE_SUBTOTAL, c_lo, fs))
+        return true;
+    const es_situate_match *m = last_cue(d, CUE_SUBTOTAL, s_lo, c_lo);
+    if (m == NULL || chars_between(d->text, c_lo, fs) > LIST_ITEM_CHARS)
+        return false;
+    if (!d->have_prev || d->prev_end <= m->start)
+        return true; /* nothing counted since 其中 */
+    return d->list_sentence == s_lo && d->list_unit != NULL && strcmp(d->list_unit, unit) == 0;
 }
 
 /* Money named for one purpose (普法经费, 投入资金…用于): 经费 or 资金 whose
@@ -708,7 +774,7 @@ static bool purpose_money(const es_situate_doc *d, size_t lo, size_t start)
 /* Units a part counts: people, schools, places, money, rooms, area. */
 static bool part_unit(const char *unit)
 {
-    static const char *const units[] = {"人", "人次", "所", "个", "元", "间", "台", "㎡", "次"};
+    static const char *const units[] = {"人", "人次", "所", "个", "元", "间", "台", "㎡", "次", "幢", "栋"};
     for (size_t i = 0; i < sizeof units / sizeof units[0]; i++)
         if (strcmp(unit, units[i]) == 0)
             return true;
@@ -726,12 +792,22 @@ static size_t chars_after(const char *text, size_t pos, size_t hi, int max)
     return pos;
 }
 
-static int chars_between(const char *text, size_t a, size_t b)
+
+/* “四五”普法期间，…: a plan period that opens a sentence speaks for the
+ * rest of its paragraph. */
+static bool period_opens_paragraph(const es_situate_doc *d, size_t para_lo, size_t c_lo)
 {
-    int n = 0;
-    for (size_t i = a; i < b; i++)
-        n += ((unsigned char)text[i] & 0xC0) != 0x80;
-    return n;
+    es_situate_match m[ES_SITUATE_MAX_MATCHES];
+    size_t n = find_cues(d->s, d->text, para_lo, c_lo, m, ES_SITUATE_MAX_MATCHES);
+    for (size_t i = 0; i < n; i++) {
+        if (m[i].cls != CUE_CUMULATIVE || strstr(m[i].word, "期间") == NULL)
+            continue;
+        size_t sentence = back_to(d->text, para_lo, m[i].start, BREAK_SENTENCE);
+        if (back_to(d->text, para_lo, m[i].start, BREAK_COMMA) == sentence &&
+            chars_between(d->text, sentence, m[i].start) <= 6)
+            return true;
+    }
+    return false;
 }
 
 /* 去年7月以来, 2019年以来: a period that began before the document's year. */
@@ -833,13 +909,8 @@ void es_situate(es_situate_doc *d, size_t fs, size_t fe, const char *unit, const
     }
     /* The sentence (to 。), carried back over a sentence that opens with
      * 其中, which continues the one before it. */
-    size_t xs_lo = back_to(text, para_lo, fs, BREAK_SENTENCE);
+    size_t xs_lo = continued_sentence(d, para_lo, back_to(text, para_lo, fs, BREAK_SENTENCE), fs);
     size_t xs_hi = forward_to(text, fe, para_hi, BREAK_SENTENCE);
-    if (xs_lo > para_lo && lit_at(text, fs, skip_blank(text, fs, xs_lo), "其中")) {
-        size_t prev_end;
-        es_utf8_decode_before((const unsigned char *)text, xs_lo, &prev_end);
-        xs_lo = back_to(text, para_lo, prev_end, BREAK_SENTENCE);
-    }
     load_sentence(d, xs_lo, xs_hi);
     size_t s_lo = back_to(text, xs_lo, fs, BREAK_SEMICOLON);
     size_t c_lo = back_to(text, s_lo, fs, BREAK_CLAUSE);
@@ -906,6 +977,8 @@ void es_situate(es_situate_doc *d, size_t fs, size_t fe, const char *unit, const
                 continue;
             out->basis = ES_BASIS_CUMULATIVE;
         }
+        if (period_opens_paragraph(d, para_lo, c_lo))
+            out->basis = ES_BASIS_CUMULATIVE;
         if (period_since_before(d, s_lo, fs))
             out->basis = ES_BASIS_CUMULATIVE;
     }
@@ -921,19 +994,22 @@ void es_situate(es_situate_doc *d, size_t fs, size_t fe, const char *unit, const
     } else if (wider != NULL && !has_cue(d, CUE_EVENT, wider->end, fs) &&
                !(d->city_document && strcmp(wider->word, "全市") == 0)) {
         out->scope = ES_SCOPE_WIDER;
-    } else if (has_cue(d, CUE_SUBTOTAL, c_lo, fs) ||
-               (has_cue(d, CUE_SUBTOTAL, s_lo, c_lo) && chars_between(text, c_lo, fs) <= LIST_ITEM_CHARS &&
-                d->have_prev && d->prev.scope == ES_SCOPE_PART && d->prev_unit != NULL &&
-                strcmp(d->prev_unit, unit) == 0)) {
+    } else if (subtotal_item(d, s_lo, c_lo, fs, unit)) {
         out->scope = ES_SCOPE_PART;
+        d->list_sentence = s_lo;
+        d->list_unit = unit;
     } else if (part_unit(unit) && (has_cue(d, CUE_PART, c_lo, fs) ||
-                                   has_cue(d, CUE_PART, fe, chars_after(text, fe, c_hi, PART_AFTER_CHARS)))) {
+                                   has_cue(d, CUE_PART, fe, chars_after(text, fe, c_hi, PART_HEAD_CHARS)))) {
+        out->scope = ES_SCOPE_PART;
+    } else if ((strcmp(unit, "人") == 0 || strcmp(unit, "所") == 0 || strcmp(unit, "人次") == 0) &&
+               has_cue(d, CUE_HONOUR, fe, chars_after(text, fe, forward_to(text, fe, xs_hi, BREAK_COMMA),
+                                                      HONOUR_AFTER_CHARS))) {
         out->scope = ES_SCOPE_PART;
     } else if (indicator != NULL && strcmp(indicator, "funding.investment") == 0 &&
                (has_cue(d, CUE_MONEY_PART, c_lo, c_hi) || purpose_money(d, c_lo, fs))) {
         out->scope = ES_SCOPE_PART;
     } else if ((lit_before(text, c_lo, fs, "等") && (strcmp(unit, "所") == 0 || strcmp(unit, "人") == 0)) ||
-               (part_unit(unit) && named_sub_unit(d, c_lo, fs))) {
+               (part_unit(unit) && named_sub_unit(d, c_lo, fs, unit))) {
         out->scope = ES_SCOPE_PART;
     }
 
@@ -942,5 +1018,4 @@ void es_situate(es_situate_doc *d, size_t fs, size_t fe, const char *unit, const
     d->prev_end = fe;
     d->prev_sentence = s_lo;
     d->prev = *out;
-    d->prev_unit = unit;
 }

@@ -94,8 +94,10 @@ typedef struct es_situate_doc {
     /* the previous figure, which a change (比上年增加…) refers back to */
     size_t prev_end, prev_sentence;
     es_situation prev;
-    const char *prev_unit;
     bool have_prev;
+    /* the sub-total list (其中…) running in the sentence at list_sentence */
+    size_t list_sentence;
+    const char *list_unit;
     /* table rows of units inside the area, which make a 合计 row a part too */
     bool sub_unit_rows;
     /* cue matches of the sentence last read */
