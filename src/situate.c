@@ -414,6 +414,23 @@ static bool year_is_tie(const char *text, size_t lo, size_t hi, size_t start, si
     return true;
 }
 
+/* A digit of a written year: Arabic, full-width, or Chinese (二〇二三年,
+ * 一九八五年); -1 for anything else. */
+static int year_digit(uint32_t cp)
+{
+    static const uint32_t han[10] = {0x3007, 0x4E00, 0x4E8C, 0x4E09, 0x56DB,
+                                     0x4E94, 0x516D, 0x4E03, 0x516B, 0x4E5D};
+    int d = es_arabic_digit(cp);
+    if (d >= 0)
+        return d;
+    if (cp == 0x25CB || cp == 0x96F6 || cp == 'o' || cp == 'O') /* ○ 零 and the o of 二oo五 */
+        return 0;
+    for (int k = 0; k < 10; k++)
+        if (han[k] == cp)
+            return k;
+    return -1;
+}
+
 /* Written and relative years in text[lo, hi) that tie a figure. */
 static size_t find_years(const es_situate_doc *d, size_t lo, size_t hi, year_mention *out,
                          size_t max)
@@ -424,7 +441,7 @@ static size_t find_years(const es_situate_doc *d, size_t lo, size_t hi, year_men
     while (i < hi && n < max) {
         uint32_t cp;
         size_t k = es_utf8_decode(t + i, hi - i, &cp);
-        int dg = es_arabic_digit(cp);
+        int dg = year_digit(cp);
         if (dg < 0) {
             i += k;
             continue;
@@ -433,7 +450,7 @@ static size_t find_years(const es_situate_doc *d, size_t lo, size_t hi, year_men
         int value = 0, digits = 0;
         while (i < hi) {
             k = es_utf8_decode(t + i, hi - i, &cp);
-            dg = es_arabic_digit(cp);
+            dg = year_digit(cp);
             if (dg < 0)
                 break;
             if (digits < 6)
@@ -991,7 +1008,8 @@ void es_situate(es_situate_doc *d, size_t fs, size_t fe, const char *unit, const
     } else if (d->have_prev && d->prev_sentence == s_lo && d->prev_end <= fs &&
                is_change_clause(text, c_lo, fs)) {
         out->scope = d->prev.scope;
-    } else if (wider != NULL && !has_cue(d, CUE_EVENT, wider->end, fs) &&
+    } else if (wider != NULL && (d->doc_district != NULL || d->doc_city != NULL) &&
+               !has_cue(d, CUE_EVENT, wider->end, fs) &&
                !(d->city_document && strcmp(wider->word, "全市") == 0)) {
         out->scope = ES_SCOPE_WIDER;
     } else if (subtotal_item(d, s_lo, c_lo, fs, unit)) {
