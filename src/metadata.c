@@ -288,7 +288,12 @@ void es_detect_metadata(const es_gazetteer *g, const char *title, const char *te
     size_t nbc = 0, nby = 0;
     place_count bcounties[MAX_CANDIDATES], bcities[MAX_CANDIDATES];
     count_places(g, text, body_start, body_end, 1, bcounties, &nbc, bcities, &nby);
-    if (out->district[0] == '\0' && (county = best_of(bcounties, nbc)) != NULL) {
+    /* A city's document that speaks of several of its districts (a city's
+     * bulletin comparing them) is the city's, not one district's. */
+    size_t own_counties = 0;
+    for (size_t i = 0; i < nbc && out->city[0] && out->district[0] == '\0'; i++)
+        own_counties += strcmp(bcounties[i].d->city, out->city) == 0;
+    if (out->district[0] == '\0' && own_counties < 2 && (county = best_of(bcounties, nbc)) != NULL) {
         copy_name(out->district, county->d->name);
         snprintf(out->district_code, sizeof out->district_code, "%s", county->d->code);
         out->district_from = "body";
