@@ -16,6 +16,7 @@ int LLVMFuzzerInitialize(int *argc, char ***argv);
 static es_lexicon *lexicon;
 static es_classifier *classifier;
 static es_gazetteer *gazetteer;
+static es_situator *situator;
 
 int LLVMFuzzerInitialize(int *argc, char ***argv)
 {
@@ -24,7 +25,8 @@ int LLVMFuzzerInitialize(int *argc, char ***argv)
     es_error err;
     if (es_lexicon_new_builtin(&lexicon, &err) != ES_OK ||
         es_classifier_new(lexicon, &classifier, &err) != ES_OK ||
-        es_gazetteer_new_builtin(&gazetteer, &err) != ES_OK)
+        es_gazetteer_new_builtin(&gazetteer, &err) != ES_OK ||
+        es_situator_new_builtin(&situator, &err) != ES_OK)
         return 1;
     return 0;
 }
@@ -44,7 +46,7 @@ int LLVMFuzzerTestOneInput(const uint8_t *data, size_t size)
     if (out != NULL && es_records_writer_new(out, (data[0] & 4) ? ES_RECORDS_JSONL : ES_RECORDS_JSON,
                                              &w, &err) == ES_OK) {
         es_extract_sink sink = es_records_writer_sink(w);
-        es_extract_options opt = {split, NULL, NULL, 0, classifier, gazetteer, NULL};
+        es_extract_options opt = {split, NULL, NULL, 0, classifier, gazetteer, NULL, situator};
         if (es_extract_source(src, &opt, &sink, &err) == ES_OK)
             es_records_writer_finish(w, &err);
         es_records_writer_free(w);

@@ -133,6 +133,8 @@ static void consider_head(head_pick *h, const es_indicator *ind, size_t cue_end,
 typedef struct pick {
     const es_classifier *c;
     const char *text;
+    size_t text_len;
+    int topic_only;      /* reading earlier clauses for the sentence's topic */
     size_t base;         /* offset of the window in text */
     size_t start, end;   /* the quantity */
     const char *unit;
@@ -163,6 +165,16 @@ static void on_cue(size_t end_in_window, size_t cue_len, uint32_t id, void *user
     if (p->head_only != NULL && ind == p->c->other && !cue->before_only)
         return;
     size_t cue_end = p->base + end_in_window, cue_start = cue_end - cue_len;
+    if (ind == p->c->other && cue->before_only) {
+        /* 提高到98.4%, 增至30.6亿元: the level reached, not a change */
+        if (cue_end + 3 <= p->text_len &&
+            (memcmp(p->text + cue_end, "到", 3) == 0 || memcmp(p->text + cue_end, "至", 3) == 0))
+            return;
+        /* a change (比上年增长6.6%) is its own figure's, not the topic of
+         * the clauses after it */
+        if (p->topic_only)
+            return;
+    }
     if (cue->predicate) {
         /* What the counted do, later in the clause: 26人参加了…培训 */
         if (cue_start < p->end || !p->allow_head)
@@ -230,6 +242,7 @@ const es_indicator *es_classify(const es_classifier *c, const char *text, size_t
     memset(&p, 0, sizeof p);
     p.c = c;
     p.text = text;
+    p.text_len = len;
     p.base = a;
     p.start = start;
     p.end = end;
@@ -258,6 +271,7 @@ const es_indicator *es_classify(const es_classifier *c, const char *text, size_t
         }
         if (s0 < a) {
             p.base = s0;
+            p.topic_only = 1;
             es_acmatch_scan(c->ac, text + s0, a - s0, on_cue, &p);
         }
     }

@@ -20,6 +20,7 @@ enum cue_class {
     CUE_CUMULATIVE,
     CUE_WITHIN_YEAR,
     CUE_WIDER,
+    CUE_OWN_AREA,
     CUE_EVENT,
     CUE_PART,
     CUE_HONOUR,
@@ -37,7 +38,7 @@ enum cue_class {
 };
 
 static const char *const class_names[CUE_N_CLASSES] = {
-    "target", "plan", "plan_title", "summary",  "cumulative", "within_year", "wider",  "event",  "part",
+    "target", "plan", "plan_title", "summary",  "cumulative", "within_year", "wider", "own_area", "event",  "part",
     "honour", "money_part", "subtotal", "share", "sub_unit", "school", "generic", "mask", "year-1", "year-2", "year+1"};
 
 /* Longest heading line, in bytes (a heading is short and has no full stop). */
@@ -1003,6 +1004,14 @@ void es_situate(es_situate_doc *d, size_t fs, size_t fe, const char *unit, const
     /* -- the scope -- */
     bool percent = strcmp(unit, "%") == 0;
     const es_situate_match *wider = last_cue(d, CUE_WIDER, c_lo, fs);
+    if (wider == NULL) {
+        /* a wider area that opens the sentence speaks for its clauses until
+         * the document's own area is named */
+        const es_situate_match *w = last_cue(d, CUE_WIDER, s_lo, c_lo);
+        if (w != NULL && skip_blank(text, w->start, s_lo) == w->start &&
+            !has_cue(d, CUE_OWN_AREA, w->end, fs))
+            wider = w;
+    }
     if (percent && has_cue(d, CUE_SHARE, c_lo, fs)) {
         out->scope = ES_SCOPE_OWN; /* a share of the whole */
     } else if (d->have_prev && d->prev_sentence == s_lo && d->prev_end <= fs &&

@@ -209,6 +209,37 @@ expect_status 0 "$EDUSTAT" run --from-records -o "$TMP/merged" "$TMP/s3.json" "$
 for f in table summary echarts; do
     if cmp -s "$TMP/run/$f.json" "$TMP/merged/$f.json"; then ok; else bad "$f.json of merged shards differs from a single run"; fi
 done
+# --- each figure's year, basis and scope: every cell of a table written with traps ------------
+# Our own summaries of three districts and a city's bulletin: last year restated (上年为),
+# a multi-year review (由2020年的…增至2023年的…), 由A提高到B, totals since a plan period,
+# city-wide figures, parts (其中, 民办, 骨干, one school), plans and 2025 targets, and a
+# figure two documents give differently.
+expect_status 0 "$EDUSTAT" run --no-pdf -o "$TMP/sit" situate/siming-2023.txt situate/siming-2024.txt situate/huli-2023.txt situate/xiamen-2023.txt
+json_check "$TMP/sit/table.json" "sorted((r['indicator'],r['district'],r['year'],r['value']) for r in d['rows'])==sorted([
+ ('enrollment.rate.preschool','思明区',2023,98.4),('enrollment.rate.preschool','思明区',2024,99.1),('enrollment.rate.preschool','湖里区',2023,97.6),
+ ('funding.investment','同安区',2023,710000000),('funding.investment','思明区',2022,1380000000),('funding.investment','思明区',2023,1500000000),
+ ('funding.investment','思明区',2024,1620000000),('funding.investment','湖里区',2020,810000000),('funding.investment','湖里区',2023,1020000000),
+ ('funding.investment','集美区',2023,930000000),
+ ('enrollment.students','思明区',2023,96000),('enrollment.students','思明区',2024,99000),('enrollment.students','湖里区',2023,82000),
+ ('enrollment.places','思明区',2023,3600),('enrollment.places','思明区',2024,3900),('enrollment.places','湖里区',2023,2800),('enrollment.places','集美区',2023,2600),
+ ('staff.recruitment','思明区',2023,260),('staff.recruitment','思明区',2024,281),('staff.recruitment','湖里区',2023,190),
+ ('schools.count','同安区',2023,92),('schools.count','思明区',2023,118),('schools.count','思明区',2024,121),('schools.count','湖里区',2023,98),('schools.count','集美区',2023,86)])"
+# no target, total, wider or part figure is the source of a cell
+json_check "$TMP/sit/records.json" "(lambda t: all(r['basis']=='actual' and r['scope']=='own' for r in d['records'] if r['id'] in {s for row in t['rows'] for s in row['sources']}))(json.load(open('$TMP/sit/table.json')))"
+json_check "$TMP/sit/table.json" "{u['reason'] for u in d['unplaced']}>={'target','cumulative','wider','part','no_year','no_district'}"
+json_check "$TMP/sit/table.json" "[sorted(v['value'] for v in r['values']) for r in d['rows'] if r['conflict']]==[[1500000000,1520000000]] and all(r['n_sources']==2 for r in d['rows'] if r['conflict'])"
+json_check "$TMP/sit/table.json" "{(t['indicator'],t['district'],t['year'],t['value']) for t in d['targets']}>={('enrollment.places','思明区',2023,4500),('enrollment.rate.preschool','思明区',2025,99),('staff.recruitment','湖里区',2023,220)}"
+json_check "$TMP/sit/records.json" "any(r['raw']=='97.1%' and r['year'] is None and r['year_from']=='clause' for r in d['records']) and any(r['raw']=='13.8亿元' and r['year']==2022 and r['year_from']=='relative' for r in d['records'])"
+# a records/1 file (no basis, scope or figure's year) is still read: its figures take their document's
+python3 -c "
+import json,sys
+d=json.load(open(sys.argv[1]))
+d['schema']='edustat.records/1'
+for r in d['records']+d['redactions']:
+    for k in ('year_from','basis','scope','district_code'): r.pop(k,None)
+json.dump(d,open(sys.argv[2],'w'),ensure_ascii=False)" "$TMP/sit/records.json" "$TMP/v1.json"
+expect_status 0 "$EDUSTAT" run --from-records --no-pdf -o "$TMP/v1" "$TMP/v1.json"
+json_check "$TMP/v1/table.json" "len(d['rows'])>0 and d['targets']==[]"
 printf '{"type":"record","doc":"nowhere#1"}\n' >"$TMP/orphan.jsonl"
 expect_status 1 "$EDUSTAT" run --from-records -o "$TMP/orph" "$TMP/orphan.jsonl" "$TMP/s1.jsonl"
 expect_err "orphan.jsonl:1: record of document 'nowhere#1', which does not come before it"
