@@ -5,6 +5,7 @@
 #include "error_internal.h"
 #include "utf8_internal.h"
 
+#include <stdint.h>
 #include <stdlib.h>
 #include <string.h>
 
@@ -45,8 +46,6 @@ static const char *const class_names[CUE_N_CLASSES] = {
 #define HEADING_MAX_BYTES 120
 /* How far after a figure a change phrase 提高到 is looked for, in bytes. */
 #define FROM_TO_WINDOW 24
-/* The most year expressions read in one sentence. */
-#define MAX_YEARS 24
 /* How far after a count its noun is read for a part (30名骨干教师), and
  * what is said of the counted (4所学校被评为…), in characters. */
 #define PART_HEAD_CHARS 6
@@ -343,15 +342,6 @@ static size_t find_cues(const es_situator *s, const char *text, size_t lo, size_
     return n;
 }
 
-static void load_sentence(es_situate_doc *d, size_t lo, size_t hi)
-{
-    if (d->cached_lo == lo && d->cached_hi == hi && d->n_matches != (size_t)-1)
-        return;
-    d->cached_lo = lo;
-    d->cached_hi = hi;
-    d->n_matches = find_cues(d->s, d->text, lo, hi, d->matches, ES_SITUATE_MAX_MATCHES);
-}
-
 /* The last cue of class cls in [lo, hi), or NULL. */
 static const es_situate_match *last_cue(const es_situate_doc *d, int cls, size_t lo, size_t hi)
 {
@@ -369,13 +359,6 @@ static bool has_cue(const es_situate_doc *d, int cls, size_t lo, size_t hi)
 
 /* ---- years written in the text ---------------------------------------- */
 
-typedef struct year_mention {
-    size_t start, end;
-    int year;      /* 0 for a relative year whose document year is unknown */
-    int shift;     /* relative: -1, -2, +1; 0 for a written year */
-    bool topic;    /* opens its clause: holds for the rest of the sentence */
-    bool to;       /* 到2025年: an aim */
-} year_mention;
 
 /* Does text[pos..] open a clause (after 如, 在, 截至...)? */
 static bool opens_clause(const char *text, size_t clause_lo, size_t pos)
@@ -433,7 +416,7 @@ static int year_digit(uint32_t cp)
 }
 
 /* Written and relative years in text[lo, hi) that tie a figure. */
-static size_t find_years(const es_situate_doc *d, size_t lo, size_t hi, year_mention *out,
+static size_t find_years(const es_situate_doc *d, size_t lo, size_t hi, es_situate_year *out,
                          size_t max)
 {
     const unsigned char *t = (const unsigned char *)d->text;
@@ -471,8 +454,8 @@ static size_t find_years(const es_situate_doc *d, size_t lo, size_t hi, year_men
         if (year == 0 || !year_is_tie(d->text, lo, hi, start, i + 3))
             continue;
         size_t clause_lo = back_to(d->text, lo, start, BREAK_CLAUSE);
-        year_mention *y = &out[n++];
-        *y = (year_mention){start, i + 3, year, 0, opens_clause(d->text, clause_lo, start), false};
+        es_situate_year *y = &out[n++];
+        *y = (es_situate_year){start, i + 3, year, 0, opens_clause(d->text, clause_lo, start), false};
         y->to = lit_before(d->text, lo, start, "到") || lit_before(d->text, lo, start, "至");
     }
     /* 上年, 去年, 明年 from the cue table */
@@ -493,13 +476,13 @@ static size_t find_years(const es_situate_doc *d, size_t lo, size_t hi, year_men
         if (period)
             continue;
         size_t clause_lo = back_to(d->text, lo, c->start, BREAK_CLAUSE);
-        out[n++] = (year_mention){c->start, c->end, d->doc_year ? d->doc_year + shift : 0, shift,
+        out[n++] = (es_situate_year){c->start, c->end, d->doc_year ? d->doc_year + shift : 0, shift,
                                   opens_clause(d->text, clause_lo, c->start), false};
     }
     /* in text order */
     for (size_t a = 1; a < n; a++)
         for (size_t b = a; b > 0 && out[b - 1].start > out[b].start; b--) {
-            year_mention tmp = out[b];
+            es_situate_year tmp = out[b];
             out[b] = out[b - 1];
             out[b - 1] = tmp;
         }
@@ -563,12 +546,8 @@ static void advance_headings(es_situate_doc *d, size_t upto)
 
 /* A district of the gazetteer that opens the paragraph at lo (after a list
  * marker): 思明区：全年教育投入… Only another district than the document's. */
-static const es_division *paragraph_district(es_situate_doc *d, size_t lo, size_t hi)
+static const es_division *paragraph_district(const es_situate_doc *d, size_t lo, size_t hi)
 {
-    if (d->para_cached == lo + 1)
-        return d->para_district;
-    d->para_cached = lo + 1;
-    d->para_district = NULL;
     if (d->g == NULL)
         return NULL;
     const unsigned char *t = (const unsigned char *)d->text;
@@ -605,7 +584,6 @@ static const es_division *paragraph_district(es_situate_doc *d, size_t lo, size_
         /* a district of another city is not part of this document's comparison */
         if (d->doc_city != NULL && div->city[0] && strcmp(div->city, d->doc_city) != 0)
             continue;
-        d->para_district = div;
         return div;
     }
     return NULL;
@@ -628,7 +606,6 @@ void es_situate_doc_init(es_situate_doc *d, const es_situator *s, const es_gazet
     d->doc_district = doc_district;
     d->doc_city = doc_city;
     d->city_document = doc_district == NULL && doc_city != NULL;
-    d->n_matches = (size_t)-1;
     if (title != NULL && s != NULL) {
         es_situate_match m[16];
         size_t n = find_cues(s, title, 0, strlen(title), m, 16);
@@ -811,21 +788,22 @@ static size_t chars_after(const char *text, size_t pos, size_t hi, int max)
 }
 
 
-/* “四五”普法期间，…: a plan period that opens a sentence speaks for the
- * rest of its paragraph. */
-static bool period_opens_paragraph(const es_situate_doc *d, size_t para_lo, size_t c_lo)
+/* “四五”普法期间，…: where a plan period opens a sentence of the paragraph
+ * text[lo, hi), which speaks for the rest of the paragraph; SIZE_MAX if
+ * none does. */
+static size_t period_opening(const es_situate_doc *d, size_t lo, size_t hi)
 {
     es_situate_match m[ES_SITUATE_MAX_MATCHES];
-    size_t n = find_cues(d->s, d->text, para_lo, c_lo, m, ES_SITUATE_MAX_MATCHES);
+    size_t n = find_cues(d->s, d->text, lo, hi, m, ES_SITUATE_MAX_MATCHES);
     for (size_t i = 0; i < n; i++) {
         if (m[i].cls != CUE_CUMULATIVE || strstr(m[i].word, "期间") == NULL)
             continue;
-        size_t sentence = back_to(d->text, para_lo, m[i].start, BREAK_SENTENCE);
-        if (back_to(d->text, para_lo, m[i].start, BREAK_COMMA) == sentence &&
+        size_t sentence = back_to(d->text, lo, m[i].start, BREAK_SENTENCE);
+        if (back_to(d->text, lo, m[i].start, BREAK_COMMA) == sentence &&
             chars_between(d->text, sentence, m[i].start) <= 6)
-            return true;
+            return m[i].start;
     }
-    return false;
+    return SIZE_MAX;
 }
 
 /* 去年7月以来, 2019年以来: a period that began before the document's year. */
@@ -915,8 +893,15 @@ void es_situate(es_situate_doc *d, size_t fs, size_t fe, const char *unit, const
     if (d->s == NULL)
         return;
     const char *text = d->text;
-    size_t para_lo = back_to(text, d->body_start, fs, BREAK_PARAGRAPH);
-    size_t para_hi = forward_to(text, fe, d->body_end, BREAK_PARAGRAPH);
+    if (!d->have_para || fs < d->para_lo || fe > d->para_hi) {
+        d->para_lo = back_to(text, d->body_start, fs, BREAK_PARAGRAPH);
+        d->para_hi = forward_to(text, fe, d->body_end, BREAK_PARAGRAPH);
+        d->period_at = period_opening(d, d->para_lo, d->para_hi);
+        d->para_district = paragraph_district(d, d->para_lo, d->para_hi);
+        d->have_para = true;
+        d->have_sentence = false;
+    }
+    size_t para_lo = d->para_lo, para_hi = d->para_hi;
     advance_headings(d, para_lo);
     if (d->plan_document || d->plan_section)
         out->basis = ES_BASIS_TARGET;
@@ -927,18 +912,25 @@ void es_situate(es_situate_doc *d, size_t fs, size_t fe, const char *unit, const
     }
     /* The sentence (to 。), carried back over a sentence that opens with
      * 其中, which continues the one before it. */
-    size_t xs_lo = continued_sentence(d, para_lo, back_to(text, para_lo, fs, BREAK_SENTENCE), fs);
-    size_t xs_hi = forward_to(text, fe, para_hi, BREAK_SENTENCE);
-    load_sentence(d, xs_lo, xs_hi);
+    if (!d->have_sentence || fs < d->sent_lo || fe > d->sent_hi) {
+        d->sent_lo = back_to(text, para_lo, fs, BREAK_SENTENCE);
+        d->sent_hi = forward_to(text, fe, para_hi, BREAK_SENTENCE);
+        d->xs_lo = continued_sentence(d, para_lo, d->sent_lo, fs);
+        d->xs_hi = d->sent_hi;
+        d->n_matches = find_cues(d->s, text, d->xs_lo, d->xs_hi, d->matches, ES_SITUATE_MAX_MATCHES);
+        d->n_years = find_years(d, d->xs_lo, d->xs_hi, d->years, ES_SITUATE_MAX_YEARS);
+        d->have_sentence = true;
+    }
+    size_t xs_lo = d->xs_lo, xs_hi = d->xs_hi;
     size_t s_lo = back_to(text, xs_lo, fs, BREAK_SEMICOLON);
     size_t c_lo = back_to(text, s_lo, fs, BREAK_CLAUSE);
     size_t c_hi = forward_to(text, fe, xs_hi, BREAK_CLAUSE);
-    year_mention years[MAX_YEARS];
-    size_t n_years = find_years(d, xs_lo, xs_hi, years, MAX_YEARS);
+    const es_situate_year *years = d->years;
+    size_t n_years = d->n_years;
 
     /* -- the year -- */
     size_t from = from_figure(d, c_lo, fs, fe, c_hi);
-    const year_mention *tie = NULL;
+    const es_situate_year *tie = NULL;
     bool stopped = false;
     if (from != (size_t)-1) {
         for (size_t i = 0; i < n_years; i++)
@@ -995,7 +987,7 @@ void es_situate(es_situate_doc *d, size_t fs, size_t fe, const char *unit, const
                 continue;
             out->basis = ES_BASIS_CUMULATIVE;
         }
-        if (period_opens_paragraph(d, para_lo, c_lo))
+        if (d->period_at < c_lo)
             out->basis = ES_BASIS_CUMULATIVE;
         if (period_since_before(d, s_lo, fs))
             out->basis = ES_BASIS_CUMULATIVE;
@@ -1040,7 +1032,7 @@ void es_situate(es_situate_doc *d, size_t fs, size_t fe, const char *unit, const
         out->scope = ES_SCOPE_PART;
     }
 
-    out->district = paragraph_district(d, para_lo, para_hi);
+    out->district = d->para_district;
     d->have_prev = true;
     d->prev_end = fe;
     d->prev_sentence = s_lo;

@@ -78,6 +78,18 @@ typedef struct es_situate_match {
     const char *word;
 } es_situate_match;
 
+/* The most years read in one sentence. */
+#define ES_SITUATE_MAX_YEARS 24
+
+/* A year written in a sentence (2021年, 上年): private to situate.c. */
+typedef struct es_situate_year {
+    size_t start, end;
+    int year;  /* 0 for a relative year whose document year is unknown */
+    int shift; /* relative: -1, -2, +1; 0 for a written year */
+    bool topic; /* opens its clause: holds for the rest of the sentence */
+    bool to;    /* 到2025年: an aim */
+} es_situate_year;
+
 /* One document's state. Fields are private: use the functions below. */
 typedef struct es_situate_doc {
     const es_situator *s;
@@ -100,13 +112,18 @@ typedef struct es_situate_doc {
     const char *list_unit;
     /* table rows of units inside the area, which make a 合计 row a part too */
     bool sub_unit_rows;
-    /* cue matches of the sentence last read */
-    size_t cached_lo, cached_hi;
+    /* the paragraph last read: its bounds, the district it is about, where a
+     * plan period opens one of its sentences (SIZE_MAX: none) */
+    size_t para_lo, para_hi, period_at;
+    const es_division *para_district;
+    bool have_para;
+    /* the sentence last read: its bounds, cue matches and years */
+    size_t sent_lo, sent_hi, xs_lo, xs_hi;
+    bool have_sentence;
     size_t n_matches;
     es_situate_match matches[ES_SITUATE_MAX_MATCHES];
-    /* the district the current paragraph is about */
-    size_t para_cached;
-    const es_division *para_district;
+    size_t n_years;
+    es_situate_year years[ES_SITUATE_MAX_YEARS];
 } es_situate_doc;
 
 /* Start a document whose body is text[body_start, body_end); title may be
