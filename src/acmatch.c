@@ -18,6 +18,13 @@ struct es_acmatch {
     ac_output *outputs;
     size_t n_out, cap_out;
     int built;
+    /* After the build, bytes that no pattern uses share class 0 and the
+     * table holds one column per class, not 256: a smaller table stays in
+     * cache (the cue words are Chinese, so few byte values occur). */
+    uint16_t byte_class[256];
+    size_t n_classes;
+    int16_t *delta16; /* the same table in 16 bits when the states fit */
+    unsigned char used[256];
 };
 
 static int grow_states(es_acmatch *ac)
@@ -70,6 +77,7 @@ void es_acmatch_free(es_acmatch *ac)
     if (ac == NULL)
         return;
     free(ac->delta);
+    free(ac->delta16);
     free(ac->fail);
     free(ac->out);
     free(ac->outputs);
@@ -83,6 +91,7 @@ es_status es_acmatch_add(es_acmatch *ac, const char *pattern, size_t len, uint32
     int32_t s = 0;
     for (size_t i = 0; i < len; i++) {
         unsigned char b = (unsigned char)pattern[i];
+        ac->used[b] = 1;
         int32_t nx = ac->delta[(size_t)s * 256 + b];
         if (nx < 0) {
             nx = new_state(ac);
@@ -146,6 +155,36 @@ es_status es_acmatch_build(es_acmatch *ac)
         }
     }
     free(queue);
+    /* Compress the columns: class 0 for unused bytes, one class per used byte. */
+    size_t n = 1;
+    for (int b = 0; b < 256; b++)
+        ac->byte_class[b] = ac->used[b] ? (uint16_t)n++ : 0;
+    int unused = -1;
+    for (int b = 0; b < 256 && unused < 0; b++)
+        if (!ac->used[b])
+            unused = b;
+    int32_t *small = malloc(ac->n_states * n * sizeof *small);
+    if (small == NULL)
+        return ES_ERR_NOMEM;
+    for (size_t st = 0; st < ac->n_states; st++) {
+        /* an unused byte leads where every unused byte leads: to the root's
+         * child for it, which is the root (no pattern starts with it) */
+        small[st * n] = unused >= 0 ? ac->delta[st * 256 + (size_t)unused] : 0;
+        for (int b = 0; b < 256; b++)
+            if (ac->used[b])
+                small[st * n + ac->byte_class[b]] = ac->delta[st * 256 + (size_t)b];
+    }
+    free(ac->delta);
+    ac->delta = small;
+    ac->n_classes = n;
+    if (ac->n_states <= INT16_MAX) {
+        /* half the table, twice as much of it in cache */
+        ac->delta16 = malloc(ac->n_states * n * sizeof *ac->delta16);
+        if (ac->delta16 == NULL)
+            return ES_ERR_NOMEM;
+        for (size_t i = 0; i < ac->n_states * n; i++)
+            ac->delta16[i] = (int16_t)small[i];
+    }
     ac->built = 1;
     return ES_OK;
 }
@@ -155,8 +194,10 @@ void es_acmatch_scan(const es_acmatch *ac, const char *text, size_t len,
 {
     int32_t s = 0;
     const unsigned char *t = (const unsigned char *)text;
+    const size_t n = ac->n_classes;
     for (size_t i = 0; i < len; i++) {
-        s = ac->delta[(size_t)s * 256 + t[i]];
+        size_t at = (size_t)s * n + ac->byte_class[t[i]];
+        s = ac->delta16 ? ac->delta16[at] : ac->delta[at];
         for (int32_t o = ac->out[s]; o >= 0; o = ac->outputs[o].next)
             fn(i + 1, ac->outputs[o].len, ac->outputs[o].id, user);
     }

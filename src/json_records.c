@@ -86,6 +86,17 @@ static int add_str(cJSON *o, const char *k, const char *v)
     return 1;
 }
 
+/* The same for a string that outlives the object (a name, an id the caller
+ * holds during the call): referenced, not copied. */
+static int add_ref(cJSON *o, const char *k, const char *v)
+{
+    cJSON *item = v ? cJSON_CreateStringReference(v) : cJSON_CreateNull();
+    if (item == NULL)
+        return 0;
+    cJSON_AddItemToObjectCS(o, k, item);
+    return 1;
+}
+
 static int add_num(cJSON *o, const char *k, double v)
 {
     cJSON *item;
@@ -169,10 +180,10 @@ es_status es_records_writer_record(es_records_writer *w, const es_record *r)
     int ok = 1;
     const es_doc_info *d = r->doc;
     if (w->format == ES_RECORDS_JSONL)
-        ok &= add_str(o, "type", r->redacted ? "redaction" : "record");
-    ok &= add_str(o, "id", r->id);
-    ok &= add_str(o, "doc", d->id);
-    ok &= add_str(o, "file", d->file);
+        ok &= add_ref(o, "type", r->redacted ? "redaction" : "record");
+    ok &= add_ref(o, "id", r->id);
+    ok &= add_ref(o, "doc", d->id);
+    ok &= add_ref(o, "file", d->file);
     ok &= add_num(o, "line", (double)r->line);
     ok &= add_num(o, "start", (double)r->start);
     ok &= add_num(o, "end", (double)r->end);
@@ -180,22 +191,22 @@ es_status es_records_writer_record(es_records_writer *w, const es_record *r)
     ok &= raw != NULL && add_str(o, "raw", raw);
     if (!r->redacted)
         ok &= add_num(o, "value", r->value);
-    ok &= add_str(o, "unit", r->unit);
+    ok &= add_ref(o, "unit", r->unit);
     if (!r->redacted)
-        ok &= add_str(o, "qualifier", es_qualifier_name(r->qualifier));
-    ok &= add_str(o, "indicator", r->indicator);
-    ok &= add_str(o, "label", r->label);
-    ok &= add_str(o, "district", es_record_district(r));
-    ok &= add_str(o, "district_code", es_record_district_code(r));
-    ok &= add_str(o, "city", es_record_city(r));
+        ok &= add_ref(o, "qualifier", es_qualifier_name(r->qualifier));
+    ok &= add_ref(o, "indicator", r->indicator);
+    ok &= add_ref(o, "label", r->label);
+    ok &= add_ref(o, "district", es_record_district(r));
+    ok &= add_ref(o, "district_code", es_record_district_code(r));
+    ok &= add_ref(o, "city", es_record_city(r));
     int year = es_record_year(r);
     if (year > 0)
         ok &= add_num(o, "year", year);
     else
         ok &= add_str(o, "year", NULL);
-    ok &= add_str(o, "year_from", es_year_source_name(r->year_from));
-    ok &= add_str(o, "basis", es_basis_name(r->basis));
-    ok &= add_str(o, "scope", es_scope_name(r->scope));
+    ok &= add_ref(o, "year_from", es_year_source_name(r->year_from));
+    ok &= add_ref(o, "basis", es_basis_name(r->basis));
+    ok &= add_ref(o, "scope", es_scope_name(r->scope));
     const char *ctx = span(w, r->context, r->context_len);
     ok &= ctx != NULL && add_str(o, "context", ctx);
     if (!ok) {

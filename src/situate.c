@@ -233,6 +233,29 @@ static int break_level_of(uint32_t cp)
     }
 }
 
+/* The level of a break character whose bytes are t[at, at + 3) (or t[at]
+ * for ASCII), or -1. Read byte-wise, without decoding: these byte patterns
+ * occur in valid UTF-8 only as these characters. */
+static int break_level_3(const unsigned char *t)
+{
+    if (t[0] == 0xE3 && t[1] == 0x80)
+        return t[2] == 0x82 ? BREAK_SENTENCE : t[2] == 0x81 ? BREAK_CLAUSE : -1;
+    if (t[0] == 0xEF && t[1] == 0xBC) {
+        switch (t[2]) {
+        case 0x81: case 0x9F: return BREAK_SENTENCE;
+        case 0x9B: return BREAK_SEMICOLON;
+        case 0x8C: case 0x9A: return BREAK_COMMA;
+        default: return -1;
+        }
+    }
+    return -1;
+}
+
+static int break_level_ascii(unsigned char c)
+{
+    return c < 0x80 ? break_level_of(c) : -1;
+}
+
 /* Just after the nearest break of at most `level` before pos, not before lo. */
 static size_t back_to(const char *text, size_t lo, size_t pos, int level)
 {
@@ -240,13 +263,20 @@ static size_t back_to(const char *text, size_t lo, size_t pos, int level)
     size_t floor = pos > ES_SITUATE_MAX_SENTENCE_BYTES ? pos - ES_SITUATE_MAX_SENTENCE_BYTES : 0;
     if (floor > lo)
         lo = floor;
+    if (level == BREAK_PARAGRAPH) {
+        while (pos > lo && t[pos - 1] != '\n' && t[pos - 1] != '\r')
+            pos--;
+        lo = pos; /* then only the character boundary below */
+    }
     while (pos > lo) {
-        size_t st;
-        uint32_t cp = es_utf8_decode_before(t, pos, &st);
-        int b = break_level_of(cp);
+        unsigned char c = t[pos - 1];
+        int b = break_level_ascii(c);
+        /* the last bytes of 。！？；，：、 */
+        if (b < 0 && pos >= lo + 3 && (c == 0x82 || c == 0x81 || c == 0x9F || c == 0x9B || c == 0x8C || c == 0x9A))
+            b = break_level_3(t + pos - 3);
         if (b >= 0 && b <= level)
             return pos;
-        pos = st;
+        pos--;
     }
     while (pos < lo + 4 && (t[pos] & 0xC0) == 0x80) /* a cut window starts on a character */
         pos++;
@@ -257,16 +287,28 @@ static size_t back_to(const char *text, size_t lo, size_t pos, int level)
 static size_t forward_to(const char *text, size_t pos, size_t hi, int level)
 {
     const unsigned char *t = (const unsigned char *)text;
+    size_t end = hi;
     if (hi - pos > ES_SITUATE_MAX_SENTENCE_BYTES)
         hi = pos + ES_SITUATE_MAX_SENTENCE_BYTES;
-    while (pos < hi) {
-        uint32_t cp;
-        size_t k = es_utf8_decode(t + pos, hi - pos, &cp);
-        int b = break_level_of(cp);
-        if (b >= 0 && b <= level)
+    if (level == BREAK_PARAGRAPH) {
+        const unsigned char *nl = memchr(t + pos, '\n', hi - pos);
+        size_t stop = nl ? (size_t)(nl - t) : hi;
+        const unsigned char *cr = memchr(t + pos, '\r', stop - pos);
+        pos = cr ? (size_t)(cr - t) : stop;
+        if (cr || nl)
             return pos;
-        pos += k;
+    } else {
+        while (pos < hi) {
+            int b = break_level_ascii(t[pos]);
+            if (b < 0 && pos + 3 <= end && (t[pos] == 0xE3 || t[pos] == 0xEF))
+                b = break_level_3(t + pos);
+            if (b >= 0 && b <= level)
+                return pos;
+            pos++;
+        }
     }
+    while (pos < end && pos > 0 && (t[pos] & 0xC0) == 0x80) /* a cut window ends on a character */
+        pos--;
     return pos;
 }
 
@@ -280,6 +322,27 @@ static bool lit_before(const char *text, size_t lo, size_t pos, const char *lit)
 {
     size_t n = strlen(lit);
     return pos >= lo + n && memcmp(text + pos - n, lit, n) == 0;
+}
+
+/* The first occurrence of lit in text[lo, hi) at or after lo, or SIZE_MAX.
+ * Searched by its last byte: in Chinese text the first byte of a character
+ * (E4-E9) is nearly every third byte, the last one far rarer. */
+static size_t find_lit(const char *text, size_t lo, size_t hi, const char *lit)
+{
+    size_t n = strlen(lit);
+    if (lo + n > hi)
+        return SIZE_MAX;
+    size_t at = lo + n - 1; /* where the last byte may stand */
+    while (at < hi) {
+        const char *p = memchr(text + at, lit[n - 1], hi - at);
+        if (p == NULL)
+            return SIZE_MAX;
+        at = (size_t)(p - text);
+        if (memcmp(text + at + 1 - n, lit, n) == 0)
+            return at + 1 - n;
+        at++;
+    }
+    return SIZE_MAX;
 }
 
 /* Skip spaces (ASCII, U+3000) and quotes from pos. */
@@ -421,41 +484,37 @@ static size_t find_years(const es_situate_doc *d, size_t lo, size_t hi, es_situa
 {
     const unsigned char *t = (const unsigned char *)d->text;
     size_t n = 0;
-    size_t i = lo;
-    while (i < hi && n < max) {
-        uint32_t cp;
-        size_t k = es_utf8_decode(t + i, hi - i, &cp);
-        int dg = year_digit(cp);
-        if (dg < 0) {
-            i += k;
-            continue;
-        }
-        size_t start = i;
-        int value = 0, digits = 0;
-        while (i < hi) {
-            k = es_utf8_decode(t + i, hi - i, &cp);
-            dg = year_digit(cp);
+    /* every year ends in 年: find those, then read the digits before */
+    for (size_t at = find_lit(d->text, lo, hi, "年"); at != SIZE_MAX && n < max;
+         at = find_lit(d->text, at + 3, hi, "年")) {
+        size_t start = at;
+        int value = 0, digits = 0, scale = 1;
+        while (start > lo && digits < 5) {
+            size_t st;
+            int dg = year_digit(es_utf8_decode_before(t, start, &st));
             if (dg < 0)
                 break;
-            if (digits < 6)
-                value = value * 10 + dg;
+            if (digits < 4) {
+                value += dg * scale;
+                scale *= 10;
+            }
             digits++;
-            i += k;
+            start = st;
         }
-        /* part of a longer number (3.2024年 never happens; 12.4法制宣传日 does) */
+        /* part of a longer number (12.4法制宣传日 has no 年; 1.2024年 never) */
         bool inside = start > lo && (t[start - 1] == '.' || (t[start - 1] >= '0' && t[start - 1] <= '9'));
-        if (inside || !lit_at(d->text, hi, i, "年"))
+        if (digits == 0 || inside)
             continue;
         int year = 0;
         if (digits == 4 && value >= 1900 && value <= 2100)
             year = value;
-        else if (digits == 2 && lit_at(d->text, hi, i + 3, "度"))
+        else if (digits == 2 && lit_at(d->text, hi, at + 3, "度"))
             year = value < 50 ? 2000 + value : 1900 + value; /* 08年度 */
-        if (year == 0 || !year_is_tie(d->text, lo, hi, start, i + 3))
+        if (year == 0 || !year_is_tie(d->text, lo, hi, start, at + 3))
             continue;
         size_t clause_lo = back_to(d->text, lo, start, BREAK_CLAUSE);
         es_situate_year *y = &out[n++];
-        *y = (es_situate_year){start, i + 3, year, 0, opens_clause(d->text, clause_lo, start), false};
+        *y = (es_situate_year){start, at + 3, year, 0, opens_clause(d->text, clause_lo, start), false};
         y->to = lit_before(d->text, lo, start, "到") || lit_before(d->text, lo, start, "至");
     }
     /* 上年, 去年, 明年 from the cue table */
@@ -511,16 +570,12 @@ static void advance_headings(es_situate_doc *d, size_t upto)
 {
     size_t a = d->headings_to;
     while (a < upto) {
-        size_t b = a;
-        while (b < upto && d->text[b] != '\n')
-            b++;
+        const char *nl = memchr(d->text + a, '\n', upto - a);
+        size_t b = nl ? (size_t)(nl - d->text) : upto;
         size_t ta = skip_blank(d->text, b, a), tb = b;
         while (tb > ta && (d->text[tb - 1] == '\r' || d->text[tb - 1] == ' '))
             tb--;
-        bool full_stop = false;
-        for (size_t k = ta; k + 3 <= tb && !full_stop; k++)
-            full_stop = lit_at(d->text, tb, k, "。");
-        if (tb > ta && tb - ta <= HEADING_MAX_BYTES && !full_stop) {
+        if (tb > ta && tb - ta <= HEADING_MAX_BYTES && find_lit(d->text, ta, tb, "。") == SIZE_MAX) {
             es_situate_match m[16];
             size_t n = find_cues(d->s, d->text, ta, tb, m, 16);
             bool plan = false, summary = false;
@@ -632,23 +687,23 @@ static bool opens_with_subtotal(const es_situate_doc *d, size_t sentence, size_t
 static size_t continued_sentence(const es_situate_doc *d, size_t para_lo, size_t lo, size_t fs)
 {
     for (int step = 0; step < 2 && lo > para_lo; step++) {
-        size_t prev_end, prev_lo;
+        bool subtotal = opens_with_subtotal(d, lo, fs);
+        bool list_item = false;
+        if (!subtotal && step == 0) {
+            /* a short first clause with a figure in it */
+            size_t first = forward_to(d->text, lo, d->body_end, BREAK_COMMA);
+            for (size_t k = lo; k < first && !list_item; k++)
+                list_item = d->text[k] >= '0' && d->text[k] <= '9';
+            list_item = list_item && chars_between(d->text, lo, first) <= 2 * LIST_ITEM_CHARS;
+        }
+        if (!subtotal && !list_item)
+            break;
+        size_t prev_end;
         es_utf8_decode_before((const unsigned char *)d->text, lo, &prev_end);
-        prev_lo = back_to(d->text, para_lo, prev_end, BREAK_SENTENCE);
-        if (opens_with_subtotal(d, lo, fs)) {
-            lo = prev_lo;
-            continue;
-        }
-        size_t first = forward_to(d->text, lo, d->body_end, BREAK_COMMA);
-        bool digit = false;
-        for (size_t k = lo; k < first && !digit; k++)
-            digit = d->text[k] >= '0' && d->text[k] <= '9';
-        if (step == 0 && digit && chars_between(d->text, lo, first) <= 2 * LIST_ITEM_CHARS &&
-            opens_with_subtotal(d, prev_lo, prev_end)) {
-            lo = prev_lo;
-            continue;
-        }
-        break;
+        size_t prev_lo = back_to(d->text, para_lo, prev_end, BREAK_SENTENCE);
+        if (!subtotal && !opens_with_subtotal(d, prev_lo, prev_end))
+            break;
+        lo = prev_lo;
     }
     return lo;
 }
@@ -659,9 +714,12 @@ static size_t from_figure(const es_situate_doc *d, size_t clause_lo, size_t star
                           size_t hi)
 {
     size_t from = (size_t)-1;
-    for (size_t p = clause_lo; p + 3 <= start; p++)
-        if (lit_at(d->text, start, p, "由") || lit_at(d->text, start, p, "从"))
-            from = p;
+    static const char *const marks[] = {"由", "从"};
+    for (size_t i = 0; i < 2; i++)
+        for (size_t p = find_lit(d->text, clause_lo, start, marks[i]); p != SIZE_MAX;
+             p = find_lit(d->text, p + 3, start, marks[i]))
+            if (from == (size_t)-1 || p > from)
+                from = p;
     if (from == (size_t)-1)
         return from;
     static const char *const verbs[] = {"提高", "提升", "增", "上升", "下降", "降", "减少",
@@ -755,14 +813,15 @@ static bool subtotal_item(const es_situate_doc *d, size_t s_lo, size_t c_lo, siz
  * word before is not 教育 or 总. */
 static bool purpose_money(const es_situate_doc *d, size_t lo, size_t start)
 {
-    for (size_t p = lo; p + 6 <= start; p++) {
-        if (!lit_at(d->text, start, p, "经费") && !lit_at(d->text, start, p, "资金"))
-            continue;
-        if (lit_before(d->text, lo, p, "教育") || lit_before(d->text, lo, p, "总") ||
-            lit_before(d->text, lo, p, "教育事业") || p == lo)
-            continue;
-        return true;
-    }
+    static const char *const money[] = {"经费", "资金"};
+    for (size_t i = 0; i < 2; i++)
+        for (size_t p = find_lit(d->text, lo, start, money[i]); p != SIZE_MAX;
+             p = find_lit(d->text, p + 6, start, money[i])) {
+            if (lit_before(d->text, lo, p, "教育") || lit_before(d->text, lo, p, "总") ||
+                lit_before(d->text, lo, p, "教育事业") || p == lo)
+                continue;
+            return true;
+        }
     return false;
 }
 
@@ -793,15 +852,24 @@ static size_t chars_after(const char *text, size_t pos, size_t hi, int max)
  * none does. */
 static size_t period_opening(const es_situate_doc *d, size_t lo, size_t hi)
 {
-    es_situate_match m[ES_SITUATE_MAX_MATCHES];
-    size_t n = find_cues(d->s, d->text, lo, hi, m, ES_SITUATE_MAX_MATCHES);
-    for (size_t i = 0; i < n; i++) {
-        if (m[i].cls != CUE_CUMULATIVE || strstr(m[i].word, "期间") == NULL)
+    static const char period[] = "期间";
+    const char *t = d->text;
+    /* most paragraphs have no 期间: find it first, read cues only near it */
+    for (const char *p = memchr(t + lo, period[0], hi - lo); p != NULL;
+         p = memchr(p + 1, period[0], (size_t)(t + hi - (p + 1)))) {
+        size_t at = (size_t)(p - t);
+        if (!lit_at(t, hi, at, period))
             continue;
-        size_t sentence = back_to(d->text, lo, m[i].start, BREAK_SENTENCE);
-        if (back_to(d->text, lo, m[i].start, BREAK_COMMA) == sentence &&
-            chars_between(d->text, sentence, m[i].start) <= 6)
-            return m[i].start;
+        size_t sentence = back_to(t, lo, at, BREAK_SENTENCE);
+        if (back_to(t, lo, at, BREAK_COMMA) != sentence || chars_between(t, sentence, at) > 10)
+            continue;
+        es_situate_match m[8];
+        size_t n = find_cues(d->s, t, sentence, at + sizeof period - 1, m, 8);
+        for (size_t i = 0; i < n; i++)
+            if (m[i].cls == CUE_CUMULATIVE && m[i].end == at + sizeof period - 1)
+                return m[i].start;
+        if (p + 1 >= t + hi)
+            break;
     }
     return SIZE_MAX;
 }
@@ -809,9 +877,8 @@ static size_t period_opening(const es_situate_doc *d, size_t lo, size_t hi)
 /* 去年7月以来, 2019年以来: a period that began before the document's year. */
 static bool period_since_before(const es_situate_doc *d, size_t lo, size_t start)
 {
-    for (size_t p = lo; p + 6 <= start; p++) {
-        if (!lit_at(d->text, start, p, "以来"))
-            continue;
+    for (size_t p = find_lit(d->text, lo, start, "以来"); p != SIZE_MAX;
+         p = find_lit(d->text, p + 6, start, "以来")) {
         size_t c = back_to(d->text, lo, p, BREAK_CLAUSE);
         for (size_t k = c; k + 6 <= p; k++) {
             if (lit_at(d->text, p, k, "去年") || lit_at(d->text, p, k, "上年") || lit_at(d->text, p, k, "前年"))
@@ -922,7 +989,15 @@ void es_situate(es_situate_doc *d, size_t fs, size_t fe, const char *unit, const
         d->have_sentence = true;
     }
     size_t xs_lo = d->xs_lo, xs_hi = d->xs_hi;
-    size_t s_lo = back_to(text, xs_lo, fs, BREAK_SEMICOLON);
+    /* the ；-part of the sentence: the previous figure's, when no ； stands
+     * between them (figures of a sentence come one after another) */
+    size_t s_lo;
+    if (d->have_prev && d->prev_sentence >= xs_lo && d->prev_start <= fs &&
+        find_lit(text, d->prev_start, fs, "；") == SIZE_MAX &&
+        memchr(text + d->prev_start, ';', fs - d->prev_start) == NULL)
+        s_lo = d->prev_sentence;
+    else
+        s_lo = back_to(text, xs_lo, fs, BREAK_SEMICOLON);
     size_t c_lo = back_to(text, s_lo, fs, BREAK_CLAUSE);
     size_t c_hi = forward_to(text, fe, xs_hi, BREAK_CLAUSE);
     const es_situate_year *years = d->years;
@@ -1034,6 +1109,7 @@ void es_situate(es_situate_doc *d, size_t fs, size_t fe, const char *unit, const
 
     out->district = d->para_district;
     d->have_prev = true;
+    d->prev_start = fs;
     d->prev_end = fe;
     d->prev_sentence = s_lo;
     d->prev = *out;
