@@ -3,7 +3,9 @@
 #include "error_internal.h"
 
 #include <cJSON.h>
+#include <float.h>
 #include <math.h>
+#include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
 
@@ -60,22 +62,6 @@ size_t es_records_writer_count(const es_records_writer *w, size_t *documents, si
     return w->n_recs;
 }
 
-/* A C string of s[0..n) in the writer's scratch buffer (NULL on OOM). */
-static const char *span(es_records_writer *w, const char *s, size_t n)
-{
-    if (n + 1 > w->buf_cap) {
-        size_t cap = n + 1 > 256 ? n + 1 : 256;
-        char *b = realloc(w->buf, cap);
-        if (b == NULL)
-            return NULL;
-        w->buf = b;
-        w->buf_cap = cap;
-    }
-    memcpy(w->buf, s, n);
-    w->buf[n] = '\0';
-    return w->buf;
-}
-
 /* Add a string, or null for NULL. Returns 0 on allocation failure. */
 static int add_str(cJSON *o, const char *k, const char *v)
 {
@@ -83,17 +69,6 @@ static int add_str(cJSON *o, const char *k, const char *v)
     if (item == NULL)
         return 0;
     cJSON_AddItemToObjectCS(o, k, item); /* keys are literals: not copied */
-    return 1;
-}
-
-/* The same for a string that outlives the object (a name, an id the caller
- * holds during the call): referenced, not copied. */
-static int add_ref(cJSON *o, const char *k, const char *v)
-{
-    cJSON *item = v ? cJSON_CreateStringReference(v) : cJSON_CreateNull();
-    if (item == NULL)
-        return 0;
-    cJSON_AddItemToObjectCS(o, k, item);
     return 1;
 }
 
@@ -172,58 +147,193 @@ es_status es_records_writer_document(es_records_writer *w, const es_doc_info *d)
     return st;
 }
 
+/* ---- records written directly ---------------------------------------------
+ * A record is the hot path (one per figure): it is written straight into a
+ * growing buffer, byte for byte as cJSON_PrintUnformatted would print the
+ * same object (the tests compare with golden files), without building,
+ * printing and freeing a tree of nodes. */
+
+typedef struct jbuf {
+    char *p;
+    size_t n, cap;
+    int oom;
+} jbuf;
+
+static void jb_put(jbuf *b, const char *s, size_t n)
+{
+    if (b->oom)
+        return;
+    if (b->n + n + 1 > b->cap) {
+        size_t cap = b->cap ? b->cap : 512;
+        while (cap < b->n + n + 1)
+            cap *= 2;
+        char *q = realloc(b->p, cap);
+        if (q == NULL) {
+            b->oom = 1;
+            return;
+        }
+        b->p = q;
+        b->cap = cap;
+    }
+    memcpy(b->p + b->n, s, n);
+    b->n += n;
+}
+
+/* s[0..n) (up to a NUL, as cJSON reads a C string) as a JSON string, escaped
+ * as cJSON escapes: \" \\ \b \f \n \r \t, other control bytes as \u00xx,
+ * everything else as it is; NULL as null. */
+static void jb_string(jbuf *b, const char *s, size_t n)
+{
+    if (s == NULL) {
+        jb_put(b, "null", 4);
+        return;
+    }
+    jb_put(b, "\"", 1);
+    size_t from = 0, i = 0;
+    for (; i < n && s[i] != '\0'; i++) {
+        unsigned char c = (unsigned char)s[i];
+        if (c >= 32 && c != '"' && c != '\\')
+            continue;
+        jb_put(b, s + from, i - from);
+        from = i + 1;
+        char esc[8];
+        switch (c) {
+        case '"': jb_put(b, "\\\"", 2); break;
+        case '\\': jb_put(b, "\\\\", 2); break;
+        case '\b': jb_put(b, "\\b", 2); break;
+        case '\f': jb_put(b, "\\f", 2); break;
+        case '\n': jb_put(b, "\\n", 2); break;
+        case '\r': jb_put(b, "\\r", 2); break;
+        case '\t': jb_put(b, "\\t", 2); break;
+        default:
+            snprintf(esc, sizeof esc, "\\u%04x", c);
+            jb_put(b, esc, 6);
+        }
+    }
+    jb_put(b, s + from, i - from);
+    jb_put(b, "\"", 1);
+}
+
+static void jb_cstr(jbuf *b, const char *s)
+{
+    jb_string(b, s, s ? strlen(s) : 0);
+}
+
+/* A number as add_num and cJSON print it: integers below 2^53 in digits,
+ * others with 15 significant digits, or 17 where 15 do not read back. */
+static void jb_number(jbuf *b, double v)
+{
+    char digits[32];
+    if (!isfinite(v)) {
+        jb_put(b, "null", 4);
+        return;
+    }
+    if (v == floor(v) && fabs(v) < 9007199254740992.0) {
+        char *p = digits + sizeof digits;
+        unsigned long long u = (unsigned long long)fabs(v);
+        do {
+            *--p = (char)('0' + u % 10);
+            u /= 10;
+        } while (u > 0);
+        if (v < 0)
+            *--p = '-';
+        jb_put(b, p, (size_t)(digits + sizeof digits - p));
+        return;
+    }
+    int n = snprintf(digits, sizeof digits, "%1.15g", v);
+    double back = strtod(digits, NULL);
+    if (!(fabs(back - v) <= fmax(fabs(back), fabs(v)) * DBL_EPSILON))
+        n = snprintf(digits, sizeof digits, "%1.17g", v);
+    jb_put(b, digits, (size_t)n);
+}
+
+/* ,"key": (the first key of an object opens it instead); k is a literal */
+#define jb_key(b, k, first) jb_key_n(b, k, sizeof(k) - 1, first)
+static void jb_key_n(jbuf *b, const char *k, size_t n, int first)
+{
+    jb_put(b, first ? "{\"" : ",\"", 2);
+    jb_put(b, k, n);
+    jb_put(b, "\":", 2);
+}
+
 es_status es_records_writer_record(es_records_writer *w, const es_record *r)
 {
-    cJSON *o = cJSON_CreateObject();
-    if (o == NULL)
-        return ES_ERR_NOMEM;
-    int ok = 1;
+    jbuf b = {w->buf, 0, w->buf_cap, 0};
     const es_doc_info *d = r->doc;
-    if (w->format == ES_RECORDS_JSONL)
-        ok &= add_ref(o, "type", r->redacted ? "redaction" : "record");
-    ok &= add_ref(o, "id", r->id);
-    ok &= add_ref(o, "doc", d->id);
-    ok &= add_ref(o, "file", d->file);
-    ok &= add_num(o, "line", (double)r->line);
-    ok &= add_num(o, "start", (double)r->start);
-    ok &= add_num(o, "end", (double)r->end);
-    const char *raw = span(w, r->raw, r->raw_len);
-    ok &= raw != NULL && add_str(o, "raw", raw);
-    if (!r->redacted)
-        ok &= add_num(o, "value", r->value);
-    ok &= add_ref(o, "unit", r->unit);
-    if (!r->redacted)
-        ok &= add_ref(o, "qualifier", es_qualifier_name(r->qualifier));
-    ok &= add_ref(o, "indicator", r->indicator);
-    ok &= add_ref(o, "label", r->label);
-    ok &= add_ref(o, "district", es_record_district(r));
-    ok &= add_ref(o, "district_code", es_record_district_code(r));
-    ok &= add_ref(o, "city", es_record_city(r));
+    int first = 1;
+    if (w->format == ES_RECORDS_JSONL) {
+        jb_key(&b, "type", 1);
+        jb_cstr(&b, r->redacted ? "redaction" : "record");
+        first = 0;
+    }
+    jb_key(&b, "id", first);
+    jb_cstr(&b, r->id);
+    jb_key(&b, "doc", 0);
+    jb_cstr(&b, d->id);
+    jb_key(&b, "file", 0);
+    jb_cstr(&b, d->file);
+    jb_key(&b, "line", 0);
+    jb_number(&b, (double)r->line);
+    jb_key(&b, "start", 0);
+    jb_number(&b, (double)r->start);
+    jb_key(&b, "end", 0);
+    jb_number(&b, (double)r->end);
+    jb_key(&b, "raw", 0);
+    jb_string(&b, r->raw, r->raw_len);
+    if (!r->redacted) {
+        jb_key(&b, "value", 0);
+        jb_number(&b, r->value);
+    }
+    jb_key(&b, "unit", 0);
+    jb_cstr(&b, r->unit);
+    if (!r->redacted) {
+        jb_key(&b, "qualifier", 0);
+        jb_cstr(&b, es_qualifier_name(r->qualifier));
+    }
+    jb_key(&b, "indicator", 0);
+    jb_cstr(&b, r->indicator);
+    jb_key(&b, "label", 0);
+    jb_cstr(&b, r->label);
+    jb_key(&b, "district", 0);
+    jb_cstr(&b, es_record_district(r));
+    jb_key(&b, "district_code", 0);
+    jb_cstr(&b, es_record_district_code(r));
+    jb_key(&b, "city", 0);
+    jb_cstr(&b, es_record_city(r));
     int year = es_record_year(r);
+    jb_key(&b, "year", 0);
     if (year > 0)
-        ok &= add_num(o, "year", year);
+        jb_number(&b, year);
     else
-        ok &= add_str(o, "year", NULL);
-    ok &= add_ref(o, "year_from", es_year_source_name(r->year_from));
-    ok &= add_ref(o, "basis", es_basis_name(r->basis));
-    ok &= add_ref(o, "scope", es_scope_name(r->scope));
-    const char *ctx = span(w, r->context, r->context_len);
-    ok &= ctx != NULL && add_str(o, "context", ctx);
-    if (!ok) {
-        cJSON_Delete(o);
+        jb_put(&b, "null", 4);
+    jb_key(&b, "year_from", 0);
+    jb_cstr(&b, es_year_source_name(r->year_from));
+    jb_key(&b, "basis", 0);
+    jb_cstr(&b, es_basis_name(r->basis));
+    jb_key(&b, "scope", 0);
+    jb_cstr(&b, es_scope_name(r->scope));
+    jb_key(&b, "context", 0);
+    jb_string(&b, r->context, r->context_len);
+    jb_put(&b, "}", 1);
+    w->buf = b.p; /* the buffer is kept for the next record */
+    w->buf_cap = b.cap;
+    if (b.oom)
         return ES_ERR_NOMEM;
-    }
-    es_status st;
-    if (r->redacted) {
-        st = put(w, o, w->reds, w->n_reds);
-        if (st == ES_OK)
-            w->n_reds++;
+    FILE *list = r->redacted ? w->reds : w->recs;
+    size_t *count = r->redacted ? &w->n_reds : &w->n_recs;
+    int ok;
+    if (w->format == ES_RECORDS_JSONL) {
+        jb_put(&b, "\n", 1);
+        w->buf = b.p;
+        w->buf_cap = b.cap;
+        ok = !b.oom && fwrite(b.p, 1, b.n, w->out) == b.n;
     } else {
-        st = put(w, o, w->recs, w->n_recs);
-        if (st == ES_OK)
-            w->n_recs++;
+        ok = fputs(*count ? ",\n" : "\n", list) >= 0 && fwrite(b.p, 1, b.n, list) == b.n;
     }
-    return st;
+    if (!ok)
+        return b.oom ? ES_ERR_NOMEM : ES_ERR_IO;
+    (*count)++;
+    return ES_OK;
 }
 
 static int copy_list(FILE *from, FILE *to)

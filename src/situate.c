@@ -215,28 +215,10 @@ es_status es_situator_new_builtin(es_situator **out, es_error *err)
  * 、, a comma-clause only at a comma. */
 enum break_level { BREAK_PARAGRAPH, BREAK_SENTENCE, BREAK_SEMICOLON, BREAK_COMMA, BREAK_CLAUSE };
 
-static int break_level_of(uint32_t cp)
-{
-    switch (cp) {
-    case '\n': case '\r':
-        return BREAK_PARAGRAPH;
-    case 0x3002: case 0xFF01: case 0xFF1F: case '!': case '?':
-        return BREAK_SENTENCE;
-    case 0xFF1B: case ';':
-        return BREAK_SEMICOLON;
-    case 0xFF0C: case ',': case 0xFF1A: case ':':
-        return BREAK_COMMA;
-    case 0x3001:
-        return BREAK_CLAUSE;
-    default:
-        return -1;
-    }
-}
-
 /* The level of a break character whose bytes are t[at, at + 3) (or t[at]
  * for ASCII), or -1. Read byte-wise, without decoding: these byte patterns
  * occur in valid UTF-8 only as these characters. */
-static int break_level_3(const unsigned char *t)
+static inline int break_level_3(const unsigned char *t)
 {
     if (t[0] == 0xE3 && t[1] == 0x80)
         return t[2] == 0x82 ? BREAK_SENTENCE : t[2] == 0x81 ? BREAK_CLAUSE : -1;
@@ -251,9 +233,16 @@ static int break_level_3(const unsigned char *t)
     return -1;
 }
 
-static int break_level_ascii(unsigned char c)
+/* break_level_of for ASCII bytes, as a table (the scans below read every byte) */
+static const signed char ascii_break[128] = {
+    ['\n'] = BREAK_PARAGRAPH + 1, ['\r'] = BREAK_PARAGRAPH + 1, ['!'] = BREAK_SENTENCE + 1,
+    ['?'] = BREAK_SENTENCE + 1,    [';'] = BREAK_SEMICOLON + 1,  [','] = BREAK_COMMA + 1,
+    [':'] = BREAK_COMMA + 1,
+};
+
+static inline int break_level_ascii(unsigned char c)
 {
-    return c < 0x80 ? break_level_of(c) : -1;
+    return c < 0x80 ? ascii_break[c] - 1 : -1;
 }
 
 /* Just after the nearest break of at most `level` before pos, not before lo. */
@@ -312,13 +301,13 @@ static size_t forward_to(const char *text, size_t pos, size_t hi, int level)
     return pos;
 }
 
-static bool lit_at(const char *text, size_t hi, size_t pos, const char *lit)
+static inline bool lit_at(const char *text, size_t hi, size_t pos, const char *lit)
 {
     size_t n = strlen(lit);
     return pos + n <= hi && memcmp(text + pos, lit, n) == 0;
 }
 
-static bool lit_before(const char *text, size_t lo, size_t pos, const char *lit)
+static inline bool lit_before(const char *text, size_t lo, size_t pos, const char *lit)
 {
     size_t n = strlen(lit);
     return pos >= lo + n && memcmp(text + pos - n, lit, n) == 0;
@@ -327,7 +316,7 @@ static bool lit_before(const char *text, size_t lo, size_t pos, const char *lit)
 /* The first occurrence of lit in text[lo, hi) at or after lo, or SIZE_MAX.
  * Searched by its last byte: in Chinese text the first byte of a character
  * (E4-E9) is nearly every third byte, the last one far rarer. */
-static size_t find_lit(const char *text, size_t lo, size_t hi, const char *lit)
+static inline size_t find_lit(const char *text, size_t lo, size_t hi, const char *lit)
 {
     size_t n = strlen(lit);
     if (lo + n > hi)
