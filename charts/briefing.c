@@ -240,6 +240,61 @@ static void draw_table(es_pdf *p, const es_table *t, const es_summary *s, const 
     }
 }
 
+/* A qualifier as a reader writes it after a number. */
+static const char *qualifier_words(es_qualifier q)
+{
+    switch (q) {
+    case ES_QUALIFIER_MORE_THAN: return "以上";
+    case ES_QUALIFIER_APPROX: return "左右";
+    case ES_QUALIFIER_AT_LEAST: return "（不少于）";
+    case ES_QUALIFIER_AT_MOST: return "（不超过）";
+    case ES_QUALIFIER_EXACT: break;
+    }
+    return "";
+}
+
+/* The most targets listed under one indicator's table. */
+#define MAX_TARGETS_LISTED 12
+
+/* Targets the documents set for this indicator: beside the table, never in
+ * it (a plan is not what a district reached). */
+static void targets_note(es_pdf *p, const es_table *t, const section *sec)
+{
+    char line[1024], val[64];
+    size_t n = 0;
+    for (size_t i = 0; i < t->n_targets; i++)
+        n += es_lexicon_at(es_facts_lexicon(t->facts), t->targets[i]->indicator) == sec->ind;
+    if (n == 0)
+        return;
+    p->y -= 6;
+    heading(p, "目标（文件中的计划数，不计入上表）", H2_SIZE, 4);
+    size_t shown = 0;
+    for (size_t i = 0; i < t->n_targets && shown < MAX_TARGETS_LISTED; i++) {
+        const es_fact *x = t->targets[i];
+        if (es_lexicon_at(es_facts_lexicon(t->facts), x->indicator) != sec->ind)
+            continue;
+        if (strcmp(x->unit, sec->ind->units[0]) == 0)
+            value_text(x->value, sec, val, sizeof val);
+        else
+            snprintf(val, sizeof val, "%g %s", x->value, x->unit);
+        /* a goal named for a year (到2025年) says so; else the plan's document */
+        char when[48] = "";
+        if (x->year && x->year != x->doc_year)
+            snprintf(when, sizeof when, " %d 年", x->year);
+        else if (x->doc_year)
+            snprintf(when, sizeof when, "（%d 年的文件）", x->doc_year);
+        snprintf(line, sizeof line, "· %s%s目标 %s%s：“%s”（%s 第 %ld 行）", x->district, when, val,
+                 qualifier_words(x->qualifier), x->quote, x->file, x->line);
+        note(p, 10, 1.5, line);
+        shown++;
+    }
+    if (n > shown) {
+        snprintf(line, sizeof line, "· 另有 %zu 条，见 table.json 的 targets。", n - shown);
+        note(p, 10, 1.5, line);
+    }
+    es_pdf_fill_color(p, black);
+}
+
 static int draw_section(es_pdf *p, const es_table *t, const es_summary *s, const section *sec)
 {
     char line[512];
@@ -313,15 +368,89 @@ static int draw_section(es_pdf *p, const es_table *t, const es_summary *s, const
     snprintf(line, sizeof line, "排名与变化（%d 年）", sec->latest_year);
     heading(p, line, H2_SIZE, 4);
     draw_table(p, t, s, sec);
+    targets_note(p, t, sec);
     return p->failed ? -1 : 0;
 }
 
-static void data_quality(es_pdf *p, const es_corpus *c, const es_lexicon *lx, int number)
+/* Why figures stayed out of the table, in words a reader knows. */
+static const char *reason_words(const char *reason)
+{
+    static const char *const names[][2] = {
+        {"target", "计划或目标数"},   {"cumulative", "多年累计数"}, {"wider", "全市、全省等更大范围的数"},
+        {"part", "局部数（其中、某校、某类学校或人员）"}, {"no_district", "无法确定区县"},
+        {"no_year", "无法确定年份"}, {"other_unit", "单位与指标不符"}};
+    for (size_t i = 0; i < sizeof names / sizeof names[0]; i++)
+        if (strcmp(reason, names[i][0]) == 0)
+            return names[i][1];
+    return reason;
+}
+
+/* The section of an indicator, or NULL when it has none. */
+static const section *section_of(const section *secs, size_t n_secs, const es_indicator *ind)
+{
+    for (size_t i = 0; i < n_secs; i++)
+        if (secs[i].ind == ind)
+            return &secs[i];
+    return NULL;
+}
+
+/* Figures left out by reason, and cells two documents give differently. */
+static void table_quality(es_pdf *p, const es_table *t, const section *secs, size_t n_secs)
+{
+    static const char *const reasons[] = {"target", "cumulative", "wider", "part",
+                                          "no_district", "no_year", "other_unit"};
+    char line[1024];
+    size_t total = 0;
+    for (size_t i = 0; i < t->n_unplaced; i++)
+        total += t->unplaced[i].count;
+    snprintf(line, sizeof line, "未进入比较的数字：%zu 个。表中每格只取该区县当年实际达到的数。", total);
+    body(p, line);
+    for (size_t r = 0; r < sizeof reasons / sizeof reasons[0]; r++) {
+        size_t n = 0;
+        for (size_t i = 0; i < t->n_unplaced; i++)
+            if (strcmp(t->unplaced[i].reason, reasons[r]) == 0)
+                n += t->unplaced[i].count;
+        if (n == 0)
+            continue;
+        snprintf(line, sizeof line, "· %s：%zu 个", reason_words(reasons[r]), n);
+        note(p, 10, 1.5, line);
+    }
+    p->y -= 6;
+    size_t n_conflicts = 0;
+    for (size_t i = 0; i < t->n_rows; i++)
+        n_conflicts += t->rows[i].conflict;
+    snprintf(line, sizeof line, "不同文件给出不同数值的单元格：%zu 个（表中取报告当年的文件，否则取最新的文件）。",
+             n_conflicts);
+    body(p, line);
+    for (size_t i = 0; i < t->n_rows; i++) {
+        const es_row *r = &t->rows[i];
+        if (!r->conflict)
+            continue;
+        const section *sec = section_of(secs, n_secs, r->indicator);
+        int len = snprintf(line, sizeof line, "· %s %d 年 %s：", r->district, r->year, r->indicator->label);
+        for (size_t k = 0; k < r->n_sources && len > 0 && (size_t)len < sizeof line; k++) {
+            const es_fact *x = r->doc_picks[k];
+            char val[64];
+            if (sec != NULL)
+                value_text(x->value, sec, val, sizeof val);
+            else
+                snprintf(val, sizeof val, "%g %s", x->value, x->unit);
+            len += snprintf(line + len, sizeof line - (size_t)len, "%s%s（%s 第 %ld 行）", k ? "；" : "", val,
+                            x->file, x->line);
+        }
+        note(p, 10, 1.5, line);
+    }
+    p->y -= 6;
+}
+
+static void data_quality(es_pdf *p, const es_table *t, const section *secs, size_t n_secs,
+                         const es_corpus *c, const es_lexicon *lx, int number)
 {
     char line[1024];
     es_pdf_new_page(p, 0);
     snprintf(line, sizeof line, "%d. 数据质量", number);
     heading(p, line, H1_SIZE, 10);
+    table_quality(p, t, secs, n_secs);
     snprintf(line, sizeof line, "缺少区县或年份的文档：%zu 篇（其数字不进入比较，计入 table.json 的 unplaced）。",
              c->n_unplaced_docs);
     body(p, line);
@@ -437,7 +566,7 @@ es_status es_briefing_write(const es_table *t, const es_summary *s, const es_cor
     for (size_t i = 0; i < n_secs && rc == 0; i++)
         rc = draw_section(&p, t, s, &secs[i]);
     if (rc == 0) {
-        data_quality(&p, c, lx, (int)n_secs + 1);
+        data_quality(&p, t, secs, n_secs, c, lx, (int)n_secs + 1);
         sources(&p, t, secs, n_secs, (int)n_secs + 2);
         rc = es_pdf_save(&p, out);
     }

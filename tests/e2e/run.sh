@@ -214,7 +214,7 @@ done
 # a multi-year review (由2020年的…增至2023年的…), 由A提高到B, totals since a plan period,
 # city-wide figures, parts (其中, 民办, 骨干, one school), plans and 2025 targets, and a
 # figure two documents give differently.
-expect_status 0 "$EDUSTAT" run --no-pdf -o "$TMP/sit" situate/siming-2023.txt situate/siming-2024.txt situate/huli-2023.txt situate/xiamen-2023.txt
+expect_status 0 "$EDUSTAT" run -o "$TMP/sit" situate/siming-2023.txt situate/siming-2024.txt situate/huli-2023.txt situate/xiamen-2023.txt
 json_check "$TMP/sit/table.json" "sorted((r['indicator'],r['district'],r['year'],r['value']) for r in d['rows'])==sorted([
  ('enrollment.rate.preschool','思明区',2023,98.4),('enrollment.rate.preschool','思明区',2024,99.1),('enrollment.rate.preschool','湖里区',2023,97.6),
  ('funding.investment','同安区',2023,710000000),('funding.investment','思明区',2022,1380000000),('funding.investment','思明区',2023,1500000000),
@@ -230,6 +230,12 @@ json_check "$TMP/sit/table.json" "{u['reason'] for u in d['unplaced']}>={'target
 json_check "$TMP/sit/table.json" "[sorted(v['value'] for v in r['values']) for r in d['rows'] if r['conflict']]==[[1500000000,1520000000]] and all(r['n_sources']==2 for r in d['rows'] if r['conflict'])"
 json_check "$TMP/sit/table.json" "{(t['indicator'],t['district'],t['year'],t['value']) for t in d['targets']}>={('enrollment.places','思明区',2023,4500),('enrollment.rate.preschool','思明区',2025,99),('staff.recruitment','湖里区',2023,220)}"
 json_check "$TMP/sit/records.json" "any(r['raw']=='97.1%' and r['year'] is None and r['year_from']=='clause' for r in d['records']) and any(r['raw']=='13.8亿元' and r['year']==2022 and r['year_from']=='relative' for r in d['records'])"
+# the briefing: targets beside the table, the conflict and the reasons on the data-quality page
+pdftotext "$TMP/sit/briefing.pdf" "$TMP/sit/briefing.txt" 2>/dev/null
+for want in "目标（文件中的计划数，不计入上表）" "思明区（2023 年的文件）目标 4,500 个" "思明区 2025 年目标 99 %" \
+    "不同文件给出不同数值的单元格：1 个" "思明区 2023 年 教育经费投入：15 亿元" "多年累计数：3 个" "计划或目标数：5 个"; do
+    if grep -qF "$want" "$TMP/sit/briefing.txt"; then ok; else bad "briefing lacks '$want'"; fi
+done
 # a records/1 file (no basis, scope or figure's year) is still read: its figures take their document's
 python3 -c "
 import json,sys
