@@ -2,7 +2,8 @@
 # Extraction throughput and peak memory on the shared corpus of government
 # work reports, split into one text file per report and repeated to at
 # least 100 MB. Prints the median of 5 runs. A benchmark, not a test.
-# Usage: bench/throughput.sh BUILD/edustat SHARED_DIR
+# Usage: [BASELINE=OLD/edustat] bench/throughput.sh BUILD/edustat SHARED_DIR
+# With BASELINE, the two builds also run alternately for a side-by-side ratio.
 set -eu
 BIN=$1
 SHARED=$2
@@ -57,6 +58,36 @@ print(f"bench: runs (s): {' '.join(f'{s:.2f}' for s in secs)}")
 print(f"bench: median {med:.2f} s  ->  {mb / med:.0f} MB/s")
 print(f"bench: peak RSS {max(rss) / 1024:.1f} MB on {n} files; {int(t10[1]) / 1024:.1f} MB on {tenth} files")
 PY
+
+# --- side by side with another build (BASELINE=path/to/old/edustat) ---------------
+# The two binaries alternate on the same files, so the machine's load falls on
+# both alike; CPU time (user + sys) is reported next to wall time.
+if [ -n "${BASELINE:-}" ]; then
+    : >"$DIR/ab_times"
+    for i in $(seq "$RUNS"); do
+        for which in baseline this; do
+            b=$BIN
+            [ "$which" = baseline ] && b=$BASELINE
+            /usr/bin/time -f "$which %U %S %e" -o "$DIR/t" "$b" extract --format jsonl -o "$DIR/ab.jsonl" "$DIR"/files/*.txt
+            cat "$DIR/t" >>"$DIR/ab_times"
+        done
+    done
+    python3 - "$DIR/ab_times" "$MB" <<'PY'
+import statistics, sys
+cpu = {"baseline": [], "this": []}
+wall = {"baseline": [], "this": []}
+for l in open(sys.argv[1]):
+    w, u, s, e = l.split()
+    cpu[w].append(float(u) + float(s))
+    wall[w].append(float(e))
+mb = float(sys.argv[2])
+for w in ("baseline", "this"):
+    print(f"bench: {w}: CPU runs {' '.join(f'{x:.2f}' for x in cpu[w])}; median CPU {statistics.median(cpu[w]):.2f} s "
+          f"({mb / statistics.median(cpu[w]):.0f} MB/s), median wall {statistics.median(wall[w]):.2f} s")
+r = statistics.median(cpu["this"]) / statistics.median(cpu["baseline"])
+print(f"bench: this build takes {r:.2f}x the baseline's CPU time ({(r - 1) * 100:+.0f}%)")
+PY
+fi
 
 # --- run (extract, table, statistics, JSON; no PDF) on the same corpus -----------
 : >"$DIR/run_times"
