@@ -304,7 +304,7 @@ es_status es_write_datapackage_json(const es_table *t, FILE *out, es_error *err)
     char *units = malloc(cap);
     if (units == NULL)
         return nomem(root, err);
-    size_t len = (size_t)snprintf(units, cap, "指标值 (the headline figure). Unit by indicator:");
+    size_t len = (size_t)snprintf(units, cap, "指标值 (what the district reached that year: an actual figure of its own area). Unit by indicator:");
     for (size_t i = 0; i < es_lexicon_count(lx); i++) {
         const es_indicator *ind = es_lexicon_at(lx, i);
         if (strcmp(ind->id, "other") == 0)
@@ -334,12 +334,17 @@ es_status es_write_datapackage_json(const es_table *t, FILE *out, es_error *err)
              field(fields, "period_start", "date", "起始日期", "First day of the year, for time axes") &&
              field(fields, "value", "number", "数值", units) &&
              field(fields, "qualifier", "string", "限定", "exact, more_than, approx, at_least or at_most") &&
-             field(fields, "pick", "string", "取值规则", "How the figure was chosen among mentions: max, first or median") &&
+             field(fields, "pick", "string", "取值规则",
+                   "How the figure was chosen: total (each document's total level, the document reporting on "
+                   "the year first), or max, first or median of all mentions") &&
              field(fields, "n_mentions", "integer", "提及次数", "Mentions of this indicator for the district and year") &&
              field(fields, "sources", "array", "来源记录", "Ids of the records behind the row") &&
              field(fields, "quote", "string", "原文", "The chosen figure's sentence") &&
              field(fields, "source_file", "string", "来源文件", "File of the chosen figure") &&
-             field(fields, "source_line", "integer", "行号", "Line of the chosen figure");
+             field(fields, "source_line", "integer", "行号", "Line of the chosen figure") &&
+             field(fields, "n_sources", "integer", "来源文件数", "Documents giving a figure for this cell") &&
+             field(fields, "conflict", "boolean", "数值冲突",
+                   "True when two documents give different values (see values)");
     free(units);
     if (!ok)
         return nomem(root, err);

@@ -1,6 +1,6 @@
 /*
  * json_tables.h - the files dashboards read (cJSON): table.json (schema
- * edustat.table/1: flat rows in long form plus the unplaced counts),
+ * edustat.table/2: flat rows in long form plus the unplaced counts and targets),
  * summary.json (edustat.summary/1: by_year, by_district, comparisons),
  * datapackage.json (a Frictionless Data Package v2 describing both) and
  * echarts.json (an Apache ECharts dataset per indicator: district x year).

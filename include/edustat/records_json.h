@@ -1,5 +1,5 @@
 /*
- * records_json.h - writing records.json (schema edustat.records/1) or its
+ * records_json.h - writing records.json (schema edustat.records/2) or its
  * JSON Lines form, as DESIGN.md specifies. The only module that builds
  * record JSON (with cJSON).
  *
