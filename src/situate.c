@@ -891,23 +891,32 @@ static bool ends_with(const char *s, const char *suffix)
     return n >= m && memcmp(s + n - m, suffix, m) == 0;
 }
 
+/* The first year written in a header or row label (2023年在校生), or 0. */
+static int year_in_label(const char *s)
+{
+    size_t n = strlen(s);
+    for (size_t p = 0; p + 7 <= n; p++) {
+        if (p > 0 && s[p - 1] >= '0' && s[p - 1] <= '9')
+            continue;
+        int y = 0, k = 0;
+        while (k < 4 && s[p + k] >= '0' && s[p + k] <= '9')
+            y = y * 10 + (s[p + k++] - '0');
+        if (k == 4 && lit_at(s, n, p + 4, "年") && y >= 1900 && y <= 2100)
+            return y;
+    }
+    return 0;
+}
+
 /* A table cell: its row label and column header speak for it. */
 static void situate_cell(es_situate_doc *d, const es_table_cell *cell, es_situation *out)
 {
     const char *labels[2] = {cell->header ? cell->header : "", cell->row_label ? cell->row_label : ""};
-    for (int i = 0; i < 2; i++) {
-        const char *s = labels[i];
-        for (size_t p = 0; s[p]; p++)
-            if (s[p] >= '0' && s[p] <= '9' && p + 4 <= strlen(s) && lit_at(s, strlen(s), p + 4, "年") &&
-                (p == 0 || s[p - 1] < '0' || s[p - 1] > '9')) {
-                int y = (s[p] - '0') * 1000 + (s[p + 1] - '0') * 100 + (s[p + 2] - '0') * 10 + (s[p + 3] - '0');
-                if (y >= 1900 && y <= 2100 && s[p + 1] >= '0' && s[p + 1] <= '9' &&
-                    s[p + 2] >= '0' && s[p + 2] <= '9' && s[p + 3] >= '0' && s[p + 3] <= '9') {
-                    out->year = y;
-                    out->year_from = ES_YEAR_CLAUSE;
-                }
-                break;
-            }
+    for (int i = 0; i < 2 && out->year_from == ES_YEAR_DOCUMENT; i++) {
+        int y = year_in_label(labels[i]);
+        if (y) {
+            out->year = y;
+            out->year_from = ES_YEAR_CLAUSE;
+        }
     }
     const char *row = labels[1];
     size_t rn = strlen(row);
