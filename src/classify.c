@@ -102,14 +102,6 @@ static int is_sentence_end(uint32_t cp)
 }
 
 
-/* Characters (not bytes) in text[a, b). */
-static int chars_between(const char *text, size_t a, size_t b)
-{
-    int n = 0;
-    for (size_t i = a; i < b; i++)
-        n += ((unsigned char)text[i] & 0xC0) != 0x80;
-    return n;
-}
 
 typedef struct head_pick {
     const es_indicator *ind;
@@ -183,7 +175,7 @@ static void on_cue(size_t end_in_window, size_t cue_len, uint32_t id, void *user
         for (size_t i = p->end; i + 3 <= cue_start; i++)
             if (memcmp(p->text + i, "、", 3) == 0)
                 return;
-        int score = 2 * cue->weight + HEAD_BONUS - chars_between(p->text, p->end, cue_start) / 4;
+        int score = 2 * cue->weight + HEAD_BONUS - es_utf8_count_chars(p->text, p->end, cue_start) / 4;
         if (p->predicate == NULL || score > p->predicate_score) {
             p->predicate = ind;
             p->predicate_score = score;
@@ -193,7 +185,7 @@ static void on_cue(size_t end_in_window, size_t cue_len, uint32_t id, void *user
     if (cue_end <= p->start) {
         /* A verb (招聘, 引进) governs the whole clause; a noun only what
          * stands next to it. */
-        int dist = chars_between(p->text, cue_end, p->start);
+        int dist = es_utf8_count_chars(p->text, cue_end, p->start);
         int score = 2 * cue->weight - (cue->before_only ? dist / 3 : dist);
         /* the best score; on a tie the cue nearer the number, then the longer */
         if (p->left == NULL || score > p->left_score ||
@@ -206,7 +198,7 @@ static void on_cue(size_t end_in_window, size_t cue_len, uint32_t id, void *user
         }
     } else if (cue_start >= p->end && p->allow_head && !cue->before_only &&
                (p->head_only == NULL || p->head_only == ind)) {
-        int dist = chars_between(p->text, p->end, cue_start);
+        int dist = es_utf8_count_chars(p->text, p->end, cue_start);
         int score = 2 * cue->weight - dist + HEAD_BONUS;
         if (dist <= ES_CLASSIFY_HEAD_CHARS)
             consider_head(&p->head, ind, cue_end, cue_len, score);

@@ -349,14 +349,6 @@ static size_t skip_blank(const char *text, size_t hi, size_t pos)
 
 static bool is_han(uint32_t cp) { return cp >= 0x4E00 && cp <= 0x9FFF; }
 
-/* Characters (not bytes) in text[a, b). */
-static int chars_between(const char *text, size_t a, size_t b)
-{
-    int n = 0;
-    for (size_t i = a; i < b; i++)
-        n += ((unsigned char)text[i] & 0xC0) != 0x80;
-    return n;
-}
 
 /* ---- cue matches of a sentence ---------------------------------------- */
 
@@ -441,7 +433,7 @@ static bool year_is_tie(const char *text, size_t lo, size_t hi, size_t start, si
     if (lit_at(text, hi, p, "度"))
         p += 3;
     if (lit_at(text, hi, p, "以来") || lit_at(text, hi, p, "来") || lit_at(text, hi, p, "-") ||
-        lit_at(text, hi, p, "—") || lit_at(text, hi, p, "学年") || lit_at(text, hi, p, "级"))
+        lit_at(text, hi, p, "—") || lit_at(text, hi, p, "级"))
         return false;
     /* 2024年7月以来 */
     for (size_t k = p; k < end + 12 && k < hi; k++)
@@ -539,17 +531,15 @@ static size_t find_years(const es_situate_doc *d, size_t lo, size_t hi, es_situa
 
 /* ---- headings, plan sections and the paragraph's district -------------- */
 
-/* Enumerator level of a heading: 一、 1; （一） 2; 1、 1. 3; none 1. */
+/* Enumerator level of a heading: （一） 2; 1、 1. 3; 一、 or none 1. */
 static int heading_level(const char *text, size_t a, size_t b)
 {
-    const unsigned char *t = (const unsigned char *)text;
     uint32_t cp;
-    size_t k = es_utf8_decode(t + a, b - a, &cp);
+    es_utf8_decode((const unsigned char *)text + a, b - a, &cp);
     if (cp == 0xFF08 || cp == '(')
         return 2;
     if (es_arabic_digit(cp) >= 0)
         return 3;
-    (void)k;
     return 1;
 }
 
@@ -683,7 +673,7 @@ static size_t continued_sentence(const es_situate_doc *d, size_t para_lo, size_t
             size_t first = forward_to(d->text, lo, d->body_end, BREAK_COMMA);
             for (size_t k = lo; k < first && !list_item; k++)
                 list_item = d->text[k] >= '0' && d->text[k] <= '9';
-            list_item = list_item && chars_between(d->text, lo, first) <= 2 * LIST_ITEM_CHARS;
+            list_item = list_item && es_utf8_count_chars(d->text, lo, first) <= 2 * LIST_ITEM_CHARS;
         }
         if (!subtotal && !list_item)
             break;
@@ -770,7 +760,7 @@ static bool named_sub_unit(const es_situate_doc *d, size_t lo, size_t start, con
         if (m->cls == CUE_SUB_UNIT && name_char(d, cp))
             return true;
         if (m->cls == CUE_SCHOOL && strcmp(unit, "所") != 0 && m->start >= open + 6 &&
-            chars_between(d->text, m->end, start) <= SCHOOL_NAME_REACH_CHARS) {
+            es_utf8_count_chars(d->text, m->end, start) <= SCHOOL_NAME_REACH_CHARS) {
             uint32_t first;
             es_utf8_decode(t + open, start - open, &first);
             bool digits = false;
@@ -791,7 +781,7 @@ static bool subtotal_item(const es_situate_doc *d, size_t s_lo, size_t c_lo, siz
     if (has_cue(d, CUE_SUBTOTAL, c_lo, fs))
         return true;
     const es_situate_match *m = last_cue(d, CUE_SUBTOTAL, s_lo, c_lo);
-    if (m == NULL || chars_between(d->text, c_lo, fs) > LIST_ITEM_CHARS)
+    if (m == NULL || es_utf8_count_chars(d->text, c_lo, fs) > LIST_ITEM_CHARS)
         return false;
     if (!d->have_prev || d->prev_end <= m->start)
         return true; /* nothing counted since 其中 */
@@ -850,7 +840,7 @@ static size_t period_opening(const es_situate_doc *d, size_t lo, size_t hi)
         if (!lit_at(t, hi, at, period))
             continue;
         size_t sentence = back_to(t, lo, at, BREAK_SENTENCE);
-        if (back_to(t, lo, at, BREAK_COMMA) != sentence || chars_between(t, sentence, at) > 10)
+        if (back_to(t, lo, at, BREAK_COMMA) != sentence || es_utf8_count_chars(t, sentence, at) > 10)
             continue;
         es_situate_match m[8];
         size_t n = find_cues(d->s, t, sentence, at + sizeof period - 1, m, 8);

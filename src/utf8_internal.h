@@ -65,6 +65,15 @@ static inline uint32_t es_utf8_decode_before(const unsigned char *s, size_t pos,
     return cp;
 }
 
+/* Characters (not bytes) in text[a, b). */
+static inline int es_utf8_count_chars(const char *text, size_t a, size_t b)
+{
+    int n = 0;
+    for (size_t i = a; i < b; i++)
+        n += ((unsigned char)text[i] & 0xC0) != 0x80;
+    return n;
+}
+
 /* Encode cp into out (room for 4 bytes); returns the length. */
 size_t es_utf8_encode(uint32_t cp, char *out);
 
