@@ -421,9 +421,11 @@ static bool opens_clause(const char *text, size_t clause_lo, size_t pos)
  * start (2018年以来), a comparison (比2020年), a range (2018-2022年). */
 static bool year_is_tie(const char *text, size_t lo, size_t hi, size_t start, size_t end)
 {
+    /* 比2020年增长5%: a base, not the figure's year; but 较2022年的16.9亿元
+     * names the year of the figure that follows */
     static const char *const before[] = {"比", "较", "与", "同", "-", "—", "~", "～"};
     for (size_t i = 0; i < sizeof before / sizeof before[0]; i++)
-        if (lit_before(text, lo, start, before[i]))
+        if (lit_before(text, lo, start, before[i]) && !(i < 4 && lit_at(text, hi, end, "的")))
             return false;
     /* 2018至2022年 */
     if (lit_before(text, lo, start, "至") && start >= lo + 4 && text[start - 4] >= '0' &&
@@ -842,11 +844,19 @@ static size_t period_opening(const es_situate_doc *d, size_t lo, size_t hi)
         size_t sentence = back_to(t, lo, at, BREAK_SENTENCE);
         if (back_to(t, lo, at, BREAK_COMMA) != sentence || es_utf8_count_chars(t, sentence, at) > 10)
             continue;
-        es_situate_match m[8];
-        size_t n = find_cues(d->s, t, sentence, at + sizeof period - 1, m, 8);
-        for (size_t i = 0; i < n; i++)
+        /* a plan for the period (“十四五”期间，全区计划…) is no total */
+        size_t sentence_end = forward_to(t, at, hi, BREAK_SENTENCE);
+        es_situate_match m[16];
+        size_t n = find_cues(d->s, t, sentence, sentence_end, m, 16);
+        size_t opening = SIZE_MAX;
+        bool plan = false;
+        for (size_t i = 0; i < n; i++) {
             if (m[i].cls == CUE_CUMULATIVE && m[i].end == at + sizeof period - 1)
-                return m[i].start;
+                opening = m[i].start;
+            plan |= m[i].cls == CUE_TARGET;
+        }
+        if (opening != SIZE_MAX && !plan)
+            return opening;
         if (p + 1 >= t + hi)
             break;
     }

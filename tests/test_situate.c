@@ -39,6 +39,7 @@ static const situate_case cases[] = {
     {NULL, "在校生比2020年增长5.1%，达到4.2万人。", "4.2万人", DOC_YEAR, ES_BASIS_ACTUAL, ES_SCOPE_OWN, NULL},
     {NULL, "2021年举办培训班三期。全年招聘教师300名。", "300名", DOC_YEAR, ES_BASIS_ACTUAL, ES_SCOPE_OWN, NULL},
     {NULL, "二〇二一年，全区新建学校12所。", "12所", 2021, ES_BASIS_ACTUAL, ES_SCOPE_OWN, NULL},
+    {NULL, "2023年全区教育总投入18.6亿元，较2022年的16.9亿元增长10.1%。", "16.9亿元", 2022, ES_BASIS_ACTUAL, ES_SCOPE_OWN, NULL},
     /* relative years */
     {NULL, "全年教育投入10.6亿元，上年为9.75亿元。", "9.75亿元", 2022, ES_BASIS_ACTUAL, ES_SCOPE_OWN, NULL},
     {NULL, "去年全区招聘教师310名。", "310名", 2022, ES_BASIS_ACTUAL, ES_SCOPE_OWN, NULL},
@@ -68,6 +69,8 @@ static const situate_case cases[] = {
     {NULL, "近两年受理家长来信来访111件。", "111件", DOC_YEAR, ES_BASIS_CUMULATIVE, ES_SCOPE_OWN, NULL},
     {NULL, "去年7月以来，审批民办培训机构6所。", "6所", ANY, ES_BASIS_CUMULATIVE, ES_SCOPE_PART, NULL},
     {NULL, "2019年以来，全区新建学校30所。", "30所", DOC_YEAR, ES_BASIS_CUMULATIVE, ES_SCOPE_OWN, NULL},
+    {NULL, "“十三五”期间，全区教育投入逐年增长。先后新建学校30所。", "30所", DOC_YEAR, ES_BASIS_CUMULATIVE, ES_SCOPE_OWN, NULL},
+    {NULL, "“十四五”期间，全区计划新建学校30所。全年培训教师1.2万人次。", "1.2万人次", DOC_YEAR, ES_BASIS_ACTUAL, ES_SCOPE_OWN, NULL},
     {NULL, "春季学期累计录制微课3600余节。", "3600余节", DOC_YEAR, ES_BASIS_ACTUAL, ES_SCOPE_OWN, NULL},
     {NULL, "今年以来，全区新增学位3000个。", "3000个", DOC_YEAR, ES_BASIS_ACTUAL, ES_SCOPE_OWN, NULL},
     {NULL, "2023年教师节期间，表彰优秀教师41名。", "41名", DOC_YEAR, ES_BASIS_ACTUAL, ES_SCOPE_PART, NULL},
