@@ -581,7 +581,8 @@ static void advance_headings(es_situate_doc *d, size_t upto)
 }
 
 /* A district of the gazetteer that opens the paragraph at lo (after a list
- * marker): 思明区：全年教育投入… Only another district than the document's. */
+ * marker) and is followed by ：，。 or 的: 思明区：全年教育投入… Only
+ * another district than the document's, of the same city. */
 static const es_division *paragraph_district(const es_situate_doc *d, size_t lo, size_t hi)
 {
     if (d->g == NULL)
@@ -613,7 +614,8 @@ static const es_division *paragraph_district(const es_situate_doc *d, size_t lo,
         uint32_t next = 0;
         if (e < hi)
             es_utf8_decode(t + e, hi - e, &next);
-        if (next != 0xFF1A && next != ':' && next != 0xFF0C && next != ',' && next != 0x7684 /* 的 */)
+        if (next != 0xFF1A && next != ':' && next != 0xFF0C && next != ',' && next != 0x3002 &&
+            next != 0x7684 /* 的 */)
             continue;
         if (d->doc_district != NULL && strcmp(d->doc_district, div->name) == 0)
             return NULL;

@@ -100,6 +100,7 @@ static const situate_case cases[] = {
     {city_title, "思明区：全年教育经费投入16.2亿元。\n\n湖里区：全年教育经费投入10.5亿元。\n", "10.5亿元", DOC_YEAR, ES_BASIS_ACTUAL, ES_SCOPE_OWN, "湖里区"},
     {city_title, "思明区：全年教育经费投入16.2亿元。\n\n湖里区：全年教育经费投入10.5亿元。\n", "16.2亿元", DOC_YEAR, ES_BASIS_ACTUAL, ES_SCOPE_OWN, "思明区"},
     {city_title, "全市教育经费投入50.2亿元。\n\n思明区：全年教育经费投入16.2亿元。\n\n湖里区：全年教育经费投入10.5亿元。\n", "50.2亿元", DOC_YEAR, ES_BASIS_ACTUAL, ES_SCOPE_OWN, NULL},
+    {city_title, "（一）思明区。全年教育经费投入16.8亿元。\n\n（二）湖里区。全年教育经费投入11.2亿元。\n", "11.2亿元", DOC_YEAR, ES_BASIS_ACTUAL, ES_SCOPE_OWN, "湖里区"},
     {NULL, "思明区：全年教育经费投入16.2亿元。", "16.2亿元", DOC_YEAR, ES_BASIS_ACTUAL, ES_SCOPE_OWN, "思明区"},
     {NULL, "鼓楼区：全年教育经费投入13.4亿元。", "13.4亿元", DOC_YEAR, ES_BASIS_ACTUAL, ES_SCOPE_OWN, "思明区"},
 };
