@@ -792,20 +792,44 @@ static bool subtotal_item(const es_situate_doc *d, size_t s_lo, size_t c_lo, siz
     return d->list_sentence == s_lo && d->list_unit != NULL && strcmp(d->list_unit, unit) == 0;
 }
 
-/* Money named for one purpose (普法经费, 投入资金…用于): 经费 or 资金 whose
- * word before is not 教育 or 总. */
-static bool purpose_money(const es_situate_doc *d, size_t lo, size_t start)
+/* The end of the comma-clause after the one ending at clause_end (at its
+ * break), or clause_end when the sentence ends there. */
+static size_t next_clause_end(const char *text, size_t clause_end, size_t hi)
+{
+    if (clause_end >= hi)
+        return clause_end;
+    size_t next = clause_end + ((unsigned char)text[clause_end] < 0x80 ? 1 : 3);
+    return next < hi ? forward_to(text, next, hi, BREAK_COMMA) : hi;
+}
+
+/* Money named for one purpose: 普法经费, 公用经费 (经费 or 资金 after a word
+ * that is not 教育, 总 or a verb such as 投入); or money not called
+ * education money whose next clause says what it paid for (投入资金1.35亿元，
+ * 完成36所学校校舍维修). */
+static bool purpose_money(const es_situate_doc *d, size_t lo, size_t start, size_t end, size_t next_hi)
 {
     static const char *const money[] = {"经费", "资金"};
+    static const char *const general[] = {"教育", "总", "投入", "各级", "全年", "共", "财政"};
     for (size_t i = 0; i < 2; i++)
         for (size_t p = find_lit(d->text, lo, start, money[i]); p != SIZE_MAX;
              p = find_lit(d->text, p + 6, start, money[i])) {
-            if (lit_before(d->text, lo, p, "教育") || lit_before(d->text, lo, p, "总") ||
-                lit_before(d->text, lo, p, "教育事业") || p == lo)
-                continue;
-            return true;
+            bool named = p > lo;
+            for (size_t k = 0; k < sizeof general / sizeof general[0] && named; k++)
+                named = !lit_before(d->text, lo, p, general[k]);
+            if (named)
+                return true;
         }
-    return false;
+    /* spent (投入, 安排…) and not given as education money, nor a total
+     * whose sub-total follows (其中…) */
+    static const char *const spent[] = {"投入", "安排", "拨付", "支出", "筹措"};
+    bool spending = false;
+    for (size_t k = 0; k < sizeof spent / sizeof spent[0] && !spending; k++)
+        spending = find_lit(d->text, lo, start, spent[k]) != SIZE_MAX;
+    size_t next = skip_blank(d->text, next_hi, end);
+    while (next < next_hi && ((unsigned char)d->text[next] < 0x80 || lit_at(d->text, next_hi, next, "，")))
+        next += (unsigned char)d->text[next] < 0x80 ? 1 : 3;
+    return spending && find_lit(d->text, lo, start, "教育") == SIZE_MAX &&
+           !lit_at(d->text, next_hi, next, "其中") && has_cue(d, CUE_MONEY_PART, end, next_hi);
 }
 
 /* Units a part counts: people, schools, places, money, rooms, area. */
@@ -1100,7 +1124,8 @@ void es_situate(es_situate_doc *d, size_t fs, size_t fe, const char *unit, const
                                                       HONOUR_AFTER_CHARS))) {
         out->scope = ES_SCOPE_PART;
     } else if (indicator != NULL && strcmp(indicator, "funding.investment") == 0 &&
-               (has_cue(d, CUE_MONEY_PART, c_lo, c_hi) || purpose_money(d, c_lo, fs))) {
+               (has_cue(d, CUE_MONEY_PART, c_lo, c_hi) ||
+                purpose_money(d, c_lo, fs, fe, next_clause_end(text, c_hi, xs_hi)))) {
         out->scope = ES_SCOPE_PART;
     } else if ((lit_before(text, c_lo, fs, "等") && (strcmp(unit, "所") == 0 || strcmp(unit, "人") == 0)) ||
                (part_unit(unit) && named_sub_unit(d, c_lo, fs, unit))) {
