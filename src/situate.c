@@ -975,6 +975,137 @@ static void situate_cell(es_situate_doc *d, const es_table_cell *cell, es_situat
     }
 }
 
+/* Where a figure stands in its text. */
+typedef struct figure_span {
+    size_t fs, fe;       /* the figure */
+    size_t c_lo, c_hi;   /* its clause (to a comma or 、) */
+    size_t s_lo;         /* where its ；-part of the sentence starts */
+    size_t xs_lo, xs_hi; /* its sentence, carried back over 其中 */
+} figure_span;
+
+/* The figure's year: a written or relative year before it in its clause
+ * (from its 由/从 on, for the start of 由A提高到B, else none), or a year that
+ * opened an earlier clause of its sentence; else the document's. */
+static void figure_year(const es_situate_doc *d, const figure_span *f, es_situation *out)
+{
+    const es_situate_year *years = d->years;
+    size_t n_years = d->n_years;
+    size_t from = from_figure(d, f->c_lo, f->fs, f->fe, f->c_hi);
+    const es_situate_year *tie = NULL;
+    bool stopped = false;
+    if (from != (size_t)-1) {
+        for (size_t i = 0; i < n_years; i++)
+            if (years[i].start >= from && years[i].end <= f->fs)
+                tie = &years[i];
+        out->year = tie ? tie->year : 0;
+        out->year_from = tie && tie->shift ? ES_YEAR_RELATIVE : ES_YEAR_CLAUSE;
+    } else {
+        for (size_t i = 0; i < n_years; i++)
+            if (years[i].start >= f->c_lo && years[i].end <= f->fs)
+                tie = &years[i];
+        if (tie == NULL) {
+            /* A year that opened an earlier clause of the sentence holds until
+             * another time is named (几年来, 近两年 end it). */
+            const es_situate_match *cum = last_cue(d, CUE_CUMULATIVE, f->xs_lo, f->c_lo);
+            for (size_t i = n_years; i-- > 0;) {
+                if (years[i].end > f->c_lo)
+                    continue;
+                if (cum != NULL && cum->start > years[i].start) {
+                    stopped = true;
+                    break;
+                }
+                if (years[i].topic) {
+                    tie = &years[i];
+                    break;
+                }
+            }
+        }
+        if (tie != NULL && !stopped) {
+            out->year = tie->year;
+            out->year_from = tie->shift ? ES_YEAR_RELATIVE : ES_YEAR_CLAUSE;
+        }
+    }
+}
+
+/* The figure's basis: a target by its section or document, or by a plan
+ * cue before it in its sentence; a total over years by a cumulative cue. */
+static void figure_basis(const es_situate_doc *d, const figure_span *f, es_situation *out)
+{
+    const es_situate_year *years = d->years;
+    size_t n_years = d->n_years;
+    if (out->basis != ES_BASIS_TARGET) {
+        if (has_cue(d, CUE_TARGET, f->s_lo, f->fs))
+            out->basis = ES_BASIS_TARGET;
+        for (size_t i = 0; i < n_years; i++)
+            if (years[i].start >= f->s_lo && years[i].end <= f->fs &&
+                ((years[i].to && d->doc_year && years[i].year > d->doc_year) || years[i].shift > 0))
+                out->basis = ES_BASIS_TARGET;
+    }
+    if (out->basis == ES_BASIS_ACTUAL) {
+        for (size_t i = 0; i < d->n_matches; i++) {
+            const es_situate_match *m = &d->matches[i];
+            if (m->cls != CUE_CUMULATIVE || m->start < f->s_lo || m->end > f->fs)
+                continue;
+            /* 累计 within a term or a month is still that year's */
+            if (strcmp(m->word, "累计") == 0 && has_cue(d, CUE_WITHIN_YEAR, f->xs_lo, f->xs_hi))
+                continue;
+            /* a plan period (“十三五”期间) holds for its own clause only */
+            if (strstr(m->word, "期间") != NULL && m->start < f->c_lo)
+                continue;
+            out->basis = ES_BASIS_CUMULATIVE;
+        }
+        if (d->period_at < f->c_lo)
+            out->basis = ES_BASIS_CUMULATIVE;
+        if (period_since_before(d, f->s_lo, f->fs))
+            out->basis = ES_BASIS_CUMULATIVE;
+    }
+}
+
+/* The figure's scope: own, wider or part (the first rule that holds). */
+static void figure_scope(es_situate_doc *d, const figure_span *f, const char *unit, const char *indicator,
+                         es_situation *out)
+{
+    const char *text = d->text;
+    bool percent = strcmp(unit, "%") == 0;
+    const es_situate_match *wider = last_cue(d, CUE_WIDER, f->c_lo, f->fs);
+    if (wider == NULL) {
+        /* a wider area that opens the sentence speaks for its clauses until
+         * the document's own area is named */
+        const es_situate_match *w = last_cue(d, CUE_WIDER, f->s_lo, f->c_lo);
+        if (w != NULL && skip_blank(text, w->start, f->s_lo) == w->start &&
+            !has_cue(d, CUE_OWN_AREA, w->end, f->fs))
+            wider = w;
+    }
+    if (percent && has_cue(d, CUE_SHARE, f->c_lo, f->fs)) {
+        out->scope = ES_SCOPE_OWN; /* a share of the whole */
+    } else if (d->have_prev && d->prev_sentence == f->s_lo && d->prev_end <= f->fs &&
+               is_change_clause(text, f->c_lo, f->fs)) {
+        out->scope = d->prev.scope;
+    } else if (wider != NULL && (d->doc_district != NULL || d->doc_city != NULL) &&
+               !has_cue(d, CUE_EVENT, wider->end, f->fs) &&
+               !(d->city_document && strcmp(wider->word, "全市") == 0)) {
+        out->scope = ES_SCOPE_WIDER;
+    } else if (subtotal_item(d, f->s_lo, f->c_lo, f->fs, unit)) {
+        out->scope = ES_SCOPE_PART;
+        d->list_sentence = f->s_lo;
+        d->list_unit = unit;
+    } else if (part_unit(unit) && (has_cue(d, CUE_PART, f->c_lo, f->fs) ||
+                                   has_cue(d, CUE_PART, f->fe, chars_after(text, f->fe, f->c_hi, PART_HEAD_CHARS)))) {
+        out->scope = ES_SCOPE_PART;
+    } else if ((strcmp(unit, "人") == 0 || strcmp(unit, "所") == 0 || strcmp(unit, "人次") == 0) &&
+               has_cue(d, CUE_HONOUR, f->fe, chars_after(text, f->fe, forward_to(text, f->fe, f->xs_hi, BREAK_COMMA),
+                                                      HONOUR_AFTER_CHARS))) {
+        out->scope = ES_SCOPE_PART;
+    } else if (indicator != NULL && strcmp(indicator, "funding.investment") == 0 &&
+               (has_cue(d, CUE_MONEY_PART, f->c_lo, f->c_hi) ||
+                purpose_money(d, f->c_lo, f->fs, f->fe, next_clause_end(text, f->c_hi, f->xs_hi)))) {
+        out->scope = ES_SCOPE_PART;
+    } else if ((lit_before(text, f->c_lo, f->fs, "等") && (strcmp(unit, "所") == 0 || strcmp(unit, "人") == 0)) ||
+               (part_unit(unit) && named_sub_unit(d, f->c_lo, f->fs, unit))) {
+        out->scope = ES_SCOPE_PART;
+    }
+}
+
 void es_situate(es_situate_doc *d, size_t fs, size_t fe, const char *unit, const char *indicator,
                 const es_table_cell *cell, es_situation *out)
 {
@@ -1024,113 +1155,10 @@ void es_situate(es_situate_doc *d, size_t fs, size_t fe, const char *unit, const
         s_lo = back_to(text, xs_lo, fs, BREAK_SEMICOLON);
     size_t c_lo = back_to(text, s_lo, fs, BREAK_CLAUSE);
     size_t c_hi = forward_to(text, fe, xs_hi, BREAK_CLAUSE);
-    const es_situate_year *years = d->years;
-    size_t n_years = d->n_years;
-
-    /* -- the year -- */
-    size_t from = from_figure(d, c_lo, fs, fe, c_hi);
-    const es_situate_year *tie = NULL;
-    bool stopped = false;
-    if (from != (size_t)-1) {
-        for (size_t i = 0; i < n_years; i++)
-            if (years[i].start >= from && years[i].end <= fs)
-                tie = &years[i];
-        out->year = tie ? tie->year : 0;
-        out->year_from = tie && tie->shift ? ES_YEAR_RELATIVE : ES_YEAR_CLAUSE;
-    } else {
-        for (size_t i = 0; i < n_years; i++)
-            if (years[i].start >= c_lo && years[i].end <= fs)
-                tie = &years[i];
-        if (tie == NULL) {
-            /* A year that opened an earlier clause of the sentence holds until
-             * another time is named (几年来, 近两年 end it). */
-            const es_situate_match *cum = last_cue(d, CUE_CUMULATIVE, xs_lo, c_lo);
-            for (size_t i = n_years; i-- > 0;) {
-                if (years[i].end > c_lo)
-                    continue;
-                if (cum != NULL && cum->start > years[i].start) {
-                    stopped = true;
-                    break;
-                }
-                if (years[i].topic) {
-                    tie = &years[i];
-                    break;
-                }
-            }
-        }
-        if (tie != NULL && !stopped) {
-            out->year = tie->year;
-            out->year_from = tie->shift ? ES_YEAR_RELATIVE : ES_YEAR_CLAUSE;
-        }
-    }
-
-    /* -- the basis -- */
-    if (out->basis != ES_BASIS_TARGET) {
-        if (has_cue(d, CUE_TARGET, s_lo, fs))
-            out->basis = ES_BASIS_TARGET;
-        for (size_t i = 0; i < n_years; i++)
-            if (years[i].start >= s_lo && years[i].end <= fs &&
-                ((years[i].to && d->doc_year && years[i].year > d->doc_year) || years[i].shift > 0))
-                out->basis = ES_BASIS_TARGET;
-    }
-    if (out->basis == ES_BASIS_ACTUAL) {
-        for (size_t i = 0; i < d->n_matches; i++) {
-            const es_situate_match *m = &d->matches[i];
-            if (m->cls != CUE_CUMULATIVE || m->start < s_lo || m->end > fs)
-                continue;
-            /* 累计 within a term or a month is still that year's */
-            if (strcmp(m->word, "累计") == 0 && has_cue(d, CUE_WITHIN_YEAR, xs_lo, xs_hi))
-                continue;
-            /* a plan period (“十三五”期间) holds for its own clause only */
-            if (strstr(m->word, "期间") != NULL && m->start < c_lo)
-                continue;
-            out->basis = ES_BASIS_CUMULATIVE;
-        }
-        if (d->period_at < c_lo)
-            out->basis = ES_BASIS_CUMULATIVE;
-        if (period_since_before(d, s_lo, fs))
-            out->basis = ES_BASIS_CUMULATIVE;
-    }
-
-    /* -- the scope -- */
-    bool percent = strcmp(unit, "%") == 0;
-    const es_situate_match *wider = last_cue(d, CUE_WIDER, c_lo, fs);
-    if (wider == NULL) {
-        /* a wider area that opens the sentence speaks for its clauses until
-         * the document's own area is named */
-        const es_situate_match *w = last_cue(d, CUE_WIDER, s_lo, c_lo);
-        if (w != NULL && skip_blank(text, w->start, s_lo) == w->start &&
-            !has_cue(d, CUE_OWN_AREA, w->end, fs))
-            wider = w;
-    }
-    if (percent && has_cue(d, CUE_SHARE, c_lo, fs)) {
-        out->scope = ES_SCOPE_OWN; /* a share of the whole */
-    } else if (d->have_prev && d->prev_sentence == s_lo && d->prev_end <= fs &&
-               is_change_clause(text, c_lo, fs)) {
-        out->scope = d->prev.scope;
-    } else if (wider != NULL && (d->doc_district != NULL || d->doc_city != NULL) &&
-               !has_cue(d, CUE_EVENT, wider->end, fs) &&
-               !(d->city_document && strcmp(wider->word, "全市") == 0)) {
-        out->scope = ES_SCOPE_WIDER;
-    } else if (subtotal_item(d, s_lo, c_lo, fs, unit)) {
-        out->scope = ES_SCOPE_PART;
-        d->list_sentence = s_lo;
-        d->list_unit = unit;
-    } else if (part_unit(unit) && (has_cue(d, CUE_PART, c_lo, fs) ||
-                                   has_cue(d, CUE_PART, fe, chars_after(text, fe, c_hi, PART_HEAD_CHARS)))) {
-        out->scope = ES_SCOPE_PART;
-    } else if ((strcmp(unit, "人") == 0 || strcmp(unit, "所") == 0 || strcmp(unit, "人次") == 0) &&
-               has_cue(d, CUE_HONOUR, fe, chars_after(text, fe, forward_to(text, fe, xs_hi, BREAK_COMMA),
-                                                      HONOUR_AFTER_CHARS))) {
-        out->scope = ES_SCOPE_PART;
-    } else if (indicator != NULL && strcmp(indicator, "funding.investment") == 0 &&
-               (has_cue(d, CUE_MONEY_PART, c_lo, c_hi) ||
-                purpose_money(d, c_lo, fs, fe, next_clause_end(text, c_hi, xs_hi)))) {
-        out->scope = ES_SCOPE_PART;
-    } else if ((lit_before(text, c_lo, fs, "等") && (strcmp(unit, "所") == 0 || strcmp(unit, "人") == 0)) ||
-               (part_unit(unit) && named_sub_unit(d, c_lo, fs, unit))) {
-        out->scope = ES_SCOPE_PART;
-    }
+    figure_span span = {fs, fe, c_lo, c_hi, s_lo, xs_lo, xs_hi};
+    figure_year(d, &span, out);
+    figure_basis(d, &span, out);
+    figure_scope(d, &span, unit, indicator, out);
 
     out->district = d->para_district;
     d->have_prev = true;
