@@ -23,7 +23,7 @@ struct es_acmatch {
      * cache (the cue words are Chinese, so few byte values occur). */
     uint16_t byte_class[256];
     size_t n_classes;
-    int16_t *delta16; /* the same table in 16 bits when the states fit */
+    uint16_t *delta16; /* the same table in 16 bits when the states fit (bit 15: has outputs) */
     unsigned char used[256];
 };
 
@@ -177,13 +177,16 @@ es_status es_acmatch_build(es_acmatch *ac)
     free(ac->delta);
     ac->delta = small;
     ac->n_classes = n;
-    if (ac->n_states <= INT16_MAX) {
+    if (ac->n_states <= 0x7FFF) {
         /* half the table, twice as much of it in cache */
         ac->delta16 = malloc(ac->n_states * n * sizeof *ac->delta16);
         if (ac->delta16 == NULL)
             return ES_ERR_NOMEM;
+        /* bit 15 marks a state with outputs, so a scan reads out[] only there */
         for (size_t i = 0; i < ac->n_states * n; i++)
-            ac->delta16[i] = (int16_t)small[i];
+            ac->delta16[i] = (uint16_t)(small[i] | (ac->out[small[i]] >= 0 ? 0x8000 : 0));
+        free(ac->delta);
+        ac->delta = NULL;
     }
     ac->built = 1;
     return ES_OK;
@@ -192,12 +195,22 @@ es_status es_acmatch_build(es_acmatch *ac)
 void es_acmatch_scan(const es_acmatch *ac, const char *text, size_t len,
                      void (*fn)(size_t end, size_t pattern_len, uint32_t id, void *user), void *user)
 {
-    int32_t s = 0;
     const unsigned char *t = (const unsigned char *)text;
     const size_t n = ac->n_classes;
+    if (ac->delta16 != NULL) {
+        size_t s = 0;
+        for (size_t i = 0; i < len; i++) {
+            uint16_t v = ac->delta16[s * n + ac->byte_class[t[i]]];
+            s = v & 0x7FFF;
+            if (v & 0x8000)
+                for (int32_t o = ac->out[s]; o >= 0; o = ac->outputs[o].next)
+                    fn(i + 1, ac->outputs[o].len, ac->outputs[o].id, user);
+        }
+        return;
+    }
+    int32_t s = 0;
     for (size_t i = 0; i < len; i++) {
-        size_t at = (size_t)s * n + ac->byte_class[t[i]];
-        s = ac->delta16 ? ac->delta16[at] : ac->delta[at];
+        s = ac->delta[(size_t)s * n + ac->byte_class[t[i]]];
         for (int32_t o = ac->out[s]; o >= 0; o = ac->outputs[o].next)
             fn(i + 1, ac->outputs[o].len, ac->outputs[o].id, user);
     }
