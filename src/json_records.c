@@ -159,25 +159,40 @@ typedef struct jbuf {
     int oom;
 } jbuf;
 
-static void jb_put(jbuf *b, const char *s, size_t n)
+static bool jb_grow(jbuf *b, size_t n)
 {
     if (b->oom)
-        return;
-    if (b->n + n + 1 > b->cap) {
-        size_t cap = b->cap ? b->cap : 512;
-        while (cap < b->n + n + 1)
-            cap *= 2;
-        char *q = realloc(b->p, cap);
-        if (q == NULL) {
-            b->oom = 1;
-            return;
-        }
-        b->p = q;
-        b->cap = cap;
+        return false;
+    size_t cap = b->cap ? b->cap : 512;
+    while (cap < b->n + n + 1)
+        cap *= 2;
+    char *q = realloc(b->p, cap);
+    if (q == NULL) {
+        b->oom = 1;
+        return false;
     }
+    b->p = q;
+    b->cap = cap;
+    return true;
+}
+
+static inline void jb_put(jbuf *b, const char *s, size_t n)
+{
+    if (b->n + n + 1 > b->cap && !jb_grow(b, n))
+        return;
     memcpy(b->p + b->n, s, n);
     b->n += n;
 }
+
+/* Bytes cJSON escapes in a string: controls, '"' and '\\' (and NUL, where
+ * its C string ends). */
+static const unsigned char json_special[256] = {
+    [0] = 1,  [1] = 1,  [2] = 1,  [3] = 1,  [4] = 1,  [5] = 1,  [6] = 1,  [7] = 1,
+    [8] = 1,  [9] = 1,  [10] = 1, [11] = 1, [12] = 1, [13] = 1, [14] = 1, [15] = 1,
+    [16] = 1, [17] = 1, [18] = 1, [19] = 1, [20] = 1, [21] = 1, [22] = 1, [23] = 1,
+    [24] = 1, [25] = 1, [26] = 1, [27] = 1, [28] = 1, [29] = 1, [30] = 1, [31] = 1,
+    ['"'] = 1, ['\\'] = 1,
+};
 
 /* s[0..n) (up to a NUL, as cJSON reads a C string) as a JSON string, escaped
  * as cJSON escapes: \" \\ \b \f \n \r \t, other control bytes as \u00xx,
@@ -190,10 +205,12 @@ static void jb_string(jbuf *b, const char *s, size_t n)
     }
     jb_put(b, "\"", 1);
     size_t from = 0, i = 0;
-    for (; i < n && s[i] != '\0'; i++) {
+    for (; i < n; i++) {
         unsigned char c = (unsigned char)s[i];
-        if (c >= 32 && c != '"' && c != '\\')
+        if (!json_special[c])
             continue;
+        if (c == '\0')
+            break;
         jb_put(b, s + from, i - from);
         from = i + 1;
         char esc[8];
