@@ -227,6 +227,9 @@ const es_indicator *es_classify(const es_classifier *c, const char *text, size_t
             break;
         b += k;
     }
+    /* 提高0.6个百分点, 低2.1个百分点: a difference, never a rate's level */
+    if (end - start >= 12 && memcmp(text + end - 12, "个百分点", 12) == 0)
+        return NULL;
     /* 80%的小学教师: a share of something, not a rate of its own */
     if (strcmp(unit, "%") == 0 && end + 3 <= len && memcmp(text + end, "的", 3) == 0)
         return NULL;

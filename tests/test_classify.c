@@ -38,6 +38,8 @@ static const classify_case cases[] = {
     {"全区专任教师7650名。", "7650名", "enrollment.students", 0},
     {"组织全区3万多名中小学生参加演出。", "3万多名", "enrollment.students", 1},
     {"新增公办学位4200个。", "4200个", "enrollment.places", 1},
+    {"学前三年毛入园率比全省平均水平低2.1个百分点。", "2.1个百分点", "enrollment.rate.preschool", 0},
+    {"学前三年毛入园率98.6%。", "98.6%", "enrollment.rate.preschool", 1},
     {"新建实验室12个。", "12个", "enrollment.places", 0},
     {"九年义务教育巩固率99.7%。", "99.7%", "completion.rate", 1},
     {"毕业生就业率98%。", "98%", "completion.rate", 0},

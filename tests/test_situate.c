@@ -62,6 +62,7 @@ static const situate_case cases[] = {
      "9所", DOC_YEAR, ES_BASIS_ACTUAL, ES_SCOPE_OWN, NULL},
     {"思明区教育局2024年工作要点", "新建学校6所，新增学位4000个。", "4000个", ANY, ES_BASIS_TARGET, ES_SCOPE_OWN, NULL},
     {NULL, "计划生育家庭子女入学1200人。", "1200人", DOC_YEAR, ES_BASIS_ACTUAL, ES_SCOPE_OWN, NULL},
+    {NULL, "将12所学校纳入改造计划，完成投资8600万元。", "8600万元", DOC_YEAR, ES_BASIS_ACTUAL, ES_SCOPE_OWN, NULL},
     {NULL, "全年完成年度计划投资的105%，投入资金共12亿元。", "105%", DOC_YEAR, ES_BASIS_ACTUAL, ES_SCOPE_OWN, NULL},
     /* cumulative */
     {NULL, "“十三五”以来累计投入教育经费120亿元。", "120亿元", DOC_YEAR, ES_BASIS_CUMULATIVE, ES_SCOPE_OWN, NULL},
