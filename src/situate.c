@@ -65,49 +65,61 @@ struct es_situator {
     size_t n_generic;
 };
 
-const char *es_basis_name(es_basis b)
+/* The names of each enum, in its order (a record writes them, a reader
+ * parses them back). */
+static const char *const basis_names[] = {"actual", "target", "cumulative"};
+static const char *const scope_names[] = {"own", "wider", "part"};
+static const char *const year_source_names[] = {"document", "clause", "relative"};
+
+static const char *name_of(const char *const *names, size_t n, int v)
 {
-    return b == ES_BASIS_TARGET ? "target" : b == ES_BASIS_CUMULATIVE ? "cumulative" : "actual";
+    return v >= 0 && (size_t)v < n ? names[v] : names[0];
 }
 
-const char *es_scope_name(es_scope s)
+static bool parse_name(const char *const *names, size_t n, const char *name, int *out)
 {
-    return s == ES_SCOPE_WIDER ? "wider" : s == ES_SCOPE_PART ? "part" : "own";
+    for (size_t i = 0; i < n; i++)
+        if (strcmp(name, names[i]) == 0) {
+            *out = (int)i;
+            return true;
+        }
+    return false;
 }
 
+#define N_NAMES(a) (sizeof a / sizeof a[0])
+
+const char *es_basis_name(es_basis b) { return name_of(basis_names, N_NAMES(basis_names), (int)b); }
+const char *es_scope_name(es_scope s) { return name_of(scope_names, N_NAMES(scope_names), (int)s); }
 const char *es_year_source_name(es_year_source y)
 {
-    return y == ES_YEAR_CLAUSE ? "clause" : y == ES_YEAR_RELATIVE ? "relative" : "document";
+    return name_of(year_source_names, N_NAMES(year_source_names), (int)y);
 }
 
 bool es_basis_parse(const char *name, es_basis *out)
 {
-    for (int b = ES_BASIS_ACTUAL; b <= ES_BASIS_CUMULATIVE; b++)
-        if (strcmp(name, es_basis_name((es_basis)b)) == 0) {
-            *out = (es_basis)b;
-            return true;
-        }
-    return false;
+    int v;
+    if (!parse_name(basis_names, N_NAMES(basis_names), name, &v))
+        return false;
+    *out = (es_basis)v;
+    return true;
 }
 
 bool es_scope_parse(const char *name, es_scope *out)
 {
-    for (int s = ES_SCOPE_OWN; s <= ES_SCOPE_PART; s++)
-        if (strcmp(name, es_scope_name((es_scope)s)) == 0) {
-            *out = (es_scope)s;
-            return true;
-        }
-    return false;
+    int v;
+    if (!parse_name(scope_names, N_NAMES(scope_names), name, &v))
+        return false;
+    *out = (es_scope)v;
+    return true;
 }
 
 bool es_year_source_parse(const char *name, es_year_source *out)
 {
-    for (int y = ES_YEAR_DOCUMENT; y <= ES_YEAR_RELATIVE; y++)
-        if (strcmp(name, es_year_source_name((es_year_source)y)) == 0) {
-            *out = (es_year_source)y;
-            return true;
-        }
-    return false;
+    int v;
+    if (!parse_name(year_source_names, N_NAMES(year_source_names), name, &v))
+        return false;
+    *out = (es_year_source)v;
+    return true;
 }
 
 void es_situator_free(es_situator *s)
