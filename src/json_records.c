@@ -1,8 +1,7 @@
-/* records_json.c - records.json with cJSON (see records_json.h). */
+/* json_records.c - records.json and JSON Lines (see records_json.h). */
 #include "edustat/records_json.h"
 #include "error_internal.h"
 
-#include <cJSON.h>
 #include <float.h>
 #include <math.h>
 #include <stdio.h>
@@ -14,7 +13,7 @@ struct es_records_writer {
     es_records_format format;
     FILE *docs, *recs, *reds; /* JSON form: one serialised object per entry */
     size_t n_docs, n_recs, n_reds;
-    char *buf;                /* scratch for NUL-terminating spans */
+    char *buf;                /* the object being written, kept between objects */
     size_t buf_cap;
 };
 
@@ -62,96 +61,11 @@ size_t es_records_writer_count(const es_records_writer *w, size_t *documents, si
     return w->n_recs;
 }
 
-/* Add a string, or null for NULL. Returns 0 on allocation failure. */
-static int add_str(cJSON *o, const char *k, const char *v)
-{
-    cJSON *item = v ? cJSON_CreateString(v) : cJSON_CreateNull();
-    if (item == NULL)
-        return 0;
-    cJSON_AddItemToObjectCS(o, k, item); /* keys are literals: not copied */
-    return 1;
-}
-
-static int add_num(cJSON *o, const char *k, double v)
-{
-    cJSON *item;
-    if (!isfinite(v)) {
-        item = cJSON_CreateNull(); /* JSON has no NaN or Inf */
-    } else if (v == floor(v) && fabs(v) < 9007199254740992.0) {
-        /* Integers, the common case, printed exactly without printf. */
-        char digits[24], *p = digits + sizeof digits;
-        unsigned long long u = (unsigned long long)fabs(v);
-        *--p = '\0';
-        do {
-            *--p = (char)('0' + u % 10);
-            u /= 10;
-        } while (u > 0);
-        if (v < 0)
-            *--p = '-';
-        item = cJSON_CreateRaw(p);
-    } else {
-        item = cJSON_CreateNumber(v);
-    }
-    if (item == NULL)
-        return 0;
-    cJSON_AddItemToObjectCS(o, k, item); /* keys are literals: not copied */
-    return 1;
-}
-
-static es_status put(es_records_writer *w, cJSON *o, FILE *list, size_t count)
-{
-    char *s = cJSON_PrintUnformatted(o);
-    cJSON_Delete(o);
-    if (s == NULL)
-        return ES_ERR_NOMEM;
-    int ok;
-    if (w->format == ES_RECORDS_JSONL)
-        ok = fputs(s, w->out) >= 0 && fputc('\n', w->out) != EOF;
-    else
-        ok = fputs(count ? ",\n" : "\n", list) >= 0 && fputs(s, list) >= 0;
-    free(s);
-    return ok ? ES_OK : ES_ERR_IO;
-}
-
-es_status es_records_writer_document(es_records_writer *w, const es_doc_info *d)
-{
-    cJSON *o = cJSON_CreateObject();
-    if (o == NULL)
-        return ES_ERR_NOMEM;
-    int ok = 1;
-    if (w->format == ES_RECORDS_JSONL)
-        ok &= add_str(o, "type", "document");
-    ok &= add_str(o, "id", d->id);
-    ok &= add_str(o, "file", d->file);
-    ok &= add_num(o, "index", d->index);
-    ok &= add_str(o, "title", d->title);
-    ok &= add_num(o, "start_line", (double)d->start_line);
-    ok &= add_num(o, "end_line", (double)d->end_line);
-    ok &= add_str(o, "district", d->district);
-    ok &= add_str(o, "district_code", d->district_code);
-    ok &= add_str(o, "city", d->city);
-    if (d->year > 0)
-        ok &= add_num(o, "year", d->year);
-    else
-        ok &= add_str(o, "year", NULL);
-    ok &= add_str(o, "district_from", d->district_from);
-    ok &= add_str(o, "city_from", d->city_from);
-    ok &= add_str(o, "year_from", d->year_from);
-    if (!ok) {
-        cJSON_Delete(o);
-        return ES_ERR_NOMEM;
-    }
-    es_status st = put(w, o, w->docs, w->n_docs);
-    if (st == ES_OK)
-        w->n_docs++;
-    return st;
-}
-
-/* ---- records written directly ---------------------------------------------
- * A record is the hot path (one per figure): it is written straight into a
- * growing buffer, byte for byte as cJSON_PrintUnformatted would print the
- * same object (the tests compare with golden files), without building,
- * printing and freeing a tree of nodes. */
+/* ---- objects written directly ----------------------------------------------
+ * A record is the hot path (one per figure): documents and records are
+ * written straight into a growing buffer, byte for byte as
+ * cJSON_PrintUnformatted printed the same objects (the tests compare with
+ * golden files), without building, printing and freeing a tree of nodes. */
 
 typedef struct jbuf {
     char *p;
@@ -236,7 +150,7 @@ static void jb_cstr(jbuf *b, const char *s)
     jb_string(b, s, s ? strlen(s) : 0);
 }
 
-/* A number as add_num and cJSON print it: integers below 2^53 in digits,
+/* A number as cJSON printed it: integers below 2^53 in digits,
  * others with 15 significant digits, or 17 where 15 do not read back. */
 static void jb_number(jbuf *b, double v)
 {
@@ -271,6 +185,75 @@ static void jb_key_n(jbuf *b, const char *k, size_t n, int first)
     jb_put(b, first ? "{\"" : ",\"", 2);
     jb_put(b, k, n);
     jb_put(b, "\":", 2);
+}
+
+/* Close the object in b and write it: a line of JSON Lines, or the next
+ * entry of one of the lists of records.json (count of them so far). The
+ * buffer is kept in w for the next object. */
+static es_status emit(es_records_writer *w, jbuf *b, FILE *list, size_t *count)
+{
+    jb_put(b, "}", 1);
+    if (w->format == ES_RECORDS_JSONL)
+        jb_put(b, "\n", 1);
+    w->buf = b->p;
+    w->buf_cap = b->cap;
+    if (b->oom)
+        return ES_ERR_NOMEM;
+    int ok;
+    if (w->format == ES_RECORDS_JSONL)
+        ok = fwrite(b->p, 1, b->n, w->out) == b->n;
+    else
+        ok = fputs(*count ? ",\n" : "\n", list) >= 0 && fwrite(b->p, 1, b->n, list) == b->n;
+    if (!ok)
+        return ES_ERR_IO;
+    (*count)++;
+    return ES_OK;
+}
+
+static void jb_year(jbuf *b, int year)
+{
+    if (year > 0)
+        jb_number(b, year);
+    else
+        jb_put(b, "null", 4);
+}
+
+es_status es_records_writer_document(es_records_writer *w, const es_doc_info *d)
+{
+    jbuf b = {w->buf, 0, w->buf_cap, 0};
+    int first = 1;
+    if (w->format == ES_RECORDS_JSONL) {
+        jb_key(&b, "type", 1);
+        jb_cstr(&b, "document");
+        first = 0;
+    }
+    jb_key(&b, "id", first);
+    jb_cstr(&b, d->id);
+    jb_key(&b, "file", 0);
+    jb_cstr(&b, d->file);
+    jb_key(&b, "index", 0);
+    jb_number(&b, d->index);
+    jb_key(&b, "title", 0);
+    jb_cstr(&b, d->title);
+    jb_key(&b, "start_line", 0);
+    jb_number(&b, (double)d->start_line);
+    jb_key(&b, "end_line", 0);
+    jb_number(&b, (double)d->end_line);
+    jb_key(&b, "district", 0);
+    jb_cstr(&b, d->district);
+    jb_key(&b, "district_code", 0);
+    jb_cstr(&b, d->district_code);
+    jb_key(&b, "city", 0);
+    jb_cstr(&b, d->city);
+    jb_key(&b, "year", 0);
+    jb_year(&b, d->year);
+    jb_key(&b, "district_from", 0);
+    jb_cstr(&b, d->district_from);
+    jb_key(&b, "city_from", 0);
+    jb_cstr(&b, d->city_from);
+    jb_key(&b, "year_from", 0);
+    jb_cstr(&b, d->year_from);
+    return emit(w, &b, w->docs, &w->n_docs);
 }
 
 es_status es_records_writer_record(es_records_writer *w, const es_record *r)
@@ -317,12 +300,8 @@ es_status es_records_writer_record(es_records_writer *w, const es_record *r)
     jb_cstr(&b, es_record_district_code(r));
     jb_key(&b, "city", 0);
     jb_cstr(&b, es_record_city(r));
-    int year = es_record_year(r);
     jb_key(&b, "year", 0);
-    if (year > 0)
-        jb_number(&b, year);
-    else
-        jb_put(&b, "null", 4);
+    jb_year(&b, es_record_year(r));
     jb_key(&b, "year_from", 0);
     jb_cstr(&b, es_year_source_name(r->year_from));
     jb_key(&b, "basis", 0);
@@ -331,26 +310,7 @@ es_status es_records_writer_record(es_records_writer *w, const es_record *r)
     jb_cstr(&b, es_scope_name(r->scope));
     jb_key(&b, "context", 0);
     jb_string(&b, r->context, r->context_len);
-    jb_put(&b, "}", 1);
-    w->buf = b.p; /* the buffer is kept for the next record */
-    w->buf_cap = b.cap;
-    if (b.oom)
-        return ES_ERR_NOMEM;
-    FILE *list = r->redacted ? w->reds : w->recs;
-    size_t *count = r->redacted ? &w->n_reds : &w->n_recs;
-    int ok;
-    if (w->format == ES_RECORDS_JSONL) {
-        jb_put(&b, "\n", 1);
-        w->buf = b.p;
-        w->buf_cap = b.cap;
-        ok = !b.oom && fwrite(b.p, 1, b.n, w->out) == b.n;
-    } else {
-        ok = fputs(*count ? ",\n" : "\n", list) >= 0 && fwrite(b.p, 1, b.n, list) == b.n;
-    }
-    if (!ok)
-        return b.oom ? ES_ERR_NOMEM : ES_ERR_IO;
-    (*count)++;
-    return ES_OK;
+    return emit(w, &b, r->redacted ? w->reds : w->recs, r->redacted ? &w->n_reds : &w->n_recs);
 }
 
 static int copy_list(FILE *from, FILE *to)

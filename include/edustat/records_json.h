@@ -1,7 +1,7 @@
 /*
  * records_json.h - writing records.json (schema edustat.records/2) or its
- * JSON Lines form, as DESIGN.md specifies. The only module that builds
- * record JSON (with cJSON).
+ * JSON Lines form, as DESIGN.md specifies. The only module that writes
+ * record JSON (straight to a buffer: one object per figure is the hot path).
  *
  * JSON Lines is written as it comes, one object a line, each document
  * before its records. The JSON form collects records and redactions in
