@@ -101,8 +101,6 @@ static int is_sentence_end(uint32_t cp)
            cp == 0xFF1F || cp == '!' || cp == '?';
 }
 
-
-
 typedef struct head_pick {
     const es_indicator *ind;
     size_t end;
@@ -210,6 +208,9 @@ static void on_cue(size_t end_in_window, size_t cue_len, uint32_t id, void *user
 const es_indicator *es_classify(const es_classifier *c, const char *text, size_t len, size_t start,
                                 size_t end, const char *unit)
 {
+    /* 提高0.6个百分点, 低2.1个百分点: a difference, never a rate's level */
+    if (end - start >= 12 && memcmp(text + end - 12, "个百分点", 12) == 0)
+        return NULL;
     const unsigned char *t = (const unsigned char *)text;
     uint32_t cp;
     size_t a = start;
@@ -227,9 +228,6 @@ const es_indicator *es_classify(const es_classifier *c, const char *text, size_t
             break;
         b += k;
     }
-    /* 提高0.6个百分点, 低2.1个百分点: a difference, never a rate's level */
-    if (end - start >= 12 && memcmp(text + end - 12, "个百分点", 12) == 0)
-        return NULL;
     /* 80%的小学教师: a share of something, not a rate of its own */
     if (strcmp(unit, "%") == 0 && end + 3 <= len && memcmp(text + end, "的", 3) == 0)
         return NULL;

@@ -2,6 +2,7 @@
  * its clause, sentence, section and document (see situate.h). */
 #include "edustat/situate.h"
 #include "acmatch_internal.h"
+#include "arena_internal.h"
 #include "error_internal.h"
 #include "utf8_internal.h"
 
@@ -56,12 +57,21 @@ static const char *const class_names[CUE_N_CLASSES] = {
  * its figure (其中小学645人，中学104人), in characters. */
 #define LIST_ITEM_CHARS 10
 
+/* The most generic characters (各, 全, 乡...) the cue table may list. */
+#define MAX_GENERIC 64
+
+/* A cue word and its class; the matcher's ids index them. */
+typedef struct cue {
+    const char *word; /* in the situator's arena */
+    int cls;
+} cue;
+
 struct es_situator {
     es_acmatch *ac;
-    char **words; /* owned; ids index them */
-    int *classes;
+    es_arena *arena;
+    cue *cues;
     size_t n, cap;
-    char generic[32][8]; /* single characters that are not part of a name */
+    const char *generic[MAX_GENERIC]; /* characters that are not part of a name */
     size_t n_generic;
 };
 
@@ -127,44 +137,34 @@ void es_situator_free(es_situator *s)
     if (s == NULL)
         return;
     es_acmatch_free(s->ac);
-    for (size_t i = 0; i < s->n; i++)
-        free(s->words[i]);
-    free(s->words);
-    free(s->classes);
+    es_arena_free(s->arena);
+    free(s->cues);
     free(s);
 }
 
+/* Add a cue word; generic characters are kept apart (compared with the
+ * character before a name, never matched). */
 static es_status add_word(es_situator *s, int cls, const char *w, size_t n)
 {
-    if (s->n == s->cap) {
-        size_t cap = s->cap ? s->cap * 2 : 256;
-        char **wp = realloc(s->words, cap * sizeof *wp);
-        if (wp == NULL)
-            return ES_ERR_NOMEM;
-        s->words = wp;
-        int *cp = realloc(s->classes, cap * sizeof *cp);
-        if (cp == NULL)
-            return ES_ERR_NOMEM;
-        s->classes = cp;
-        s->cap = cap;
-    }
-    char *copy = malloc(n + 1);
+    const char *copy = es_arena_strndup(s->arena, w, n);
     if (copy == NULL)
         return ES_ERR_NOMEM;
-    memcpy(copy, w, n);
-    copy[n] = '\0';
-    s->words[s->n] = copy;
-    s->classes[s->n] = cls;
     if (cls == CUE_GENERIC) {
-        /* kept apart: one character each, compared with the one before a name */
-        if (s->n_generic < sizeof s->generic / sizeof s->generic[0] && n < sizeof s->generic[0])
-            memcpy(s->generic[s->n_generic++], copy, n + 1);
-        s->n++;
+        if (s->n_generic == MAX_GENERIC)
+            return ES_ERR_LIMIT;
+        s->generic[s->n_generic++] = copy;
         return ES_OK;
     }
-    es_status st = es_acmatch_add(s->ac, copy, n, (uint32_t)s->n);
-    s->n++;
-    return st;
+    if (s->n == s->cap) {
+        size_t cap = s->cap ? s->cap * 2 : 256;
+        cue *c = realloc(s->cues, cap * sizeof *c);
+        if (c == NULL)
+            return ES_ERR_NOMEM;
+        s->cues = c;
+        s->cap = cap;
+    }
+    s->cues[s->n] = (cue){copy, cls};
+    return es_acmatch_add(s->ac, copy, n, (uint32_t)s->n++);
 }
 
 es_status es_situator_new_from_text(const char *name, const char *text, size_t len,
@@ -172,8 +172,8 @@ es_status es_situator_new_from_text(const char *name, const char *text, size_t l
 {
     *out = NULL;
     es_situator *s = calloc(1, sizeof *s);
-    if (s == NULL || (s->ac = es_acmatch_new()) == NULL) {
-        free(s);
+    if (s == NULL || (s->ac = es_acmatch_new()) == NULL || (s->arena = es_arena_new()) == NULL) {
+        es_situator_free(s);
         return es_error_set(err, ES_ERR_NOMEM, "", 0, "out of memory");
     }
     long line = 0;
@@ -200,9 +200,12 @@ es_status es_situator_new_from_text(const char *name, const char *text, size_t l
                 return es_error_set(err, ES_ERR_FORMAT, name, line,
                                     "expected a class and a word separated by a tab");
             }
-            if (add_word(s, cls, tab + 1, wn) != ES_OK) {
+            es_status st = add_word(s, cls, tab + 1, wn);
+            if (st != ES_OK) {
                 es_situator_free(s);
-                return es_error_set(err, ES_ERR_NOMEM, name, line, "out of memory");
+                return st == ES_ERR_LIMIT
+                           ? es_error_set(err, st, name, line, "more than %d generic characters", MAX_GENERIC)
+                           : es_error_set(err, st, name, line, "out of memory");
             }
         }
         i = e + 1;
@@ -361,7 +364,6 @@ static size_t skip_blank(const char *text, size_t hi, size_t pos)
 
 static bool is_han(uint32_t cp) { return cp >= 0x4E00 && cp <= 0x9FFF; }
 
-
 /* ---- cue matches of a sentence ---------------------------------------- */
 
 typedef struct collect {
@@ -376,11 +378,12 @@ static void on_match(size_t end, size_t len, uint32_t id, void *user)
     collect *c = user;
     if (c->n == c->max)
         return;
-    c->m[c->n++] = (es_situate_match){c->base + end - len, c->base + end, c->s->classes[id],
-                                      c->s->words[id]};
+    const cue *k = &c->s->cues[id];
+    c->m[c->n++] = (es_situate_match){c->base + end - len, c->base + end, k->cls, k->word};
 }
 
-/* Every cue in text[lo, hi), masked ones dropped. Returns the count. */
+/* Every cue in text[lo, hi), in order of its end; the masks and the cues
+ * inside them dropped. Returns the count. */
 static size_t find_cues(const es_situator *s, const char *text, size_t lo, size_t hi,
                         es_situate_match *m, size_t max)
 {
@@ -388,10 +391,9 @@ static size_t find_cues(const es_situator *s, const char *text, size_t lo, size_
     es_acmatch_scan(s->ac, text + lo, hi - lo, on_match, &c);
     size_t n = 0;
     for (size_t i = 0; i < c.n; i++) {
-        bool masked = false;
-        if (m[i].cls != CUE_MASK)
-            for (size_t k = 0; k < c.n && !masked; k++)
-                masked = m[k].cls == CUE_MASK && m[k].start <= m[i].start && m[i].end <= m[k].end;
+        bool masked = m[i].cls == CUE_MASK;
+        for (size_t k = 0; k < c.n && !masked; k++)
+            masked = m[k].cls == CUE_MASK && m[k].start <= m[i].start && m[i].end <= m[k].end;
         if (!masked)
             m[n++] = m[i];
     }
@@ -414,7 +416,6 @@ static bool has_cue(const es_situate_doc *d, int cls, size_t lo, size_t hi)
 }
 
 /* ---- years written in the text ---------------------------------------- */
-
 
 /* Does text[pos..] open a clause (after 如, 在, 截至...)? */
 static bool opens_clause(const char *text, size_t clause_lo, size_t pos)
