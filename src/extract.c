@@ -204,7 +204,7 @@ es_status es_extract_source(const es_source *src, const es_extract_options *opt,
         }
         es_situate_doc situ;
         if (opt->situator != NULL)
-            es_situate_doc_init(&situ, opt->situator, opt->gazetteer, text, len, docs[i].body_start,
+            es_situate_doc_init(&situ, opt->situator, opt->gazetteer, text, docs[i].body_start,
                                 docs[i].body_end, info.title, info.year, info.district, info.city);
         doc_scan d = {src,  opt->classifier, sink, &info, opt->situator ? &situ : NULL,
                       text, len,             ES_OK, err,  {0}};

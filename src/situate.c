@@ -430,6 +430,14 @@ static bool opens_clause(const char *text, size_t clause_lo, size_t pos)
     return false;
 }
 
+/* Does a period start at the time word ending at end (2019年以来,
+ * 去年7月以来)? 以来 within the next few characters. */
+static bool opens_period(const char *text, size_t hi, size_t end)
+{
+    size_t until = end + 12 + 6 < hi ? end + 12 + 6 : hi;
+    return find_lit(text, end, until, "以来") != SIZE_MAX;
+}
+
 /* Is a year mention at [start, end) (end after 年) a tie? Not a period's
  * start (2018年以来), a comparison (比2020年), a range (2018-2022年). */
 static bool year_is_tie(const char *text, size_t lo, size_t hi, size_t start, size_t end)
@@ -447,14 +455,10 @@ static bool year_is_tie(const char *text, size_t lo, size_t hi, size_t start, si
     size_t p = end;
     if (lit_at(text, hi, p, "度"))
         p += 3;
-    if (lit_at(text, hi, p, "以来") || lit_at(text, hi, p, "来") || lit_at(text, hi, p, "-") ||
-        lit_at(text, hi, p, "—") || lit_at(text, hi, p, "级"))
+    if (lit_at(text, hi, p, "来") || lit_at(text, hi, p, "-") || lit_at(text, hi, p, "—") ||
+        lit_at(text, hi, p, "级"))
         return false;
-    /* 2024年7月以来 */
-    for (size_t k = p; k < end + 12 && k < hi; k++)
-        if (lit_at(text, hi, k, "以来"))
-            return false;
-    return true;
+    return !opens_period(text, hi, end);
 }
 
 /* A digit of a written year: Arabic, full-width, or Chinese (二〇二三年,
@@ -525,10 +529,7 @@ static size_t find_years(const es_situate_doc *d, size_t lo, size_t hi, es_situa
             lit_before(d->text, lo, c->start, "同") || lit_before(d->text, lo, c->start, "与") ||
             lit_at(d->text, hi, c->end, "同期"))
             continue;
-        bool period = false;
-        for (size_t k = c->end; k < c->end + 12 && k < hi && !period; k++)
-            period = lit_at(d->text, hi, k, "以来");
-        if (period)
+        if (opens_period(d->text, hi, c->end))
             continue;
         size_t clause_lo = back_to(d->text, lo, c->start, BREAK_CLAUSE);
         out[n++] = (es_situate_year){c->start, c->end, d->doc_year ? d->doc_year + shift : 0, shift,
@@ -558,6 +559,25 @@ static int heading_level(const char *text, size_t a, size_t b)
     return 1;
 }
 
+/* What a title or heading says of its text: a plan (计划, 打算...), a plan
+ * by genre (工作要点), a summary (总结...). */
+typedef struct heading_words {
+    bool plan, plan_genre, summary;
+} heading_words;
+
+static heading_words read_heading(const es_situator *s, const char *text, size_t lo, size_t hi)
+{
+    es_situate_match m[16];
+    size_t n = find_cues(s, text, lo, hi, m, 16);
+    heading_words h = {false, false, false};
+    for (size_t i = 0; i < n; i++) {
+        h.plan |= m[i].cls == CUE_PLAN;
+        h.plan_genre |= m[i].cls == CUE_PLAN_TITLE;
+        h.summary |= m[i].cls == CUE_SUMMARY;
+    }
+    return h;
+}
+
 /* Read the heading lines in [d->headings_to, upto): a heading with a plan
  * cue opens a plan section; one of the same or a higher level closes it. */
 static void advance_headings(es_situate_doc *d, size_t upto)
@@ -570,15 +590,9 @@ static void advance_headings(es_situate_doc *d, size_t upto)
         while (tb > ta && (d->text[tb - 1] == '\r' || d->text[tb - 1] == ' '))
             tb--;
         if (tb > ta && tb - ta <= HEADING_MAX_BYTES && find_lit(d->text, ta, tb, "。") == SIZE_MAX) {
-            es_situate_match m[16];
-            size_t n = find_cues(d->s, d->text, ta, tb, m, 16);
-            bool plan = false, summary = false;
-            for (size_t i = 0; i < n; i++) {
-                plan |= m[i].cls == CUE_PLAN;
-                summary |= m[i].cls == CUE_SUMMARY;
-            }
+            heading_words h = read_heading(d->s, d->text, ta, tb);
             int level = heading_level(d->text, ta, tb);
-            if (plan && !summary) {
+            if (h.plan && !h.summary) {
                 if (!d->plan_section || level <= d->plan_level) {
                     d->plan_section = true;
                     d->plan_level = level;
@@ -641,7 +655,7 @@ static const es_division *paragraph_district(const es_situate_doc *d, size_t lo,
 }
 
 void es_situate_doc_init(es_situate_doc *d, const es_situator *s, const es_gazetteer *g,
-                         const char *text, size_t len, size_t body_start, size_t body_end,
+                         const char *text, size_t body_start, size_t body_end,
                          const char *title, int doc_year, const char *doc_district,
                          const char *doc_city)
 {
@@ -649,7 +663,6 @@ void es_situate_doc_init(es_situate_doc *d, const es_situator *s, const es_gazet
     d->s = s;
     d->g = g;
     d->text = text;
-    d->len = len;
     d->body_start = body_start;
     d->body_end = body_end;
     d->headings_to = body_start;
@@ -658,15 +671,8 @@ void es_situate_doc_init(es_situate_doc *d, const es_situator *s, const es_gazet
     d->doc_city = doc_city;
     d->city_document = doc_district == NULL && doc_city != NULL;
     if (title != NULL && s != NULL) {
-        es_situate_match m[16];
-        size_t n = find_cues(s, title, 0, strlen(title), m, 16);
-        bool plan = false, summary = false, strong = false;
-        for (size_t i = 0; i < n; i++) {
-            plan |= m[i].cls == CUE_PLAN;
-            strong |= m[i].cls == CUE_PLAN_TITLE;
-            summary |= m[i].cls == CUE_SUMMARY;
-        }
-        d->plan_document = strong || (plan && !summary);
+        heading_words h = read_heading(s, title, 0, strlen(title));
+        d->plan_document = h.plan_genre || (h.plan && !h.summary);
     }
 }
 
@@ -1151,12 +1157,11 @@ void es_situate(es_situate_doc *d, size_t fs, size_t fe, const char *unit, const
         d->sent_lo = back_to(text, para_lo, fs, BREAK_SENTENCE);
         d->sent_hi = forward_to(text, fe, para_hi, BREAK_SENTENCE);
         d->xs_lo = continued_sentence(d, para_lo, d->sent_lo, fs);
-        d->xs_hi = d->sent_hi;
-        d->n_matches = find_cues(d->s, text, d->xs_lo, d->xs_hi, d->matches, ES_SITUATE_MAX_MATCHES);
-        d->n_years = find_years(d, d->xs_lo, d->xs_hi, d->years, ES_SITUATE_MAX_YEARS);
+        d->n_matches = find_cues(d->s, text, d->xs_lo, d->sent_hi, d->matches, ES_SITUATE_MAX_MATCHES);
+        d->n_years = find_years(d, d->xs_lo, d->sent_hi, d->years, ES_SITUATE_MAX_YEARS);
         d->have_sentence = true;
     }
-    size_t xs_lo = d->xs_lo, xs_hi = d->xs_hi;
+    size_t xs_lo = d->xs_lo, xs_hi = d->sent_hi;
     /* the ；-part of the sentence: the previous figure's, when no ； stands
      * between them (figures of a sentence come one after another) */
     size_t s_lo;

@@ -95,7 +95,7 @@ typedef struct es_situate_doc {
     const es_situator *s;
     const es_gazetteer *g; /* may be NULL: no district of its own per paragraph */
     const char *text;
-    size_t len, body_start, body_end;
+    size_t body_start, body_end;
     int doc_year;
     const char *doc_district, *doc_city;
     bool plan_document, city_document;
@@ -118,7 +118,7 @@ typedef struct es_situate_doc {
     const es_division *para_district;
     bool have_para;
     /* the sentence last read: its bounds, cue matches and years */
-    size_t sent_lo, sent_hi, xs_lo, xs_hi;
+    size_t sent_lo, sent_hi, xs_lo; /* xs_lo: carried back over 其中 */
     bool have_sentence;
     size_t n_matches;
     es_situate_match matches[ES_SITUATE_MAX_MATCHES];
@@ -129,7 +129,7 @@ typedef struct es_situate_doc {
 /* Start a document whose body is text[body_start, body_end); title may be
  * NULL, doc_year 0 when unknown, district and city NULL when unknown. */
 void es_situate_doc_init(es_situate_doc *d, const es_situator *s, const es_gazetteer *g,
-                         const char *text, size_t len, size_t body_start, size_t body_end,
+                         const char *text, size_t body_start, size_t body_end,
                          const char *title, int doc_year, const char *doc_district,
                          const char *doc_city);
 
