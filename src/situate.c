@@ -96,19 +96,19 @@ static bool parse_name(const char *const *names, size_t n, const char *name, int
     return false;
 }
 
-#define N_NAMES(a) (sizeof a / sizeof a[0])
+#define COUNT_OF(a) (sizeof a / sizeof a[0])
 
-const char *es_basis_name(es_basis b) { return name_of(basis_names, N_NAMES(basis_names), (int)b); }
-const char *es_scope_name(es_scope s) { return name_of(scope_names, N_NAMES(scope_names), (int)s); }
+const char *es_basis_name(es_basis b) { return name_of(basis_names, COUNT_OF(basis_names), (int)b); }
+const char *es_scope_name(es_scope s) { return name_of(scope_names, COUNT_OF(scope_names), (int)s); }
 const char *es_year_source_name(es_year_source y)
 {
-    return name_of(year_source_names, N_NAMES(year_source_names), (int)y);
+    return name_of(year_source_names, COUNT_OF(year_source_names), (int)y);
 }
 
 bool es_basis_parse(const char *name, es_basis *out)
 {
     int v;
-    if (!parse_name(basis_names, N_NAMES(basis_names), name, &v))
+    if (!parse_name(basis_names, COUNT_OF(basis_names), name, &v))
         return false;
     *out = (es_basis)v;
     return true;
@@ -117,7 +117,7 @@ bool es_basis_parse(const char *name, es_basis *out)
 bool es_scope_parse(const char *name, es_scope *out)
 {
     int v;
-    if (!parse_name(scope_names, N_NAMES(scope_names), name, &v))
+    if (!parse_name(scope_names, COUNT_OF(scope_names), name, &v))
         return false;
     *out = (es_scope)v;
     return true;
@@ -126,7 +126,7 @@ bool es_scope_parse(const char *name, es_scope *out)
 bool es_year_source_parse(const char *name, es_year_source *out)
 {
     int v;
-    if (!parse_name(year_source_names, N_NAMES(year_source_names), name, &v))
+    if (!parse_name(year_source_names, COUNT_OF(year_source_names), name, &v))
         return false;
     *out = (es_year_source)v;
     return true;
@@ -328,6 +328,28 @@ static inline bool lit_before(const char *text, size_t lo, size_t pos, const cha
     return pos >= lo + n && memcmp(text + pos - n, lit, n) == 0;
 }
 
+/* Does one of lits[0..n) stand at pos, or end just before it? */
+static bool any_at(const char *text, size_t hi, size_t pos, const char *const *lits, size_t n)
+{
+    for (size_t i = 0; i < n; i++)
+        if (lit_at(text, hi, pos, lits[i]))
+            return true;
+    return false;
+}
+
+static bool any_before(const char *text, size_t lo, size_t pos, const char *const *lits, size_t n)
+{
+    for (size_t i = 0; i < n; i++)
+        if (lit_before(text, lo, pos, lits[i]))
+            return true;
+    return false;
+}
+
+/* Words that make a time after them a base of comparison (比2020年, 比上年). */
+static const char *const compare_words[] = {"比", "较", "与", "同"};
+/* Marks that make a year after them the end of a range (2018-2022年). */
+static const char *const range_marks[] = {"-", "—", "~", "～"};
+
 /* The first occurrence of lit in text[lo, hi) at or after lo, or SIZE_MAX.
  * Searched by its last byte: in Chinese text the first byte of a character
  * (E4-E9) is nearly every third byte, the last one far rarer. */
@@ -444,10 +466,9 @@ static bool year_is_tie(const char *text, size_t lo, size_t hi, size_t start, si
 {
     /* 比2020年增长5%: a base, not the figure's year; but 较2022年的16.9亿元
      * names the year of the figure that follows */
-    static const char *const before[] = {"比", "较", "与", "同", "-", "—", "~", "～"};
-    for (size_t i = 0; i < sizeof before / sizeof before[0]; i++)
-        if (lit_before(text, lo, start, before[i]) && !(i < 4 && lit_at(text, hi, end, "的")))
-            return false;
+    if (any_before(text, lo, start, range_marks, COUNT_OF(range_marks)) ||
+        (any_before(text, lo, start, compare_words, COUNT_OF(compare_words)) && !lit_at(text, hi, end, "的")))
+        return false;
     /* 2018至2022年 */
     if (lit_before(text, lo, start, "至") && start >= lo + 4 && text[start - 4] >= '0' &&
         text[start - 4] <= '9')
@@ -525,8 +546,7 @@ static size_t find_years(const es_situate_doc *d, size_t lo, size_t hi, es_situa
         if (shift == 0 || c->start < lo || c->end > hi)
             continue;
         /* 比上年 compares; 去年以来 opens a period; 上年同期 is a base */
-        if (lit_before(d->text, lo, c->start, "比") || lit_before(d->text, lo, c->start, "较") ||
-            lit_before(d->text, lo, c->start, "同") || lit_before(d->text, lo, c->start, "与") ||
+        if (any_before(d->text, lo, c->start, compare_words, COUNT_OF(compare_words)) ||
             lit_at(d->text, hi, c->end, "同期"))
             continue;
         if (opens_period(d->text, hi, c->end))
@@ -731,12 +751,10 @@ static size_t from_figure(const es_situate_doc *d, size_t clause_lo, size_t star
         p += 9;
     else if (lit_at(d->text, hi, p, "水平"))
         p += 6;
-    for (size_t i = 0; i < sizeof verbs / sizeof verbs[0]; i++)
-        if (lit_at(d->text, hi, p, verbs[i])) {
-            for (size_t k = p; k < p + FROM_TO_WINDOW && k < hi; k++)
-                if (lit_at(d->text, hi, k, "到") || lit_at(d->text, hi, k, "至"))
-                    return from;
-        }
+    bool verb = any_at(d->text, hi, p, verbs, COUNT_OF(verbs));
+    size_t until = p + FROM_TO_WINDOW + 2 < hi ? p + FROM_TO_WINDOW + 2 : hi;
+    if (verb && (find_lit(d->text, p, until, "到") != SIZE_MAX || find_lit(d->text, p, until, "至") != SIZE_MAX))
+        return from;
     return (size_t)-1;
 }
 
@@ -745,15 +763,10 @@ static bool is_change_clause(const char *text, size_t clause_lo, size_t start)
 {
     static const char *const lead[] = {"比", "较", "同比", "增长", "下降", "增加", "减少", "提高",
                                        "降低", "上升", "净增", "增幅"};
-    size_t p = skip_blank(text, start, clause_lo);
-    for (size_t i = 0; i < sizeof lead / sizeof lead[0]; i++)
-        if (lit_at(text, start, p, lead[i]))
-            return true;
-    return false;
+    return any_at(text, start, skip_blank(text, start, clause_lo), lead, COUNT_OF(lead));
 }
 
-/* Is the character at text[pos] a Han character that may start or carry a
- * name (not 全, 各, 的...)? */
+/* Is cp a Han character that may start or carry a name (not 全, 各, 的...)? */
 static bool name_char(const es_situate_doc *d, uint32_t cp)
 {
     if (!is_han(cp))
@@ -786,6 +799,7 @@ static bool named_sub_unit(const es_situate_doc *d, size_t lo, size_t start, con
             es_utf8_count_chars(d->text, m->end, start) <= SCHOOL_NAME_REACH_CHARS) {
             uint32_t first;
             es_utf8_decode(t + open, start - open, &first);
+            /* a name holds no digits nor full-width forms (EF ..) */
             bool digits = false;
             for (size_t k = open; k < m->start && !digits; k++)
                 digits = (t[k] >= '0' && t[k] <= '9') || t[k] >= 0xEF;
@@ -832,10 +846,7 @@ static bool purpose_money(const es_situate_doc *d, size_t lo, size_t start, size
     for (size_t i = 0; i < 2; i++)
         for (size_t p = find_lit(d->text, lo, start, money[i]); p != SIZE_MAX;
              p = find_lit(d->text, p + 6, start, money[i])) {
-            bool named = p > lo;
-            for (size_t k = 0; k < sizeof general / sizeof general[0] && named; k++)
-                named = !lit_before(d->text, lo, p, general[k]);
-            if (named)
+            if (p > lo && !any_before(d->text, lo, p, general, COUNT_OF(general)))
                 return true;
         }
     /* spent (投入, 安排…) and not given as education money, nor a total
