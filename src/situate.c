@@ -941,12 +941,6 @@ static bool period_since_before(const es_situate_doc *d, size_t lo, size_t start
     return false;
 }
 
-static bool ends_with(const char *s, const char *suffix)
-{
-    size_t n = strlen(s), m = strlen(suffix);
-    return n >= m && memcmp(s + n - m, suffix, m) == 0;
-}
-
 /* The first year written in a header or row label (2023年在校生), or 0. */
 static int year_in_label(const char *s)
 {
@@ -995,10 +989,10 @@ static void situate_cell(es_situate_doc *d, const es_table_cell *cell, es_situat
     }
     es_situate_match m[16];
     size_t n = find_cues(d->s, row, 0, rn, m, 16);
-    bool sub = ends_with(row, "小学") || ends_with(row, "中学") || ends_with(row, "学校") ||
-               ends_with(row, "幼儿园");
+    /* a row of one school (…小学) or of a named town or street (…街道) */
+    bool sub = false;
     for (size_t i = 0; i < n && !sub; i++)
-        sub = m[i].cls == CUE_SUB_UNIT && m[i].start > 0;
+        sub = (m[i].cls == CUE_SCHOOL && m[i].end == rn) || (m[i].cls == CUE_SUB_UNIT && m[i].start > 0);
     if (sub) {
         d->sub_unit_rows = true;
         out->scope = ES_SCOPE_PART;
@@ -1110,7 +1104,7 @@ static void figure_scope(es_situate_doc *d, const figure_span *f, const char *un
         out->scope = ES_SCOPE_OWN; /* a share of the whole */
     } else if (d->have_prev && d->prev_sentence == f->s_lo && d->prev_end <= f->fs &&
                is_change_clause(text, f->c_lo, f->fs)) {
-        out->scope = d->prev.scope;
+        out->scope = d->prev_scope;
     } else if (wider != NULL && (d->doc_district != NULL || d->doc_city != NULL) &&
                !has_cue(d, CUE_EVENT, wider->end, f->fs) &&
                !(d->city_document && strcmp(wider->word, "全市") == 0)) {
@@ -1194,5 +1188,5 @@ void es_situate(es_situate_doc *d, size_t fs, size_t fe, const char *unit, const
     d->prev_start = fs;
     d->prev_end = fe;
     d->prev_sentence = s_lo;
-    d->prev = *out;
+    d->prev_scope = out->scope;
 }

@@ -105,7 +105,7 @@ typedef struct es_situate_doc {
     int plan_level;
     /* the previous figure, which a change (比上年增加…) refers back to */
     size_t prev_start, prev_end, prev_sentence;
-    es_situation prev;
+    es_scope prev_scope;
     bool have_prev;
     /* the sub-total list (其中…) running in the sentence at list_sentence */
     size_t list_sentence;
