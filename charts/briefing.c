@@ -240,6 +240,16 @@ static void draw_table(es_pdf *p, const es_table *t, const es_summary *s, const 
     }
 }
 
+/* A figure's value as its section shows values, or plainly in its own unit
+ * (sec NULL: the indicator has no section). */
+static void fact_value_text(const es_fact *x, const section *sec, char *out, size_t cap)
+{
+    if (sec != NULL && strcmp(x->unit, sec->ind->units[0]) == 0)
+        value_text(x->value, sec, out, cap);
+    else
+        snprintf(out, cap, "%g %s", x->value, x->unit);
+}
+
 /* A qualifier as a reader writes it after a number. */
 static const char *qualifier_words(es_qualifier q)
 {
@@ -273,10 +283,7 @@ static void targets_note(es_pdf *p, const es_table *t, const section *sec)
         const es_fact *x = t->targets[i];
         if (es_lexicon_at(es_facts_lexicon(t->facts), x->indicator) != sec->ind)
             continue;
-        if (strcmp(x->unit, sec->ind->units[0]) == 0)
-            value_text(x->value, sec, val, sizeof val);
-        else
-            snprintf(val, sizeof val, "%g %s", x->value, x->unit);
+        fact_value_text(x, sec, val, sizeof val);
         /* a goal named for a year (到2025年) says so; else the plan's document */
         char when[48] = "";
         if (x->year && x->year != x->doc_year)
@@ -372,18 +379,12 @@ static int draw_section(es_pdf *p, const es_table *t, const es_summary *s, const
     return p->failed ? -1 : 0;
 }
 
-/* Why figures stayed out of the table, in words a reader knows. */
-static const char *reason_words(const char *reason)
-{
-    static const char *const names[][2] = {
-        {"target", "计划或目标数"},   {"cumulative", "多年累计数"}, {"wider", "全市、全省等更大范围的数"},
-        {"part", "局部数（其中、某校、某类学校或人员）"}, {"no_district", "无法确定区县"},
-        {"no_year", "无法确定年份"}, {"other_unit", "单位与指标不符"}};
-    for (size_t i = 0; i < sizeof names / sizeof names[0]; i++)
-        if (strcmp(reason, names[i][0]) == 0)
-            return names[i][1];
-    return reason;
-}
+/* Why figures stayed out of the table (table.h's reasons), in the order
+ * the data-quality page lists them and in words a reader knows. */
+static const char *const reasons[][2] = {
+    {"target", "计划或目标数"},   {"cumulative", "多年累计数"}, {"wider", "全市、全省等更大范围的数"},
+    {"part", "局部数（其中、某校、某类学校或人员）"}, {"no_district", "无法确定区县"},
+    {"no_year", "无法确定年份"}, {"other_unit", "单位与指标不符"}};
 
 /* The section of an indicator, or NULL when it has none. */
 static const section *section_of(const section *secs, size_t n_secs, const es_indicator *ind)
@@ -397,8 +398,6 @@ static const section *section_of(const section *secs, size_t n_secs, const es_in
 /* Figures left out by reason, and cells two documents give differently. */
 static void table_quality(es_pdf *p, const es_table *t, const section *secs, size_t n_secs)
 {
-    static const char *const reasons[] = {"target", "cumulative", "wider", "part",
-                                          "no_district", "no_year", "other_unit"};
     char line[1024];
     size_t total = 0;
     for (size_t i = 0; i < t->n_unplaced; i++)
@@ -408,11 +407,11 @@ static void table_quality(es_pdf *p, const es_table *t, const section *secs, siz
     for (size_t r = 0; r < sizeof reasons / sizeof reasons[0]; r++) {
         size_t n = 0;
         for (size_t i = 0; i < t->n_unplaced; i++)
-            if (strcmp(t->unplaced[i].reason, reasons[r]) == 0)
+            if (strcmp(t->unplaced[i].reason, reasons[r][0]) == 0)
                 n += t->unplaced[i].count;
         if (n == 0)
             continue;
-        snprintf(line, sizeof line, "· %s：%zu 个", reason_words(reasons[r]), n);
+        snprintf(line, sizeof line, "· %s：%zu 个", reasons[r][1], n);
         note(p, 10, 1.5, line);
     }
     p->y -= 6;
@@ -431,10 +430,7 @@ static void table_quality(es_pdf *p, const es_table *t, const section *secs, siz
         for (size_t k = 0; k < r->n_sources && len > 0 && (size_t)len < sizeof line; k++) {
             const es_fact *x = r->doc_picks[k];
             char val[64];
-            if (sec != NULL)
-                value_text(x->value, sec, val, sizeof val);
-            else
-                snprintf(val, sizeof val, "%g %s", x->value, x->unit);
+            fact_value_text(x, sec, val, sizeof val);
             len += snprintf(line + len, sizeof line - (size_t)len, "%s%s（%s 第 %ld 行）", k ? "；" : "", val,
                             x->file, x->line);
         }
