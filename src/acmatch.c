@@ -159,17 +159,12 @@ es_status es_acmatch_build(es_acmatch *ac)
     size_t n = 1;
     for (int b = 0; b < 256; b++)
         ac->byte_class[b] = ac->used[b] ? (uint16_t)n++ : 0;
-    int unused = -1;
-    for (int b = 0; b < 256 && unused < 0; b++)
-        if (!ac->used[b])
-            unused = b;
     int32_t *small = malloc(ac->n_states * n * sizeof *small);
     if (small == NULL)
         return ES_ERR_NOMEM;
     for (size_t st = 0; st < ac->n_states; st++) {
-        /* an unused byte leads where every unused byte leads: to the root's
-         * child for it, which is the root (no pattern starts with it) */
-        small[st * n] = unused >= 0 ? ac->delta[st * 256 + (size_t)unused] : 0;
+        /* a byte no pattern holds leads back to the root from any state */
+        small[st * n] = 0;
         for (int b = 0; b < 256; b++)
             if (ac->used[b])
                 small[st * n + ac->byte_class[b]] = ac->delta[st * 256 + (size_t)b];
