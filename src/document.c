@@ -12,6 +12,11 @@ static int is_blank(uint32_t cp)
     return cp == ' ' || cp == '\t' || cp == 0x3000 || cp == 0xA0 || cp == 0xFEFF;
 }
 
+static int is_blank_or_thin(uint32_t cp)
+{
+    return is_blank(cp) || cp == 0x202F || (cp >= 0x2000 && cp <= 0x200A);
+}
+
 /* Copy t[a..b) into out, trimmed of blanks, cut at a character boundary. */
 static void copy_trimmed(const char *t, size_t a, size_t b, char *out, size_t cap)
 {
@@ -54,11 +59,16 @@ static int parse_heading(const char *t, size_t a, size_t b, char *title, size_t 
     if (b - p < 3 || memcmp(t + p, "第", 3) != 0)
         return 0;
     p += 3;
+    /* 第 2 篇: text from PDF has spaces around numbers */
+    while (p < b && (k = es_utf8_decode(u + p, b - p, &cp)) && is_blank_or_thin(cp))
+        p += k;
     es_numeral n;
     es_numeral_parse(t + p, b - p, &n);
     if (n.kind == ES_NUMERAL_NONE || !n.valid)
         return 0;
     p += n.len;
+    while (p < b && (k = es_utf8_decode(u + p, b - p, &cp)) && is_blank_or_thin(cp))
+        p += k;
     if (b - p < 3 || memcmp(t + p, "篇", 3) != 0)
         return 0;
     p += 3;
@@ -75,6 +85,9 @@ static int parse_heading(const char *t, size_t a, size_t b, char *title, size_t 
         e--;
     if (e - p >= 3 && memcmp(t + e - 3, "字", 3) == 0) {
         size_t d = e - 3;
+        size_t st;
+        while (d > p && is_blank_or_thin(es_utf8_decode_before(u, d, &st)))
+            d = st; /* 1800 字 */
         size_t digits = 0;
         while (d > p && t[d - 1] >= '0' && t[d - 1] <= '9') {
             d--;

@@ -34,6 +34,13 @@ static int on_quantity(const es_quantity *q, void *user)
     r.line = es_source_line(d->src, q->start);
     r.raw = d->text + q->start;
     r.raw_len = q->end - q->start;
+    /* a figure wrapped over two lines keeps the file's line break */
+    size_t raw_len;
+    const char *raw = es_source_original(d->src, q->start, q->end, &raw_len);
+    if (raw != NULL) {
+        r.raw = raw;
+        r.raw_len = raw_len;
+    }
     r.value = q->value;
     r.unit = q->unit;
     r.qualifier = q->qualifier;

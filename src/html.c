@@ -77,6 +77,22 @@ static size_t entity_len(const char *o, size_t n)
     return i;
 }
 
+/* At d[i]: a run of ASCII whitespace holding a line break, with text on
+ * both sides within this node; its length, or 0. */
+static size_t interior_break_run(const char *d, size_t dn, size_t i)
+{
+    if (i == 0 || !(d[i] == ' ' || d[i] == '\t' || d[i] == '\n' || d[i] == '\r'))
+        return 0;
+    char before = d[i - 1];
+    if (before == ' ' || before == '\t' || before == '\n' || before == '\r')
+        return 0;
+    size_t e = i;
+    int has_break = 0;
+    while (e < dn && (d[e] == ' ' || d[e] == '\t' || d[e] == '\n' || d[e] == '\r'))
+        has_break |= d[e++] == '\n';
+    return has_break && e < dn ? e - i : 0;
+}
+
 /* Copy a text node, walking its decoded and original forms side by side
  * so each character maps to where the source wrote it (an entity maps to
  * its '&'). */
@@ -96,6 +112,23 @@ static void emit_text(walker *w, const GumboText *t)
     while (i < dn) {
         uint32_t cp;
         size_t k = es_utf8_decode((const unsigned char *)d + i, dn - i, &cp);
+        /* A line break inside a paragraph's text is a space to a browser,
+         * and nothing between Han characters (pages saved from Word wrap
+         * their lines: 增至\n14.3万人). */
+        size_t run = interior_break_run(d, dn, i);
+        if (run > 0) {
+            int keep_space = (unsigned char)d[i - 1] < 0x80 && (unsigned char)d[i + run] < 0x80;
+            for (size_t r = 0; r < run; r++) {
+                size_t adv = (j < on && o[j] == '\r' && d[i + r] == '\n' && j + 1 < on && o[j + 1] == '\n') ? 2 : 1;
+                if (keep_space && r == 0) {
+                    anchor(w, base + (j < on ? j : on));
+                    w->out.data[w->out.len++] = ' ';
+                }
+                i++;
+                j += adv;
+            }
+            continue;
+        }
         size_t src = base + (j < on ? j : on);
         size_t adv = k;
         if (j < on && o[j] == '&') {

@@ -15,6 +15,47 @@ static int is_placeholder_char(uint32_t cp)
     return cp == '_' || cp == 'x' || cp == 'X' || cp == '*' || cp == '#' || cp == '?';
 }
 
+static size_t skip_spaces(const char *s, size_t len, size_t i)
+{
+    for (;;) {
+        if (i < len && (s[i] == ' ' || s[i] == '\t'))
+            i++;
+        else if (i + 3 <= len && (memcmp(s + i, "\xE3\x80\x80", 3) == 0 || memcmp(s + i, "\xE2\x80\x89", 3) == 0))
+            i += 3; /* ideographic and thin spaces */
+        else if (i + 2 <= len && memcmp(s + i, "\xC2\xA0", 2) == 0)
+            i += 2;
+        else
+            return i;
+    }
+}
+
+/* After a first year at i: -2022学年 or -2022学年度 (also with — ~ 至),
+ * returns the end; 0 if the text is not a school year. */
+static size_t school_year_end(const char *s, size_t len, size_t i)
+{
+    static const char *const seps[] = {"-", "—", "~", "～", "至", "－", "–"};
+    size_t sep = 0;
+    for (size_t k = 0; k < sizeof seps / sizeof seps[0] && sep == 0; k++)
+        if (i + strlen(seps[k]) <= len && memcmp(s + i, seps[k], strlen(seps[k])) == 0)
+            sep = strlen(seps[k]);
+    if (sep == 0)
+        return 0;
+    size_t p = i + sep, digits = 0;
+    while (p < len && s[p] >= '0' && s[p] <= '9' && digits < 5) {
+        p++;
+        digits++;
+    }
+    if (digits != 4 && digits != 2)
+        return 0;
+    p = skip_spaces(s, len, p);
+    if (p + 6 > len || memcmp(s + p, "学年", 6) != 0)
+        return 0;
+    p += 6;
+    if (p + 3 <= len && memcmp(s + p, "度", 3) == 0)
+        p += 3;
+    return p;
+}
+
 /* A year expression starting at s[i]: returns its value (0 none, -1
  * placeholder) and sets *end. */
 static int year_at(const char *s, size_t len, size_t i, size_t *end)
@@ -36,9 +77,15 @@ static int year_at(const char *s, size_t len, size_t i, size_t *end)
             placeholder = 1;
             e += k;
         }
-        if (e + 3 > len || memcmp(s + e, YEAR_WORD, 3) != 0)
+        size_t digits_end = e;
+        e = skip_spaces(s, len, e); /* 2023 年: text from PDF */
+        /* 2021-2022学年度: a school year gives its first year */
+        size_t school_end = school_year_end(s, len, e);
+        if (school_end == 0 && (e + 3 > len || memcmp(s + e, YEAR_WORD, 3) != 0))
             return 0;
-        *end = e + 3;
+        if (school_end != 0 && (placeholder || e != digits_end || n.kind != ES_NUMERAL_ARABIC))
+            return 0;
+        *end = school_end ? school_end : e + 3;
         if (placeholder)
             return n.int_digits <= 3 ? -1 : 0;
         if (!n.valid || n.frac_digits)
@@ -93,28 +140,105 @@ int es_find_year(const char *s, size_t len, size_t *end)
     return 0;
 }
 
-/* The last date (a year followed by a month) in s[0..len): the closing
- * date of a report. 0 if none. */
+/* If s[0..len) is a date and nothing else (2023年12月28日, 二〇二三年十二月,
+ * 2023-12-28), its year; else 0. */
+static int date_line_year(const char *s, size_t len)
+{
+    size_t e;
+    int y = year_at(s, len, 0, &e);
+    if (y > 0) {
+        e = skip_spaces(s, len, e);
+        es_numeral m;
+        es_numeral_parse(s + e, len - e, &m);
+        if (m.kind != ES_NUMERAL_NONE && m.valid) {
+            e = skip_spaces(s, len, e + m.len);
+            if (e + 3 > len || memcmp(s + e, "月", 3) != 0)
+                return 0;
+            e = skip_spaces(s, len, e + 3);
+            es_numeral dd;
+            es_numeral_parse(s + e, len - e, &dd);
+            if (dd.kind != ES_NUMERAL_NONE && dd.valid) {
+                e = skip_spaces(s, len, e + dd.len);
+                if (e + 3 <= len && (memcmp(s + e, "日", 3) == 0 || memcmp(s + e, "号", 3) == 0))
+                    e += 3;
+            }
+        } else if (e + 6 <= len && memcmp(s + e, "元月", 6) == 0) {
+            e += 6;
+        } else {
+            return 0;
+        }
+        return skip_spaces(s, len, e) == len ? y : 0;
+    }
+    /* 2023-12-28, 2023.12.28, 2023/12/28 */
+    size_t i = 0;
+    int v = 0;
+    while (i < len && i < 4 && s[i] >= '0' && s[i] <= '9')
+        v = v * 10 + (s[i++] - '0');
+    if (i != 4 || v < 1900 || v > 2099 || i >= len || (s[i] != '-' && s[i] != '.' && s[i] != '/'))
+        return 0;
+    char sep = s[i++];
+    size_t d1 = i;
+    while (i < len && s[i] >= '0' && s[i] <= '9')
+        i++;
+    if (i - d1 < 1 || i - d1 > 2 || i >= len || s[i] != sep)
+        return 0;
+    size_t d2 = ++i;
+    while (i < len && s[i] >= '0' && s[i] <= '9')
+        i++;
+    if (i - d2 < 1 || i - d2 > 2)
+        return 0;
+    return skip_spaces(s, len, i) == len ? v : 0;
+}
+
+/* The year of the last line in s[0..len) that is a date on its own: the
+ * closing date of a report, under its signature. A date inside a sentence
+ * does not count. 0 if none. */
 static int last_dated_year(const char *s, size_t len)
 {
     int found = 0;
-    size_t i = 0;
-    while (i < len) {
-        size_t end;
-        int y = es_find_year(s + i, len - i, &end);
-        if (y == 0)
-            break;
-        size_t after = i + end;
-        es_numeral m;
-        es_numeral_parse(s + after, len - after, &m);
-        if (y > 0 && m.kind != ES_NUMERAL_NONE && m.valid && after + m.len + 3 <= len &&
-            memcmp(s + after + m.len, "月", 3) == 0)
+    size_t a = 0;
+    while (a < len) {
+        const char *nl = memchr(s + a, '\n', len - a);
+        size_t b = nl ? (size_t)(nl - s) : len;
+        size_t la = skip_spaces(s, b, a), lb = b;
+        while (lb > la && (s[lb - 1] == '\r' || s[lb - 1] == ' ' || s[lb - 1] == '\t'))
+            lb--;
+        int y = lb > la ? date_line_year(s + la, lb - la) : 0;
+        if (y > 0)
             found = y;
-        else if (y > 0 && after + 6 <= len && memcmp(s + after, "元月", 6) == 0)
-            found = y;
-        i = after;
+        a = b + 1;
     }
     return found;
+}
+
+/* A year written without 年 in a title (2019县教育局年终工作总结): a
+ * number of four digits from 1990 to 2099 standing alone, not a count or
+ * an amount (2000万元, 2019所). 0 if none. */
+static int bare_title_year(const char *s, size_t len)
+{
+    const unsigned char *u = (const unsigned char *)s;
+    for (size_t i = 0; i + 4 <= len; i++) {
+        if (!(u[i] >= '0' && u[i] <= '9') || (i > 0 && ((u[i - 1] >= '0' && u[i - 1] <= '9') ||
+                                                        u[i - 1] == '.' || es_is_ascii_letter(u[i - 1]))))
+            continue;
+        size_t e = i;
+        int v = 0;
+        while (e < len && u[e] >= '0' && u[e] <= '9' && e - i < 5)
+            v = v * 10 + (u[e++] - '0');
+        if (e - i != 4 || v < 1990 || v > 2099)
+            continue;
+        if (e < len && (u[e] == '.' || u[e] == '%' || (u[e] >= '0' && u[e] <= '9') || es_is_ascii_letter(u[e])))
+            continue;
+        static const char *const not_after[] = {"万", "亿", "千", "余", "多", "个", "所", "人", "名", "元",
+                                                "台", "间", "项", "次", "平方", "％", "月", "号"};
+        size_t f = skip_spaces(s, len, e);
+        int unit = 0;
+        for (size_t k = 0; k < sizeof not_after / sizeof not_after[0] && !unit; k++)
+            unit = f + strlen(not_after[k]) <= len && memcmp(s + f, not_after[k], strlen(not_after[k])) == 0;
+        if (!unit)
+            return v;
+    }
+    return 0;
 }
 
 static void copy_name(char *dst, const char *src)
@@ -232,6 +356,26 @@ static void count_places(const es_gazetteer *g, const char *t, size_t lo, size_t
     }
 }
 
+/* The first line of the body that is not the title itself (a file of one
+ * document has its title as its first line). */
+static size_t skip_title_line(const char *text, size_t a, size_t hi, const char *title, size_t tlen)
+{
+    for (int pass = 0; pass < 2; pass++) {
+        while (a < hi && (text[a] == '\n' || text[a] == '\r'))
+            a++;
+        a = skip_spaces(text, hi, a);
+        if (pass == 1 || tlen == 0 || a + tlen > hi || memcmp(text + a, title, tlen) != 0)
+            break;
+        size_t e = skip_spaces(text, hi, a + tlen);
+        while (e < hi && text[e] == '\r')
+            e++;
+        if (e < hi && text[e] != '\n')
+            break;
+        a = e;
+    }
+    return a;
+}
+
 void es_detect_metadata(const es_gazetteer *g, const char *title, const char *text,
                         size_t body_start, size_t body_end, es_doc_meta *out)
 {
@@ -241,15 +385,15 @@ void es_detect_metadata(const es_gazetteer *g, const char *title, const char *te
     /* Year: the title's first year; else the opening sentence's; else the
      * closing date's. A blanked year (20__年) means unknown. */
     int y = es_find_year(title, tlen, &end);
+    if (y == 0)
+        y = bare_title_year(title, tlen);
     if (y != 0) {
         if (y > 0) {
             out->year = y;
             out->year_from = "title";
         }
     } else {
-        size_t a = body_start;
-        while (a < body_end && (text[a] == '\n' || text[a] == '\r' || text[a] == ' '))
-            a++;
+        size_t a = skip_title_line(text, body_start, body_end, title, tlen);
         size_t b = a;
         while (b < body_end && text[b] != '\n' && text[b] != '\r' &&
                !(b + 3 <= body_end && memcmp(text + b, "。", 3) == 0))

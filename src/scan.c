@@ -113,9 +113,12 @@ static es_qualifier qualifier_before(const scanner *s, size_t start)
     return ES_QUALIFIER_EXACT;
 }
 
+static size_t skip_gap(const scanner *s, size_t pos, size_t limit);
+
 /* Qualifier words written after the quantity (95%以上, 450名左右). */
 static es_qualifier qualifier_after(const scanner *s, size_t end)
 {
+    end = skip_gap(s, end, s->len);
     if (follows_any(s, end, "以上|有余|多"))
         return ES_QUALIFIER_MORE_THAN;
     if (follows_any(s, end, "左右|上下"))
@@ -260,6 +263,38 @@ static const es_table_cell *cell_holding(scanner *s, size_t start, size_t end)
     return p == c->end ? c : NULL;
 }
 
+/* The start of the spaces before pos (共有 12所: the words before the
+ * number end before the space). Line breaks are not crossed. */
+static size_t skip_spaces_back(const scanner *s, size_t pos)
+{
+    while (pos > 0) {
+        size_t st;
+        uint32_t cp = cp_before(s, pos, &st);
+        if (!(cp == ' ' || cp == '\t' || cp == 0xA0 || cp == 0x3000 || cp == 0x202F ||
+              (cp >= 0x2000 && cp <= 0x200A)))
+            break;
+        pos = st;
+    }
+    return pos;
+}
+
+/* True if only spaces stand between the line's start and pos. */
+static int at_line_start(const scanner *s, size_t pos)
+{
+    pos = skip_spaces_back(s, pos);
+    return pos == 0 || s->t[pos - 1] == '\n' || s->t[pos - 1] == '\r';
+}
+
+/* The table cell that holds pos, if any (cells are visited in order). */
+static const es_table_cell *cell_around(scanner *s, size_t pos)
+{
+    while (s->cell_i < s->n_cells && s->cells[s->cell_i].end <= pos)
+        s->cell_i++;
+    if (s->cell_i < s->n_cells && s->cells[s->cell_i].start <= pos)
+        return &s->cells[s->cell_i];
+    return NULL;
+}
+
 /* ---- the tail of a number: 多/余, magnitude, unit --------------------- */
 
 typedef struct tail {
@@ -269,22 +304,51 @@ typedef struct tail {
     const es_unit *unit;  /* NULL when no measure word follows */
 } tail;
 
-static void read_tail(const scanner *s, size_t pos, int allow_magnitude, tail *out)
+/* A space inside a figure (12056 人, 27.6 亿元), as text taken from PDF
+ * and Word has: ASCII, no-break, thin and ideographic spaces, and at most
+ * one line break (a unit at the start of the next line). Returns where the
+ * gap ends, or pos when there is none; never beyond limit. */
+static size_t skip_gap(const scanner *s, size_t pos, size_t limit)
+{
+    size_t p = pos, k;
+    int spaces = 0, breaks = 0;
+    while (p < limit) {
+        uint32_t cp = cp_at(s, p, &k);
+        if (cp == '\n') {
+            if (++breaks > 1)
+                return pos;
+        } else if (!(cp == ' ' || cp == '\t' || cp == '\r' || cp == 0xA0 || cp == 0x3000 ||
+                     cp == 0x202F || (cp >= 0x2000 && cp <= 0x200A))) {
+            break;
+        } else if (++spaces > 6) {
+            return pos;
+        }
+        p += k;
+    }
+    return p;
+}
+
+/* The tail of a number: 多/余, magnitude and unit, each perhaps after a
+ * gap (gap_limit: how far a gap may reach; pos when none is allowed). */
+static void read_tail(const scanner *s, size_t pos, int allow_magnitude, size_t gap_limit,
+                      tail *out)
 {
     size_t k, used = 0;
     memset(out, 0, sizeof *out);
-    uint32_t cp = cp_at(s, pos, &k);
+    size_t g = skip_gap(s, pos, gap_limit);
+    uint32_t cp = cp_at(s, g, &k);
     if (cp == CP_DUO || cp == CP_YU) {
         out->more = 1;
-        pos += k;
+        pos = g + k;
     }
     if (allow_magnitude) {
-        int mag = es_magnitude_parse((const char *)s->t + pos, s->len - pos, &used);
+        g = skip_gap(s, pos, gap_limit);
+        int mag = es_magnitude_parse((const char *)s->t + g, s->len - g, &used);
         /* 百 before 分之 is not a magnitude; nor 千 before 米/克 */
-        if (mag > 0 && !(mag == 2 && starts_with(s, pos + used, "分")) &&
-            !follows_any(s, pos + used, "米|克|瓦|伏|字节")) {
+        if (mag > 0 && !(mag == 2 && starts_with(s, g + used, "分")) &&
+            !follows_any(s, g + used, "米|克|瓦|伏|字节")) {
             out->magnitude = mag;
-            pos += used;
+            pos = g + used;
             cp = cp_at(s, pos, &k);
             if (!out->more && (cp == CP_DUO || cp == CP_YU)) {
                 out->more = 1;
@@ -292,8 +356,9 @@ static void read_tail(const scanner *s, size_t pos, int allow_magnitude, tail *o
             }
         }
     }
-    out->unit = es_unit_match((const char *)s->t + pos, s->len - pos, &used);
-    out->end = out->unit ? pos + used : pos;
+    g = skip_gap(s, pos, gap_limit);
+    out->unit = es_unit_match((const char *)s->t + g, s->len - g, &used);
+    out->end = out->unit ? g + used : pos;
 }
 
 /* ---- redactions ----------------------------------------------------- */
@@ -329,7 +394,7 @@ static size_t scan_placeholder(scanner *s, size_t start)
         (first == 'x' && count > 4))
         return pos;
     tail t;
-    read_tail(s, pos, 1, &t);
+    read_tail(s, pos, 1, s->len, &t);
     if (t.unit == NULL || (t.unit->flags & ES_UNIT_YEAR))
         return pos;
     if (first == 'x') { /* xx must stand alone: not part of a word */
@@ -427,7 +492,14 @@ static size_t scan_number(scanner *s, size_t start)
 
     if (glued_to_code(prev) || es_arabic_digit(prev) >= 0)
         return num_end;
-    if (!percent_words && named_by_preceding(s, raw_start, prev) == 1)
+    /* Words before the number are read across spaces (第 3 名, 近 30 条). */
+    size_t lead = percent_words ? raw_start : skip_spaces_back(s, raw_start);
+    if (lead != raw_start) {
+        prev = cp_before(s, lead, &prev_start);
+        if (chinese && es_arabic_digit(prev) >= 0)
+            return num_end; /* 二 00 三年: a year cut by spaces */
+    }
+    if (!percent_words && named_by_preceding(s, lead, prev) == 1)
         return num_end;
 
     uint32_t next = cp_at(s, num_end, &k);
@@ -441,9 +513,19 @@ static size_t scan_number(scanner *s, size_t start)
             return e;
     }
 
+    /* Arabic numbers may stand apart from their unit (12056 人), within
+     * their table cell; a small whole number opening a line is a section
+     * number (1 人员配置) and keeps its unit close. */
+    size_t gap_limit = num_end;
+    if (!chinese && !percent_words) {
+        const es_table_cell *around = cell_around(s, raw_start);
+        gap_limit = around ? around->end : s->len;
+        if (n.frac_digits == 0 && es_numeral_value(&n, 0) < 100 && at_line_start(s, raw_start))
+            gap_limit = num_end;
+    }
     tail t = {num_end, 0, 0, NULL}; /* 百分之 has its unit before the number */
     if (!percent_words)
-        read_tail(s, num_end, 1, &t);
+        read_tail(s, num_end, 1, gap_limit, &t);
 
     /* Ranges: 100-117分, 3-5名, 3至5所: the first number takes the second's unit. */
     if (!percent_words && t.unit == NULL && !t.more && is_range_sep(next)) {
@@ -455,12 +537,12 @@ static size_t scan_number(scanner *s, size_t start)
             if (n.int_digits == 4 && n2.int_digits == 4 && !chinese)
                 return p2 + n2.len;
             tail t2;
-            read_tail(s, p2 + n2.len, 1, &t2);
+            read_tail(s, p2 + n2.len, 1, gap_limit > num_end ? gap_limit : p2 + n2.len, &t2);
             int ok = t2.unit != NULL && !(t2.unit->flags & ES_UNIT_YEAR) &&
                      !(chinese && (t2.unit->flags & ES_UNIT_ARABIC_ONLY));
             /* 11月9-10日 has no unit; 1-2节 after 第 is handled above */
-            if (ok && named_by_preceding(s, raw_start, prev) == 0) {
-                es_qualifier q = qualifier_before(s, raw_start);
+            if (ok && named_by_preceding(s, lead, prev) == 0) {
+                es_qualifier q = qualifier_before(s, lead);
                 emit(s, raw_start, num_end, es_numeral_value(&n, t2.magnitude), t2.unit->unit, q, 0,
                      NULL);
             }
@@ -492,12 +574,12 @@ static size_t scan_number(scanner *s, size_t start)
         /* Rules that depend on the measure word. */
         if (chinese && (u->flags & (ES_UNIT_ARABIC_ONLY | ES_UNIT_ORDINAL_PRONE)))
             return t.end; /* 十分重要, 十六届 */
-        if ((u->flags & ES_UNIT_YEAR) && !year_unit_is_duration(s, &n, raw_start, t.end))
+        if ((u->flags & ES_UNIT_YEAR) && !year_unit_is_duration(s, &n, lead, t.end))
             return t.end;
         if (!chinese && n.int_digits == 4 && n.frac_digits == 0 && t.magnitude == 0 &&
             (u->flags & ES_UNIT_ORDINAL_PRONE))
             return t.end; /* 2000届: a class year */
-        if (named_by_preceding(s, raw_start, prev) == 2 && chinese)
+        if (named_by_preceding(s, lead, prev) == 2 && chinese)
             return t.end;
         if (chinese) {
             if ((u->flags & ES_UNIT_PHASE) && follows_any(s, t.end, "、"))
@@ -521,11 +603,11 @@ static size_t scan_number(scanner *s, size_t start)
                 return t.end;
         }
         /* 前三名, 前10名: a ranking, not a count */
-        if (preceded_by_any(s, raw_start, "前|后") && strcmp(u->unit, "人") == 0 &&
-            !preceded_by_any(s, raw_start, "目前|此前|以前|之前|提前|当前|日前|先前|前后"))
+        if (preceded_by_any(s, lead, "前|后") && strcmp(u->unit, "人") == 0 &&
+            !preceded_by_any(s, lead, "目前|此前|以前|之前|提前|当前|日前|先前|前后"))
             return t.end;
         /* 学前三年: a stage of schooling */
-        if (preceded_by_any(s, raw_start, "学前|义务教育|《"))
+        if (preceded_by_any(s, lead, "学前|义务教育|《"))
             return t.end;
     }
 
@@ -536,7 +618,7 @@ static size_t scan_number(scanner *s, size_t start)
     if (cell == NULL)
         cell = cell_holding(s, raw_start, t.end);
     emit(s, raw_start, t.end, es_numeral_value(&n, magnitude), unit_name,
-         qualifier_of(s, raw_start, t.end, t.more), 0, cell);
+         qualifier_of(s, lead, t.end, t.more), 0, cell);
     return t.end;
 }
 

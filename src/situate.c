@@ -510,6 +510,15 @@ static size_t find_years(const es_situate_doc *d, size_t lo, size_t hi, es_situa
          at = find_lit(d->text, at + 3, hi, "年")) {
         size_t start = at;
         int value = 0, digits = 0, scale = 1;
+        /* 2023 年: text from PDF has a space */
+        while (start > lo && (t[start - 1] == ' ' || t[start - 1] == '\t'))
+            start--;
+        if (start >= lo + 3 && t[start - 3] == 0xE3 && t[start - 2] == 0x80 && t[start - 1] == 0x80)
+            start -= 3;
+        else if (start >= lo + 3 && t[start - 3] == 0xE2 && t[start - 2] == 0x80 && t[start - 1] == 0x89)
+            start -= 3;
+        else if (start >= lo + 2 && t[start - 2] == 0xC2 && t[start - 1] == 0xA0)
+            start -= 2;
         while (start > lo && digits < 5) {
             size_t st;
             int dg = year_digit(es_utf8_decode_before(t, start, &st));
@@ -1027,6 +1036,14 @@ static void figure_year(const es_situate_doc *d, const figure_span *f, es_situat
         for (size_t i = 0; i < n_years; i++)
             if (years[i].start >= f->c_lo && years[i].end <= f->fs)
                 tie = &years[i];
+        /* 由上年的12.1万人增至14.3万人: 上年 dates the start, not the level
+         * reached after 至/到 */
+        if (tie != NULL && !tie->to &&
+            (find_lit(d->text, f->c_lo, tie->start, "由") != SIZE_MAX ||
+             find_lit(d->text, f->c_lo, tie->start, "从") != SIZE_MAX) &&
+            (find_lit(d->text, tie->end, f->fs, "至") != SIZE_MAX ||
+             find_lit(d->text, tie->end, f->fs, "到") != SIZE_MAX))
+            return;
         if (tie == NULL) {
             /* A year that opened an earlier clause of the sentence holds until
              * another time is named (几年来, 近两年 end it). */

@@ -4,6 +4,7 @@
 #include "error_internal.h"
 #include "html_internal.h"
 #include "offmap_internal.h"
+#include "unwrap_internal.h"
 
 #include <errno.h>
 #include <stdio.h>
@@ -25,6 +26,8 @@ struct es_source {
     size_t n_lines;
     size_t n_invalid;
     size_t first_invalid;  /* file offset */
+    char *wrapped;         /* the decoded text when text is it unwrapped, else NULL */
+    es_offmap unwrap_map;  /* text offset -> decoded offset, when unwrapped */
 };
 
 static size_t decoded_to_file(const es_source *s, size_t off)
@@ -38,6 +41,8 @@ size_t es_source_offset(const es_source *s, size_t off)
 {
     if (s->is_html)
         off = es_offmap_lookup(&s->html.map, off);
+    else if (s->wrapped != NULL)
+        off = es_offmap_lookup(&s->unwrap_map, off);
     return decoded_to_file(s, off);
 }
 
@@ -82,6 +87,19 @@ const es_table_cell *es_source_cells(const es_source *s, size_t *n)
     return s->is_html ? s->html.cells : NULL;
 }
 
+const char *es_source_original(const es_source *s, size_t a, size_t b, size_t *len)
+{
+    if (s->wrapped == NULL || b <= a)
+        return NULL;
+    size_t da = es_offmap_lookup(&s->unwrap_map, a);
+    /* the end of the last byte, so a break just after the span stays out */
+    size_t db = es_offmap_lookup(&s->unwrap_map, b - 1) + 1;
+    if (db - da == b - a)
+        return NULL;
+    *len = db - da;
+    return s->wrapped + da;
+}
+
 size_t es_source_invalid_bytes(const es_source *s, long *first_line)
 {
     if (first_line)
@@ -99,8 +117,10 @@ void es_source_free(es_source *s)
         /* the decoded text was freed after conversion */
     } else {
         free(s->text);
+        free(s->wrapped);
     }
     es_offmap_free(&s->charset_map);
+    es_offmap_free(&s->unwrap_map);
     free(s->line_starts);
     free(s);
 }
@@ -201,6 +221,17 @@ es_status es_source_from_bytes(const char *name, const char *bytes, size_t len, 
         s->text = decoded;
         s->text_len = decoded_len;
         decoded = NULL;
+        /* Paragraphs wrapped at one width are read joined; the line index
+         * above counts the file's own lines. */
+        char *joined = NULL;
+        size_t joined_len = 0;
+        if (es_unwrap_lines(s->text, s->text_len, &joined, &joined_len, &s->unwrap_map) != ES_OK)
+            goto fail;
+        if (joined != NULL) {
+            s->wrapped = s->text;
+            s->text = joined;
+            s->text_len = joined_len;
+        }
     }
     *out = s;
     return ES_OK;

@@ -53,6 +53,12 @@ long es_source_line(const es_source *src, size_t off);
 /* Lines in the file (a last line without a newline counts). */
 long es_source_line_count(const es_source *src);
 
+/* The text is the file's, except that a paragraph wrapped over lines of
+ * one width (text from PDF or Word) is read joined. When text[a, b) spans
+ * such a break, this returns the file's (decoded) text for it and its
+ * length; NULL when text[a, b) is the file's own. */
+const char *es_source_original(const es_source *src, size_t a, size_t b, size_t *len);
+
 /* Bytes that could not be decoded; *first_line is the line of the first. */
 size_t es_source_invalid_bytes(const es_source *src, long *first_line);
 
