@@ -2,11 +2,19 @@
  * (see classify.h). */
 #include "edustat/classify.h"
 #include "acmatch_internal.h"
+#include "edustat/numeral.h"
 #include "error_internal.h"
 #include "utf8_internal.h"
 
+#include <stdbool.h>
+#include <stdint.h>
 #include <stdlib.h>
 #include <string.h>
+
+#define COUNT_OF(a) (sizeof(a) / sizeof((a)[0]))
+
+/* Cues before a number kept for lists. */
+#define MAX_ITEMS 12
 
 /* Right-after nouns are the head of "N名学生": worth this much more. */
 #define HEAD_BONUS 6
@@ -125,6 +133,7 @@ typedef struct pick {
     const char *text;
     size_t text_len;
     int topic_only;      /* reading earlier clauses for the sentence's topic */
+    int verbs_only;      /* reading them for the verb of a list (安置了…14人，…34人) */
     size_t base;         /* offset of the window in text */
     size_t start, end;   /* the quantity */
     const char *unit;
@@ -136,12 +145,33 @@ typedef struct pick {
     int predicate_score;
     /* best cue before the number */
     const es_indicator *left;
+    const es_cue *left_cue;
     int left_score, left_len;
     size_t left_end;
+    /* the cues before the number in the clause, longest of overlapping
+     * ones, for lists (小学、初中入学率分别为…) */
+    struct item { const es_indicator *ind; const es_cue *cue; size_t start, end; } items[MAX_ITEMS];
+    size_t n_items;
     /* the head noun right after it, and one a little further on (taken
      * only when nothing nearer speaks: 18位已达退休年龄的教职工) */
     head_pick head, far;
 } pick;
+
+/* Note a cue before the number; of overlapping cues the longer stays
+ * (初中入学率 over 入学率). */
+static void add_item(pick *p, const es_indicator *ind, const es_cue *cue, size_t start, size_t end)
+{
+    for (size_t i = 0; i < p->n_items; i++) {
+        struct item *it = &p->items[i];
+        if (start < it->end && it->start < end) {
+            if (end - start > it->end - it->start)
+                *it = (struct item){ind, cue, start, end};
+            return;
+        }
+    }
+    if (p->n_items < MAX_ITEMS)
+        p->items[p->n_items++] = (struct item){ind, cue, start, end};
+}
 
 static void on_cue(size_t end_in_window, size_t cue_len, uint32_t id, void *user)
 {
@@ -149,6 +179,12 @@ static void on_cue(size_t end_in_window, size_t cue_len, uint32_t id, void *user
     const es_indicator *ind = es_lexicon_at(p->c->lx, id >> 16);
     const es_cue *cue = &ind->cues[id & 0xFFFF];
     if (!es_indicator_accepts(ind, p->unit))
+        return;
+    if (p->verbs_only && (!cue->before_only || ind == p->c->other))
+        return;
+    /* a share (占比) or a change said earlier is its own figure's, not the
+     * topic of the clauses after it */
+    if (p->topic_only && ind == p->c->other)
         return;
     /* A measure word with a class of its own (所: schools) is changed only
      * by a change against last year (比上年减少3所), not by other nouns. */
@@ -180,6 +216,8 @@ static void on_cue(size_t end_in_window, size_t cue_len, uint32_t id, void *user
         }
         return;
     }
+    if (cue_end <= p->start && !p->topic_only)
+        add_item(p, ind, cue, cue_start, cue_end);
     if (cue_end <= p->start) {
         /* A verb (招聘, 引进) governs the whole clause; a noun only what
          * stands next to it. */
@@ -190,6 +228,7 @@ static void on_cue(size_t end_in_window, size_t cue_len, uint32_t id, void *user
             (score == p->left_score &&
              (cue_end > p->left_end || (cue_end == p->left_end && (int)cue_len > p->left_len)))) {
             p->left = ind;
+            p->left_cue = cue;
             p->left_score = score;
             p->left_len = (int)cue_len;
             p->left_end = cue_end;
@@ -205,12 +244,227 @@ static void on_cue(size_t end_in_window, size_t cue_len, uint32_t id, void *user
     }
 }
 
+/* ---- lists, levels and brackets ------------------------------------- */
+
+/* Start of the last occurrence of word in text[lo, hi), or SIZE_MAX. */
+static size_t last_find(const char *text, size_t lo, size_t hi, const char *word)
+{
+    size_t n = strlen(word);
+    for (size_t p = hi; p >= lo + n; p--)
+        if (memcmp(text + p - n, word, n) == 0)
+            return p - n;
+    return SIZE_MAX;
+}
+
+/* Words that name the stage of an enrolment rate (初中入学率, 高中段毛入学率,
+ * 三残儿童入学率): the nearest before a rate's name decides its indicator. */
+static const struct {
+    const char *word, *id;
+} rate_levels[] = {
+    {"学前", "enrollment.rate.preschool"}, {"幼儿", "enrollment.rate.preschool"},
+    {"小学", "enrollment.rate.primary"},   {"初中", "enrollment.rate.junior"},
+    {"高中", "enrollment.rate.senior"},    {"普高", "enrollment.rate.senior"},
+    {"残疾", "enrollment.rate.special"},   {"三残", "enrollment.rate.special"},
+    {"特殊教育", "enrollment.rate.special"}, {"随班就读", "enrollment.rate.special"},
+};
+
+static bool is_enrolment_rate(const es_indicator *ind)
+{
+    return ind != NULL && strncmp(ind->id, "enrollment.rate.", 16) == 0;
+}
+
+/* Does the cue word name no stage of its own (入学率, 毛入学率)? */
+static bool generic_rate_word(const char *word)
+{
+    for (size_t i = 0; i < COUNT_OF(rate_levels); i++)
+        if (strstr(word, rate_levels[i].word) != NULL)
+            return false;
+    return true;
+}
+
+/* The stage word nearest before pos in text[lo, pos), and where it starts
+ * (*at); NULL when there is none. */
+static const char *nearest_level(const es_classifier *c, const char *text, size_t lo, size_t pos,
+                                 size_t *at)
+{
+    const char *id = NULL;
+    size_t best = 0;
+    for (size_t i = 0; i < COUNT_OF(rate_levels); i++) {
+        size_t q = last_find(text, lo, pos, rate_levels[i].word);
+        if (q != SIZE_MAX && (id == NULL || q > best)) {
+            best = q;
+            id = rate_levels[i].id;
+        }
+    }
+    (void)c;
+    *at = best;
+    return id;
+}
+
+/* Where a number starts in text[lo, hi): how many. */
+static int count_numbers(const char *text, size_t lo, size_t hi)
+{
+    const unsigned char *t = (const unsigned char *)text;
+    int n = 0;
+    uint32_t prev = 0, cp;
+    for (size_t i = lo; i < hi;) {
+        size_t k = es_utf8_decode(t + i, hi - i, &cp);
+        if (es_arabic_digit(cp) >= 0 && !(es_arabic_digit(prev) >= 0 || prev == '.' || prev == ','))
+            n++;
+        prev = cp;
+        i += k;
+    }
+    return n;
+}
+
+/* The names of a list before 分别/均 at text[lo, mark): one per item, a
+ * rate's name standing for each stage word before it (小学、初中入学率). */
+static size_t list_names(const es_classifier *c, const pick *p, const char *text, size_t lo,
+                         size_t mark, const es_indicator **names, size_t max)
+{
+    /* items in text order */
+    size_t order[MAX_ITEMS], n = 0;
+    for (size_t i = 0; i < p->n_items; i++)
+        if (p->items[i].end <= mark && p->items[i].start >= lo && p->items[i].ind != c->other)
+            order[n++] = i;
+    for (size_t a = 1; a < n; a++)
+        for (size_t b = a; b > 0 && p->items[order[b - 1]].start > p->items[order[b]].start; b--) {
+            size_t tmp = order[b];
+            order[b] = order[b - 1];
+            order[b - 1] = tmp;
+        }
+    size_t out = 0, from = lo;
+    for (size_t k = 0; k < n && out < max; k++) {
+        const struct item *it = &p->items[order[k]];
+        if (is_enrolment_rate(it->ind)) {
+            /* every stage word between the previous name and this one
+             * (小学、初中入学率: 小学 and 初中; a name with its own stage
+             * stands for the last of them) */
+            bool generic = generic_rate_word(it->cue->word);
+            size_t before = out;
+            for (size_t q = from; q < it->start && out < max;) {
+                size_t next = SIZE_MAX;
+                const char *id = NULL;
+                for (size_t i = 0; i < COUNT_OF(rate_levels); i++) {
+                    const char *w = rate_levels[i].word;
+                    size_t wl = strlen(w);
+                    for (size_t r = q; r + wl <= it->start; r++)
+                        if (memcmp(text + r, w, wl) == 0) {
+                            if (r < next) {
+                                next = r;
+                                id = rate_levels[i].id;
+                            }
+                            break;
+                        }
+                }
+                if (id == NULL)
+                    break;
+                const es_indicator *ind = es_lexicon_find(c->lx, id);
+                if (ind != NULL && es_indicator_accepts(ind, p->unit))
+                    names[out++] = ind;
+                q = next + 3;
+            }
+            if ((out == before || !generic) && out < max)
+                names[out++] = it->ind;
+        } else {
+            names[out++] = it->ind;
+        }
+        from = it->end;
+    }
+    return out;
+}
+
+/* A figure in a bracket that opens right after another figure and says 其中
+ * (残疾学生186人（其中送教上门42人）) counts part of the same thing: the
+ * span of that figure, or false. */
+static bool bracketed_part(const char *text, size_t start, size_t *ostart, size_t *oend)
+{
+    const unsigned char *t = (const unsigned char *)text;
+    size_t p = start;
+    for (int n = 0; p > 0 && n < 24; n++) {
+        size_t st;
+        uint32_t cp = es_utf8_decode_before(t, p, &st);
+        if (cp == 0xFF09 || cp == ')' || is_sentence_end(cp))
+            return false;
+        if (cp == 0xFF08 || cp == '(') {
+            size_t inner = p;
+            if (inner + 6 > start || memcmp(text + inner, "其中", 6) != 0)
+                return false;
+            /* back over the unit (at most 3 characters) to the number */
+            size_t q = st, e = st;
+            for (int u = 0; u < 3 && q > 0; u++) {
+                size_t s2;
+                uint32_t c2 = es_utf8_decode_before(t, q, &s2);
+                if (es_arabic_digit(c2) >= 0)
+                    break;
+                q = s2;
+            }
+            size_t num_end = q;
+            while (q > 0) {
+                size_t s2;
+                uint32_t c2 = es_utf8_decode_before(t, q, &s2);
+                if (!(es_arabic_digit(c2) >= 0 || c2 == '.' || c2 == ','))
+                    break;
+                q = s2;
+            }
+            if (q == num_end)
+                return false;
+            *ostart = q;
+            *oend = e;
+            return true;
+        }
+        p = st;
+    }
+    return false;
+}
+
+/* Does the clause before a break at clause_lo end with a count (…本科毕业生14人，)? */
+static bool after_count_clause(const char *text, size_t clause_lo)
+{
+    const unsigned char *t = (const unsigned char *)text;
+    size_t st;
+    uint32_t cp = es_utf8_decode_before(t, clause_lo, &st);
+    if (cp != 0xFF0C && cp != ',')
+        return false;
+    size_t q = st;
+    for (int n = 0; n < 4 && q > 0; n++) {
+        cp = es_utf8_decode_before(t, q, &st);
+        if (es_arabic_digit(cp) >= 0 || es_is_chinese_numeral_char(cp))
+            return n > 0;
+        q = st;
+    }
+    return false;
+}
+
+/* Nouns of people a verb earlier in the sentence may govern. */
+static bool people_noun(const es_indicator *ind)
+{
+    return ind != NULL && (strcmp(ind->id, "enrollment.graduates") == 0 ||
+                           strcmp(ind->id, "staff.teachers") == 0 || strcmp(ind->id, "enrollment.students") == 0);
+}
+
+static const es_indicator *classify_at(const es_classifier *c, const char *text, size_t len,
+                                       size_t start, size_t end, const char *unit, int depth);
+
 const es_indicator *es_classify(const es_classifier *c, const char *text, size_t len, size_t start,
                                 size_t end, const char *unit)
+{
+    return classify_at(c, text, len, start, end, unit, 0);
+}
+
+static const es_indicator *classify_at(const es_classifier *c, const char *text, size_t len,
+                                       size_t start, size_t end, const char *unit, int depth)
 {
     /* 提高0.6个百分点, 低2.1个百分点: a difference, never a rate's level */
     if (end - start >= 12 && memcmp(text + end - 12, "个百分点", 12) == 0)
         return NULL;
+    /* 残疾学生186人（其中送教上门42人）: the part counts what the total counts */
+    size_t os, oe;
+    if (depth == 0 && bracketed_part(text, start, &os, &oe)) {
+        const es_indicator *outer = classify_at(c, text, len, os, oe, unit, 1);
+        if (outer != NULL)
+            return outer;
+    }
     const unsigned char *t = (const unsigned char *)text;
     uint32_t cp;
     size_t a = start;
@@ -243,6 +497,21 @@ const es_indicator *es_classify(const es_classifier *c, const char *text, size_t
     p.allow_head = strcmp(unit, "%") != 0 && strcmp(unit, "ratio") != 0;
     p.head_only = default_for_unit(c, unit);
     es_acmatch_scan(c->ac, text + a, b - a, on_cue, &p);
+    /* 小学、初中入学率分别为100%和99.8%: names and numbers paired in order;
+     * 入学率、巩固率均达100%: the first named */
+    const es_indicator *names[MAX_ITEMS];
+    size_t mark = last_find(text, a, start, "分别");
+    if (mark != SIZE_MAX) {
+        size_t n = list_names(c, &p, text, a, mark, names, MAX_ITEMS);
+        int k = count_numbers(text, mark, start);
+        if (n >= 2 && (size_t)k < n)
+            return names[k];
+    } else if ((mark = last_find(text, a, start, "均")) != SIZE_MAX && !(mark >= a + 3 && memcmp(text + mark - 3, "平", 3) == 0) &&
+               count_numbers(text, mark, start) == 0) {
+        size_t n = list_names(c, &p, text, a, mark, names, MAX_ITEMS);
+        if (n >= 2)
+            return names[0];
+    }
     if (p.left == NULL && p.head.ind == NULL)
         p.head = p.far;
     if (p.left == NULL && p.head.ind == NULL && a > 0) {
@@ -276,6 +545,54 @@ const es_indicator *es_classify(const es_classifier *c, const char *text, size_t
     }
     if (p.predicate != NULL && (best == NULL || p.predicate_score > best_score))
         best = p.predicate;
+    /* 高中段毛入学率: a rate named without its stage takes the nearest
+     * stage word before it */
+    if (best == p.left && is_enrolment_rate(best) && p.left_cue != NULL && generic_rate_word(p.left_cue->word)) {
+        size_t at;
+        const char *id = nearest_level(c, text, a, p.left_end - strlen(p.left_cue->word), &at);
+        const es_indicator *level = id ? es_lexicon_find(c->lx, id) : NULL;
+        if (level != NULL)
+            best = level;
+    }
+    /* 安置了本科毕业生14人，专科毕业生34人: the verb of a list of counts
+     * governs each item that is only a noun and its number */
+    if (people_noun(best) && strcmp(unit, "人") == 0 && p.predicate == NULL && a > 0 &&
+        es_utf8_count_chars(text, a, start) <= 10) {
+        bool noun_only = true;
+        for (size_t i = 0; i < p.n_items; i++)
+            noun_only &= !p.items[i].cue->before_only && p.items[i].ind == best &&
+                         es_utf8_count_chars(text, a, p.items[i].start) <= 4;
+        static const char *const subjects[] = {"全区", "全县", "全市", "共有", "现有", "其中"};
+        for (size_t i = 0; i < COUNT_OF(subjects) && noun_only; i++)
+            noun_only = last_find(text, a, start, subjects[i]) == SIZE_MAX;
+        for (size_t lo = a, hops = 0; noun_only && hops < 6 && after_count_clause(text, lo); hops++) {
+            size_t comma, pc;
+            es_utf8_decode_before(t, lo, &comma);
+            pc = comma;
+            for (int n = 0; pc > 0 && n < ES_CLASSIFY_LEFT_CHARS; n++) {
+                size_t st;
+                if (is_break(es_utf8_decode_before(t, pc, &st)))
+                    break;
+                pc = st;
+            }
+            pick v;
+            memset(&v, 0, sizeof v);
+            v.c = c;
+            v.text = text;
+            v.text_len = len;
+            v.base = pc;
+            v.start = v.end = comma;
+            v.unit = unit;
+            v.topic_only = 1;
+            v.verbs_only = 1;
+            es_acmatch_scan(c->ac, text + pc, comma - pc, on_cue, &v);
+            if (v.left != NULL) {
+                best = v.left;
+                break;
+            }
+            lo = pc;
+        }
+    }
     if (best == NULL)
         best = p.head_only; /* no cue: the unit's own indicator (所: schools) */
     return best == c->other ? NULL : best;

@@ -307,6 +307,35 @@ static int ends_place(const unsigned char *t)
     }
 }
 
+/* Is a name of two characters at t[start, end) written as a name: after
+ * a province or city, or a break, and before a break or an office of the
+ * area (和县教育局, 安徽省和县)? Such names are also pairs of ordinary words
+ * (学校和县直单位). */
+static int stands_as_name(const char *t, size_t lo, size_t hi, size_t start, size_t end)
+{
+    const unsigned char *u = (const unsigned char *)t;
+    static const char *const offices[] = {"教育", "人民", "政府", "县委", "区委", "人大", "政协",
+                                          "党委", "财政", "委员会", "境内", "全县", "全区", "城区"};
+    for (size_t k = 0; k < sizeof offices / sizeof offices[0]; k++) {
+        size_t n = strlen(offices[k]);
+        if (end + n <= hi && memcmp(t + end, offices[k], n) == 0)
+            return 1;
+    }
+    if (start >= lo + 3 && (memcmp(t + start - 3, "省", 3) == 0 || memcmp(t + start - 3, "市", 3) == 0 ||
+                            memcmp(t + start - 3, "州", 3) == 0 || memcmp(t + start - 3, "盟", 3) == 0))
+        return 1;
+    /* a Han character on either side joins it to other words */
+    uint32_t before = 0, after = 0;
+    size_t st;
+    if (start > lo)
+        before = es_utf8_decode_before(u, start, &st);
+    if (end < hi)
+        es_utf8_decode(u + end, hi - end, &after);
+    int han_before = before >= 0x4E00 && before <= 0x9FFF;
+    int han_after = after >= 0x4E00 && after <= 0x9FFF;
+    return !han_before && !han_after;
+}
+
 /* Count the divisions named in t[lo, hi): counties in *counties, cities and
  * municipalities in *cities. weight_home: weigh opening and 我区 sentences. */
 static void count_places(const es_gazetteer *g, const char *t, size_t lo, size_t hi, int weigh,
@@ -342,6 +371,10 @@ static void count_places(const es_gazetteer *g, const char *t, size_t lo, size_t
         const es_division *d = es_gazetteer_name_ending_at(g, t, i + 3, &start);
         if (d == NULL || start < lo)
             continue;
+        if (weigh && i + 3 - start <= 6 && !stands_as_name(t, lo, hi, start, i + 3)) {
+            i += 2; /* 学校和县直单位: not 和县 */
+            continue;
+        }
         if (d->level == ES_DIVISION_COUNTY) {
             int score = 1;
             if (weigh && start < opening_end)
@@ -354,6 +387,36 @@ static void count_places(const es_gazetteer *g, const char *t, size_t lo, size_t
         }
         i += 2;
     }
+}
+
+/* The year of an opening sentence: its first year that is not a base of
+ * comparison (比2021年增加) nor the start of a period (2022年12月以来). 0 if
+ * none, -1 if it is blanked. */
+static int opening_year(const char *s, size_t len)
+{
+    size_t i = 0;
+    while (i < len) {
+        size_t end;
+        int y = es_find_year(s + i, len - i, &end);
+        if (y == 0)
+            return 0;
+        size_t e = i + end;
+        /* where the year's digits start: just before its end, back over digits */
+        size_t ys = e - 3;
+        while (ys > i && (((unsigned char)s[ys - 1] >= '0' && (unsigned char)s[ys - 1] <= '9') || s[ys - 1] == ' '))
+            ys--;
+        int base = (ys >= 3 && (memcmp(s + ys - 3, "比", 3) == 0 || memcmp(s + ys - 3, "较", 3) == 0)) ||
+                   (ys >= 6 && memcmp(s + ys - 6, "同比", 6) == 0);
+        /* 2022年以来, 2022年12月以来 */
+        size_t look = e + 15 < len ? e + 15 : len;
+        int since = 0;
+        for (size_t q = e; q + 6 <= look && !since; q++)
+            since = memcmp(s + q, "以来", 6) == 0;
+        if (!base && !since)
+            return y;
+        i = e;
+    }
+    return 0;
 }
 
 /* The first line of the body that is not the title itself (a file of one
@@ -398,7 +461,7 @@ void es_detect_metadata(const es_gazetteer *g, const char *title, const char *te
         while (b < body_end && text[b] != '\n' && text[b] != '\r' &&
                !(b + 3 <= body_end && memcmp(text + b, "。", 3) == 0))
             b++;
-        y = es_find_year(text + a, b - a, &end);
+        y = opening_year(text + a, b - a);
         if (y > 0) {
             out->year = y;
             out->year_from = "body";

@@ -168,6 +168,12 @@ static const char *const abstract_after_ge =
     "抓好|注重|着力|推进|第一|不|是|方面|层面|环节|维度|到底|自觉|有利于|更加|起来|体系|"
     "机制|理念|坚守|聚力|示范|目标|导向|提高|等级|档次|层次|大局|确立|一百年|毫不动摇|先行|基本点|现代化";
 
+/* Words after N项 that make it an enumeration of abstract items (六项任务,
+ * 三项制度), not a count of things (三项工程). */
+static const char *const abstract_after_xiang =
+    "任务|制度|措施|举措|要求|改革|机制|职能|承诺|行动|工作|内容|纪律|政策|重点|原则|标准|"
+    "清单|权利|权力|职责|行动|理念|方针|战略|保障|服务|建设|机制|基本|主要任务|重点任务";
+
 /* Words right before a number that make it part of a name or a stage. */
 static int named_by_preceding(const scanner *s, size_t start, uint32_t prev)
 {
@@ -597,7 +603,8 @@ static size_t scan_number(scanner *s, size_t start)
                 return t.end;
             uint32_t after = cp_at(s, t.end, &k);
             if ((u->flags & ES_UNIT_ENUMERATES) &&
-                (is_open_quote(after) || follows_any(s, t.end, abstract_after_ge)))
+                (is_open_quote(after) ||
+                 follows_any(s, t.end, strcmp(u->surface, "项") == 0 ? abstract_after_xiang : abstract_after_ge)))
                 return t.end;
             if (after == 0x201D || after == 0x300B) /* closing quote: “三名”工程 */
                 return t.end;

@@ -1117,7 +1117,10 @@ static void figure_scope(es_situate_doc *d, const figure_span *f, const char *un
             !has_cue(d, CUE_OWN_AREA, w->end, f->fs))
             wider = w;
     }
-    if (percent && has_cue(d, CUE_SHARE, f->c_lo, f->fs)) {
+    /* an amount per student (小学每生每年800元) is a standard of the area,
+     * whatever school level it names: never a part of anything */
+    bool per_student = indicator != NULL && strcmp(indicator, "funding.per_student") == 0;
+    if ((percent && has_cue(d, CUE_SHARE, f->c_lo, f->fs)) || (per_student && wider == NULL)) {
         out->scope = ES_SCOPE_OWN; /* a share of the whole */
     } else if (d->have_prev && d->prev_sentence == f->s_lo && d->prev_end <= f->fs &&
                is_change_clause(text, f->c_lo, f->fs)) {

@@ -86,6 +86,57 @@ static const classify_case cases[] = {
     {"累计招收新生413万人、培训教师8300万人次。", "413万人", "staff.training", 0},
     {"新建塑胶运动场12个，新建学校食堂15个。", "12个", "schools.count", 0},
     {"新建塑胶运动场12个，新建学校食堂15个。", "15个", "facilities.rooms", 1},
+    /* graduates of a stage */
+    {"全镇初中毕业生1420人顺利完成学业。", "1420人", "enrollment.graduates", 1},
+    {"今年小学毕业生共计2630名。", "2630名", "enrollment.graduates", 1},
+    {"公开招聘应届毕业生56名充实教师队伍。", "56名", "enrollment.graduates", 0},
+    {"公开招聘应届毕业生56名充实教师队伍。", "56名", "staff.recruitment", 1},
+    /* money per student is never the total invested */
+    {"落实生均公用经费标准，小学每生每年720元。", "720元", "funding.per_student", 1},
+    {"全年生均经费达到1.35万元。", "1.35万元", "funding.per_student", 1},
+    {"落实生均公用经费标准，小学每生每年720元。", "720元", "funding.investment", 0},
+    {"全年教育经费投入8.2亿元。", "8.2亿元", "funding.per_student", 0},
+    /* the value of teaching equipment and books */
+    {"全区中小学教学仪器设备值达到2.6亿元。", "2.6亿元", "facilities.equipment_value", 1},
+    {"新增图书价值380万元。", "380万元", "facilities.equipment_value", 1},
+    {"投入资金380万元改造校舍。", "380万元", "facilities.equipment_value", 0},
+    /* money that does not measure education */
+    {"全县实现地区生产总值312.5亿元。", "312.5亿元", "other", 1},
+    {"一般公共预算收入完成21.3亿元。", "21.3亿元", "funding.investment", 0},
+    {"城镇居民人均可支配收入4.2万元。", "4.2万元", "other", 1},
+    /* progression rates */
+    {"全镇小升初比例达100%。", "100%", "outcome.admission_rate", 1},
+    {"初中毕业生升入高中的比例为91.3%。", "91.3%", "outcome.admission_rate", 1},
+    {"初中毕业生升入高中的比例为91.3%。", "91.3%", "enrollment.rate.senior", 0},
+    /* the stage of an enrolment rate from the nearest stage word */
+    {"全县初中阶段入学率为99.1%。", "99.1%", "enrollment.rate.junior", 1},
+    {"高中段毛入学率稳定在93.7%。", "93.7%", "enrollment.rate.senior", 1},
+    {"三残儿童入学率达到96.2%。", "96.2%", "enrollment.rate.special", 1},
+    {"高中段毛入学率稳定在93.7%。", "93.7%", "enrollment.rate.primary", 0},
+    /* 分别为A和B pairs names and numbers; 均达 gives the first named */
+    {"全镇小学、初中入学率分别为100%和98.9%。", "100%", "enrollment.rate.primary", 1},
+    {"全镇小学、初中入学率分别为100%和98.9%。", "98.9%", "enrollment.rate.junior", 1},
+    {"入园率、巩固率分别达到92.5%、99.4%。", "99.4%", "enrollment.rate.preschool", 0},
+    {"小学入学率、初中巩固率均达100%。", "100%", "enrollment.rate.primary", 1},
+    {"义务教育巩固率、毕业率均保持在99%以上。", "99%", "completion.rate", 1},
+    {"全县平均合格率达97%。", "97%", "outcome.pass_rate", 1},
+    /* a bracketed part counts what the total before it counts */
+    {"全县有残疾学生212人（其中送教上门37人）。", "37人", "enrollment.students", 1},
+    {"全区专任教师5300人（其中研究生学历420人）。", "420人", "staff.teachers", 1},
+    {"全县有残疾学生212人（其中送教上门37人）。", "37人", "other", 0},
+    /* teachers counted by an honour or programme */
+    {"全区共有市级骨干教师320名。", "320名", "staff.teachers", 1},
+    {"新增省级领军人才6人。", "6人", "staff.teachers", 1},
+    {"引进优秀校长和骨干教师十二名。", "十二名", "staff.teachers", 0},
+    /* a verb before a list governs its items */
+    {"安置师范类本科毕业生22人，专科毕业生41人。", "41人", "staff.recruitment", 1},
+    {"面向社会招聘教师60名，特岗教师25名。", "25名", "staff.recruitment", 1},
+    {"招聘教师120名，全区共有教师3200名。", "3200名", "staff.recruitment", 0},
+    /* 由A提高到B gives two levels; only the difference is a change */
+    {"巩固率由96.2%提高到97.4%，提高了1.2个百分点。", "96.2%", "completion.rate", 1},
+    {"巩固率由96.2%提高到97.4%，提高了1.2个百分点。", "97.4%", "completion.rate", 1},
+    {"巩固率由96.2%提高到97.4%，提高了1.2个百分点。", "1.2个百分点", "completion.rate", 0},
+    {"专任教师增加了120人。", "120人", "staff.teachers", 0},
 };
 
 static const es_lexicon *lexicon;
