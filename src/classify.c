@@ -471,6 +471,18 @@ static const es_indicator *classify_at(const es_classifier *c, const char *text,
     for (int n = 0; a > 0 && n < ES_CLASSIFY_LEFT_CHARS; n++) {
         size_t st;
         cp = es_utf8_decode_before(t, a, &st);
+        /* 专任教师\n6710名: a figure opening a line after a line that ends
+         * inside a phrase continues that line */
+        if (cp == '\n' && a == start && st > 0) {
+            size_t q = st, st2;
+            if (q > 0 && t[q - 1] == '\r')
+                q--;
+            uint32_t before = q > 0 ? es_utf8_decode_before(t, q, &st2) : 0;
+            if (before >= 0x4E00 && before <= 0x9FFF) {
+                a = q;
+                continue;
+            }
+        }
         if (is_break(cp))
             break;
         a = st;
@@ -583,13 +595,21 @@ static const es_indicator *classify_at(const es_classifier *c, const char *text,
             v.base = pc;
             v.start = v.end = comma;
             v.unit = unit;
-            v.topic_only = 1;
-            v.verbs_only = 1;
             es_acmatch_scan(c->ac, text + pc, comma - pc, on_cue, &v);
-            if (v.left != NULL) {
-                best = v.left;
-                break;
+            /* the verb of the list, or a clause of something else that
+             * ends it (组织教师培训2.1万人次) */
+            const es_indicator *verb = NULL;
+            bool other_item = false;
+            for (size_t i = 0; i < v.n_items; i++) {
+                if (v.items[i].cue->before_only && v.items[i].ind != c->other)
+                    verb = v.items[i].ind;
+                else if (v.items[i].ind != best && v.items[i].ind != c->other)
+                    other_item = true;
             }
+            if (verb != NULL)
+                best = verb;
+            if (verb != NULL || other_item)
+                break;
             lo = pc;
         }
     }

@@ -499,6 +499,25 @@ static int year_digit(uint32_t cp)
     return -1;
 }
 
+/* Back over the spaces (ASCII, ideographic, no-break) before pos. */
+static size_t spaces_back(const char *text, size_t lo, size_t pos)
+{
+    const unsigned char *t = (const unsigned char *)text;
+    for (;;) {
+        if (pos > lo && (t[pos - 1] == ' ' || t[pos - 1] == '\t'))
+            pos--;
+        else if (pos >= lo + 3 && t[pos - 3] == 0xE3 && t[pos - 2] == 0x80 && t[pos - 1] == 0x80)
+            pos -= 3; /* U+3000 */
+        else if (pos >= lo + 3 && t[pos - 3] == 0xE2 && t[pos - 2] == 0x80 &&
+                 (t[pos - 1] <= 0x8A || t[pos - 1] == 0xAF))
+            pos -= 3; /* U+2000-200A, U+202F: thin and other spaces */
+        else if (pos >= lo + 2 && t[pos - 2] == 0xC2 && t[pos - 1] == 0xA0)
+            pos -= 2;
+        else
+            return pos;
+    }
+}
+
 /* Written and relative years in text[lo, hi) that tie a figure. */
 static size_t find_years(const es_situate_doc *d, size_t lo, size_t hi, es_situate_year *out,
                          size_t max)
@@ -510,15 +529,7 @@ static size_t find_years(const es_situate_doc *d, size_t lo, size_t hi, es_situa
          at = find_lit(d->text, at + 3, hi, "年")) {
         size_t start = at;
         int value = 0, digits = 0, scale = 1;
-        /* 2023 年: text from PDF has a space */
-        while (start > lo && (t[start - 1] == ' ' || t[start - 1] == '\t'))
-            start--;
-        if (start >= lo + 3 && t[start - 3] == 0xE3 && t[start - 2] == 0x80 && t[start - 1] == 0x80)
-            start -= 3;
-        else if (start >= lo + 3 && t[start - 3] == 0xE2 && t[start - 2] == 0x80 && t[start - 1] == 0x89)
-            start -= 3;
-        else if (start >= lo + 2 && t[start - 2] == 0xC2 && t[start - 1] == 0xA0)
-            start -= 2;
+        start = spaces_back(d->text, lo, start); /* 2023 年: text from PDF */
         while (start > lo && digits < 5) {
             size_t st;
             int dg = year_digit(es_utf8_decode_before(t, start, &st));
@@ -543,9 +554,10 @@ static size_t find_years(const es_situate_doc *d, size_t lo, size_t hi, es_situa
         if (year == 0 || !year_is_tie(d->text, lo, hi, start, at + 3))
             continue;
         size_t clause_lo = back_to(d->text, lo, start, BREAK_CLAUSE);
+        size_t lead = spaces_back(d->text, lo, start); /* 到 2027 年 */
         es_situate_year *y = &out[n++];
-        *y = (es_situate_year){start, at + 3, year, 0, opens_clause(d->text, clause_lo, start), false};
-        y->to = lit_before(d->text, lo, start, "到") || lit_before(d->text, lo, start, "至");
+        *y = (es_situate_year){start, at + 3, year, 0, opens_clause(d->text, clause_lo, lead), false};
+        y->to = lit_before(d->text, lo, lead, "到") || lit_before(d->text, lo, lead, "至");
     }
     /* 上年, 去年, 明年 from the cue table */
     for (size_t m = 0; m < d->n_matches && n < max; m++) {

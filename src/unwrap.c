@@ -27,7 +27,7 @@
  * character that did not fit, narrow digits). */
 #define WIDTH_SLACK 5
 /* At least this many lines, and this share of the long ones, share the width. */
-#define MIN_WRAPPED_LINES 4
+#define MIN_WRAPPED_LINES 2
 
 typedef struct line_info {
     size_t start, end; /* end: at the line break, trailing spaces excluded */
@@ -97,8 +97,10 @@ static int opens_paragraph(const unsigned char *t, size_t a, size_t e)
     if (t[p] >= '0' && t[p] <= '9') {
         while (p < e && t[p] >= '0' && t[p] <= '9')
             p++;
-        return p < e && (t[p] == '.' || (p + 3 <= e && (memcmp(t + p, "、", 3) == 0 ||
-                                                         memcmp(t + p, "．", 3) == 0)));
+        /* 1. 1、 1． but not a decimal (98.1%) */
+        if (p < e && t[p] == '.')
+            return !(p + 1 < e && t[p + 1] >= '0' && t[p + 1] <= '9');
+        return p + 3 <= e && (memcmp(t + p, "、", 3) == 0 || memcmp(t + p, "．", 3) == 0);
     }
     static const char *const numerals[] = {"一", "二", "三", "四", "五", "六", "七", "八", "九", "十"};
     for (size_t i = 0; i < sizeof numerals / sizeof numerals[0]; i++)

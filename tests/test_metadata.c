@@ -166,6 +166,67 @@ static void year_from_title_then_opening_then_closing_date(void **state)
     assert_int_equal(m.year, 0);
 }
 
+/* Years written as text from PDF has them, without 年, as school years. */
+static void years_spaced_bare_and_of_school_years(void **state)
+{
+    (void)state;
+    es_doc_meta m = detect("2023 年区教育局工作总结", "全区学校稳步发展。");
+    assert_int_equal(m.year, 2023);
+    m = detect("2019县教育局年终工作总结", "全县学校稳步发展。");
+    assert_int_equal(m.year, 2019);
+    m = detect("县教育局2021-2022学年度工作总结", "全县学校稳步发展。");
+    assert_int_equal(m.year, 2021);
+    m = detect("县教育局2021—22学年工作总结", "全县学校稳步发展。");
+    assert_int_equal(m.year, 2021);
+    /* counts and amounts of four digits are no years */
+    m = detect("投入2000万元改善办学条件工作总结", "全县学校稳步发展。");
+    assert_int_equal(m.year, 0);
+    m = detect("新建校舍2019平方米情况汇报", "全县学校稳步发展。");
+    assert_int_equal(m.year, 0);
+}
+
+/* A file of one document has its title as its first line: the opening
+ * sentence is the line after it, and a year compared with is not it. */
+static void opening_year_skips_the_title_line_and_comparison_years(void **state)
+{
+    (void)state;
+    es_doc_meta m = detect("县教育局工作总结", "县教育局工作总结\n2022年，全县教育事业稳步发展。\n");
+    assert_int_equal(m.year, 2022);
+    assert_string_equal(m.year_from, "body");
+    m = detect("县教育局工作总结", "一年来，全县新建学校3所，比2021年增加1所。\n\n县教育局\n2023年12月28日\n");
+    assert_int_equal(m.year, 2023);
+    m = detect("县教育局工作总结", "自2020年以来，全县新建学校12所。\n");
+    assert_int_equal(m.year, 0);
+}
+
+/* The closing date is a date on a line of its own, not one inside the
+ * last sentence. */
+static void closing_date_is_a_signature_line(void **state)
+{
+    (void)state;
+    es_doc_meta m = detect("县教育局工作总结", "一年来成效明显。\n\n县教育局\n  2021年12月30日  \n");
+    assert_int_equal(m.year, 2021);
+    m = detect("县教育局工作总结", "一年来成效明显。\n\n县教育局\n2021-12-30\n");
+    assert_int_equal(m.year, 2021);
+    m = detect("县教育局工作总结", "一年来成效明显。下一步将于2022年3月完成验收。\n");
+    assert_int_equal(m.year, 0);
+}
+
+/* A name of two characters counts only where it stands as a name. */
+static void short_names_count_only_as_names(void **state)
+{
+    (void)state;
+    es_doc_meta m = detect("县教育局工作总结", "全县各级学校和县直单位认真落实，全县共有中小学45所。");
+    assert_string_equal(m.district, "");
+    m = detect("县教育局工作总结", "和县教育局认真落实各项工作，全县共有中小学45所。");
+    assert_string_equal(m.district, "和县");
+    m = detect("县教育局工作总结", "安徽省泾县全县共有中小学45所。");
+    assert_string_equal(m.district, "泾县");
+    /* the publishing organisation's line of a government page is body */
+    m = detect("教育工作总结", "发布时间：2024-01-10　发布机构：泾县教育局\n全县共有中小学45所。");
+    assert_string_equal(m.district, "泾县");
+}
+
 int main(void)
 {
     const struct CMUnitTest tests[] = {
@@ -177,6 +238,10 @@ int main(void)
         cmocka_unit_test(city_is_the_one_named_alongside),
         cmocka_unit_test(years_in_every_form),
         cmocka_unit_test(year_from_title_then_opening_then_closing_date),
+        cmocka_unit_test(years_spaced_bare_and_of_school_years),
+        cmocka_unit_test(opening_year_skips_the_title_line_and_comparison_years),
+        cmocka_unit_test(closing_date_is_a_signature_line),
+        cmocka_unit_test(short_names_count_only_as_names),
     };
     return cmocka_run_group_tests(tests, setup, teardown);
 }

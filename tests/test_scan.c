@@ -266,6 +266,66 @@ static void scan_never_reads_codes(void **state)
     expect_none("电话023-67851234，邮编400020，备案号05003300号");
 }
 
+/* Text from PDF and Word: a space (ASCII, no-break, thin, ideographic) or
+ * a line break between number, magnitude and unit. */
+static void scan_reads_figures_apart_from_their_units(void **state)
+{
+    (void)state;
+    found f = scan("在校学生12056 人，总投入27.6 亿元，建设资金2,318.4\u00A0万元。");
+    assert_int_equal(f.n, 3);
+    expect(&f, 0, "12056 人", 12056, "人");
+    expect(&f, 1, "27.6 亿元", 2760000000.0, "元");
+    expect(&f, 2, "2,318.4\u00A0万元", 23184000, "元");
+    f = scan("新增学位3.8\u2009万个，培训4.6\u3000万人次，达到100 %以上。");
+    assert_int_equal(f.n, 3);
+    expect(&f, 0, "3.8\u2009万个", 38000, "个");
+    expect(&f, 1, "4.6\u3000万人次", 46000, "人次");
+    expect(&f, 2, "100 %", 100, "%");
+    assert_int_equal(f.q[2], ES_QUALIFIER_MORE_THAN);
+    f = scan("学生总数达到12.3\n万人，教师总数增至\n5120 人。");
+    assert_int_equal(f.n, 2);
+    expect(&f, 0, "12.3\n万人", 123000, "人");
+    expect(&f, 1, "5120 人", 5120, "人");
+    f = scan("每校培养 3-5 名骨干教师，共 12 所学校。");
+    assert_int_equal(f.n, 3);
+    expect(&f, 0, "3", 3, "人");
+    expect(&f, 1, "5 名", 5, "人");
+    expect(&f, 2, "12 所", 12, "所");
+}
+
+/* Not over-reaching: two numbers apart are two, a word after a space is
+ * not a unit, a section number keeps to itself, a year stays a year. */
+static void scan_keeps_spaced_numbers_apart(void **state)
+{
+    (void)state;
+    found f = scan("编号 12 34人。");
+    assert_int_equal(f.n, 1);
+    expect(&f, 0, "34人", 34, "人");
+    expect_none("共 3 个人 工作。");
+    expect_none("1 人员配置情况");
+    expect_none("2024 年 3 月，第 3 名。");
+    expect_none("二 00 三年元月。");
+    expect_none("引进 12 人才。");
+}
+
+/* Ordinals without 第 and enumerations of abstract items are no counts;
+ * zero with a measure word is one. */
+static void scan_rejects_ordinals_without_di_and_abstract_items(void **state)
+{
+    (void)state;
+    expect_none("学习十九届六中全会和区委五届二次全会精神。");
+    expect_none("区七届人大三次会议召开。");
+    expect_none("围绕六项任务，建立三项制度，落实五项措施。");
+    found f = scan("建成三项工程，共12个项目，制定26项制度。");
+    assert_int_equal(f.n, 3);
+    expect(&f, 0, "三项", 3, "项");
+    expect(&f, 2, "26项", 26, "项");
+    f = scan("全年辍学0人，发生安全事故0起。");
+    assert_int_equal(f.n, 2);
+    expect(&f, 0, "0人", 0, "人");
+    expect(&f, 1, "0起", 0, "件");
+}
+
 static void scan_context_is_the_clause(void **state)
 {
     (void)state;
@@ -321,6 +381,9 @@ int main(void)
         cmocka_unit_test(scan_keeps_counts_that_look_like_slogans),
         cmocka_unit_test(scan_reports_placeholders_as_redactions),
         cmocka_unit_test(scan_never_reads_codes),
+        cmocka_unit_test(scan_reads_figures_apart_from_their_units),
+        cmocka_unit_test(scan_keeps_spaced_numbers_apart),
+        cmocka_unit_test(scan_rejects_ordinals_without_di_and_abstract_items),
         cmocka_unit_test(scan_context_is_the_clause),
         cmocka_unit_test(scan_reads_a_bare_number_in_a_table_cell),
         cmocka_unit_test(scan_survives_truncated_utf8),

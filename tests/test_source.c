@@ -157,6 +157,73 @@ static void source_turns_html_into_text_with_source_offsets(void **state)
     es_source_free(s);
 }
 
+/* Text from PDF: a paragraph wrapped at one width is read joined, a figure
+ * cut by the wrap is whole, and offsets, lines and raw text stay the
+ * file's. A heading and an indented paragraph keep their breaks. */
+static void source_joins_a_paragraph_wrapped_at_one_width(void **state)
+{
+    (void)state;
+    const char wrapped[] =
+        "一、基本情况\n"
+        "本年度全区教育系统认真落实各项工作部署，办学条件持续改善，教\n"
+        "育质量稳步提升，学前教育普及普惠水平不断提高，义务教育优质均\n"
+        "衡发展取得新进展，全区在园幼儿数由上年的十二万人增至14.3\n"
+        "万人，专任教师总数增至5120人，全年教育经费总投入达到27.6亿\n"
+        "元，比上年增长百分之六，各项民生实事项目全部按期完成，群众满\n"
+        "意度进一步提升。\n"
+        "　　二是教育改革不断深化，教师队伍建设持续加强，校园安全形势\n"
+        "总体稳定，群众满意度进一步提升，各项工作取得新的进展和成效。\n";
+    es_source *s = load("wrapped.txt", wrapped, sizeof wrapped - 1);
+    size_t len;
+    const char *t = es_source_text(s, &len);
+    assert_non_null(strstr(t, "一、基本情况\n本年度"));
+    assert_non_null(strstr(t, "改善，教育质量"));
+    assert_non_null(strstr(t, "增至14.3万人，"));
+    assert_non_null(strstr(t, "27.6亿元，"));
+    assert_non_null(strstr(t, "提升。\n　　二是"));
+    size_t off = text_offset(s, "14.3万人");
+    size_t end = off + strlen("14.3万人");
+    assert_int_equal(es_source_line(s, off), 4);
+    assert_int_equal(es_source_line(s, end - 1), 5);
+    assert_int_equal(es_source_offset(s, off), (size_t)(strstr(wrapped, "14.3\n") - wrapped));
+    assert_int_equal(es_source_offset(s, end), (size_t)(strstr(wrapped, "，专任") - wrapped));
+    size_t raw_len;
+    const char *raw = es_source_original(s, off, end, &raw_len);
+    assert_non_null(raw);
+    assert_int_equal(raw_len, strlen("14.3\n万人"));
+    assert_memory_equal(raw, "14.3\n万人", raw_len);
+    off = text_offset(s, "5120人");
+    assert_null(es_source_original(s, off, off + strlen("5120人"), &raw_len));
+    es_source_free(s);
+
+    /* one paragraph a line, of many widths: left as it is */
+    const char plain[] = "一、基本情况\n"
+                         "全区共有学校45所，在校学生3.2万人，专任教师2810人，各项工作稳步推进，成效明显\n"
+                         "全年教育经费总投入达到12.6亿元\n"
+                         "办学条件持续改善，教育质量稳步提升，学前教育普及普惠水平不断提高，义务教育优质均衡发展取得新进展\n";
+    s = load("plain.txt", plain, sizeof plain - 1);
+    t = es_source_text(s, &len);
+    assert_int_equal(len, sizeof plain - 1);
+    assert_memory_equal(t, plain, len);
+    es_source_free(s);
+}
+
+/* A page saved from Word wraps its paragraphs' text: a line break inside
+ * a text node is nothing between Han characters and a space between
+ * Latin words. */
+static void html_line_breaks_inside_a_paragraph_are_not_breaks(void **state)
+{
+    (void)state;
+    const char html[] = "<html><body><p>全区在园幼儿增至\n   14.3万人，教育经费总\r\n投入27.6亿元，Hello\nworld。</p></body></html>";
+    es_source *s = load("word.html", html, sizeof html - 1);
+    size_t len;
+    const char *t = es_source_text(s, &len);
+    assert_non_null(strstr(t, "增至14.3万人，教育经费总投入27.6亿元，Hello world。"));
+    size_t off = text_offset(s, "投入");
+    assert_int_equal(es_source_offset(s, off), (size_t)(strstr(html, "投入") - html));
+    es_source_free(s);
+}
+
 static void split_finds_headings_and_drops_furniture(void **state)
 {
     (void)state;
@@ -193,6 +260,8 @@ int main(void)
         cmocka_unit_test(source_replaces_invalid_utf8_bytes_and_tells_where),
         cmocka_unit_test(source_refuses_binary_and_empty_input),
         cmocka_unit_test(source_turns_html_into_text_with_source_offsets),
+        cmocka_unit_test(source_joins_a_paragraph_wrapped_at_one_width),
+        cmocka_unit_test(html_line_breaks_inside_a_paragraph_are_not_breaks),
         cmocka_unit_test(split_finds_headings_and_drops_furniture),
     };
     return cmocka_run_group_tests(tests, NULL, NULL);

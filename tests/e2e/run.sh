@@ -325,6 +325,24 @@ else
     echo "e2e: poppler-utils or qpdf missing: PDF checks skipped"
 fi
 
+# --- text as PDF and Word give it: spaces and line breaks around figures ------------------
+# Each variant of the examples (tools/variants.py: spaces between number and
+# unit, spaces removed, paragraphs wrapped at one width) must give the same
+# figures with the same indicator, year, basis, scope and district.
+"$EDUSTAT" extract -o "$TMP/orig.json" "$HERE"/../../examples/*.txt
+for mode in spaced collapsed wrapped; do
+    for seed in 1 2 3; do
+        mkdir -p "$TMP/$mode-$seed"
+        for f in "$HERE"/../../examples/*.txt; do
+            python3 "$HERE/../../tools/variants.py" "$mode" "$f" "$TMP/$mode-$seed/$(basename "$f")" \
+                --seed "$seed" --width $((60 + 6 * seed))
+        done
+        "$EDUSTAT" extract -o "$TMP/$mode-$seed.json" "$TMP/$mode-$seed"/*.txt
+        if python3 "$HERE/same_figures.py" "$TMP/orig.json" "$TMP/$mode-$seed.json"; then ok
+        else bad "the $mode variant (seed $seed) of the examples gives other figures"; fi
+    done
+done
+
 # --- the README's commands -----------------------------------------------------------------
 cd "$HERE/../.." || exit 1
 expect_status 0 "$EDUSTAT" extract -o "$TMP/readme.json" examples/summaries.txt examples/huli-2024.html
