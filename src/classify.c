@@ -513,7 +513,11 @@ static const es_indicator *classify_at(const es_classifier *c, const char *text,
      * 入学率、巩固率均达100%: the first named */
     const es_indicator *names[MAX_ITEMS];
     size_t mark = last_find(text, a, start, "分别");
-    if (mark != SIZE_MAX) {
+    /* 分别再提高30元和5元: changes, whatever they change */
+    bool change = p.left == c->other && p.left_cue != NULL && p.left_cue->before_only;
+    if (change) {
+        /* not a list of levels */
+    } else if (mark != SIZE_MAX) {
         size_t n = list_names(c, &p, text, a, mark, names, MAX_ITEMS);
         int k = count_numbers(text, mark, start);
         if (n >= 2 && (size_t)k < n)

@@ -528,6 +528,9 @@ static size_t scan_number(scanner *s, size_t start)
         gap_limit = around ? around->end : s->len;
         if (n.frac_digits == 0 && es_numeral_value(&n, 0) < 100 && at_line_start(s, raw_start))
             gap_limit = num_end;
+        /* 3 0 0 多个: digits set apart one by one are not read as a figure */
+        if (lead != raw_start && es_arabic_digit(prev) >= 0)
+            gap_limit = num_end;
     }
     tail t = {num_end, 0, 0, NULL}; /* 百分之 has its unit before the number */
     if (!percent_words)

@@ -137,6 +137,7 @@ static const classify_case cases[] = {
     {"巩固率由96.2%提高到97.4%，提高了1.2个百分点。", "97.4%", "completion.rate", 1},
     {"巩固率由96.2%提高到97.4%，提高了1.2个百分点。", "1.2个百分点", "completion.rate", 0},
     {"专任教师增加了120人。", "120人", "staff.teachers", 0},
+    {"生均公用经费补助标准分别再提高30元和50元。", "30元", "funding.per_student", 0},
     /* a figure opening a line continues the phrase the line before ends in */
     {"全区专任教师\n6710名。", "6710名", "staff.teachers", 1},
     {"全区在校学生\n9.3万名，教师7100名。", "9.3万名", "enrollment.students", 1},

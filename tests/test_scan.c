@@ -306,6 +306,7 @@ static void scan_keeps_spaced_numbers_apart(void **state)
     expect_none("2024 年 3 月，第 3 名。");
     expect_none("二 00 三年元月。");
     expect_none("引进 12 人才。");
+    expect_none("3 0 0 多个城市，覆盖率8 5 ％以上。"); /* digits set apart one by one */
 }
 
 /* Ordinals without 第 and enumerations of abstract items are no counts;
