@@ -250,8 +250,9 @@ static void on_cue(size_t end_in_window, size_t cue_len, uint32_t id, void *user
 static size_t last_find(const char *text, size_t lo, size_t hi, const char *word)
 {
     size_t n = strlen(word);
+    char last = word[n - 1];
     for (size_t p = hi; p >= lo + n; p--)
-        if (memcmp(text + p - n, word, n) == 0)
+        if (text[p - 1] == last && memcmp(text + p - n, word, n) == 0)
             return p - n;
     return SIZE_MAX;
 }
@@ -380,6 +381,9 @@ static size_t list_names(const es_classifier *c, const pick *p, const char *text
 static bool bracketed_part(const char *text, size_t start, size_t *ostart, size_t *oend)
 {
     const unsigned char *t = (const unsigned char *)text;
+    size_t lo = start > 24 * 3 ? start - 24 * 3 : 0;
+    if (last_find(text, lo, start, "其中") == SIZE_MAX)
+        return false;
     size_t p = start;
     for (int n = 0; p > 0 && n < 24; n++) {
         size_t st;
@@ -416,6 +420,25 @@ static bool bracketed_part(const char *text, size_t start, size_t *ostart, size_
         p = st;
     }
     return false;
+}
+
+/* The words of lists and parts end in 别 (分别), 均 and 中 (其中): which of
+ * those last bytes (AB, 87, AD after E5 88, E5 9D, E4 B8) occur in
+ * text[lo, hi), one pass for the three, so that most figures skip them. */
+enum { MARK_FENBIE = 1, MARK_JUN = 2, MARK_QIZHONG = 4 };
+static unsigned list_marks(const char *text, size_t lo, size_t hi)
+{
+    const unsigned char *t = (const unsigned char *)text;
+    unsigned m = 0;
+    for (size_t p = lo + 2; p < hi; p++) {
+        if (t[p] == 0xAB && t[p - 1] == 0x88 && t[p - 2] == 0xE5)
+            m |= MARK_FENBIE;
+        else if (t[p] == 0x87 && t[p - 1] == 0x9D && t[p - 2] == 0xE5)
+            m |= MARK_JUN;
+        else if (t[p] == 0xAD && t[p - 1] == 0xB8 && t[p - 2] == 0xE4)
+            m |= MARK_QIZHONG;
+    }
+    return m;
 }
 
 /* Does the clause before a break at clause_lo end with a count (…本科毕业生14人，)? */
@@ -458,13 +481,7 @@ static const es_indicator *classify_at(const es_classifier *c, const char *text,
     /* 提高0.6个百分点, 低2.1个百分点: a difference, never a rate's level */
     if (end - start >= 12 && memcmp(text + end - 12, "个百分点", 12) == 0)
         return NULL;
-    /* 残疾学生186人（其中送教上门42人）: the part counts what the total counts */
-    size_t os, oe;
-    if (depth == 0 && bracketed_part(text, start, &os, &oe)) {
-        const es_indicator *outer = classify_at(c, text, len, os, oe, unit, 1);
-        if (outer != NULL)
-            return outer;
-    }
+
     const unsigned char *t = (const unsigned char *)text;
     uint32_t cp;
     size_t a = start;
@@ -486,6 +503,14 @@ static const es_indicator *classify_at(const es_classifier *c, const char *text,
         if (is_break(cp))
             break;
         a = st;
+    }
+    /* 残疾学生186人（其中送教上门42人）: the part counts what the total counts */
+    unsigned marks = list_marks(text, a, start);
+    size_t os, oe;
+    if (depth == 0 && (marks & MARK_QIZHONG) && bracketed_part(text, start, &os, &oe)) {
+        const es_indicator *outer = classify_at(c, text, len, os, oe, unit, 1);
+        if (outer != NULL)
+            return outer;
     }
     size_t b = end;
     for (int n = 0; b < len && n < ES_CLASSIFY_CLAUSE_CHARS; n++) {
@@ -512,7 +537,7 @@ static const es_indicator *classify_at(const es_classifier *c, const char *text,
     /* 小学、初中入学率分别为100%和99.8%: names and numbers paired in order;
      * 入学率、巩固率均达100%: the first named */
     const es_indicator *names[MAX_ITEMS];
-    size_t mark = last_find(text, a, start, "分别");
+    size_t mark = (marks & MARK_FENBIE) ? last_find(text, a, start, "分别") : SIZE_MAX;
     /* 分别再提高30元和5元: changes, whatever they change */
     bool change = p.left == c->other && p.left_cue != NULL && p.left_cue->before_only;
     if (change) {
@@ -522,7 +547,7 @@ static const es_indicator *classify_at(const es_classifier *c, const char *text,
         int k = count_numbers(text, mark, start);
         if (n >= 2 && (size_t)k < n)
             return names[k];
-    } else if ((mark = last_find(text, a, start, "均")) != SIZE_MAX && !(mark >= a + 3 && memcmp(text + mark - 3, "平", 3) == 0) &&
+    } else if ((marks & MARK_JUN) && (mark = last_find(text, a, start, "均")) != SIZE_MAX && !(mark >= a + 3 && memcmp(text + mark - 3, "平", 3) == 0) &&
                count_numbers(text, mark, start) == 0) {
         size_t n = list_names(c, &p, text, a, mark, names, MAX_ITEMS);
         if (n >= 2)

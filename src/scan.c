@@ -273,6 +273,10 @@ static const es_table_cell *cell_holding(scanner *s, size_t start, size_t end)
  * number end before the space). Line breaks are not crossed. */
 static size_t skip_spaces_back(const scanner *s, size_t pos)
 {
+    /* nearly always none: the last byte of none of the spaces */
+    if (pos == 0 || !(s->t[pos - 1] == ' ' || s->t[pos - 1] == '\t' || s->t[pos - 1] == 0xA0 ||
+                      (s->t[pos - 1] >= 0x80 && s->t[pos - 1] <= 0x8A) || s->t[pos - 1] == 0xAF))
+        return pos;
     while (pos > 0) {
         size_t st;
         uint32_t cp = cp_before(s, pos, &st);
@@ -316,6 +320,10 @@ typedef struct tail {
  * gap ends, or pos when there is none; never beyond limit. */
 static size_t skip_gap(const scanner *s, size_t pos, size_t limit)
 {
+    /* nearly always no gap: the first byte of none of the spaces */
+    if (pos >= limit || !(s->t[pos] == ' ' || s->t[pos] == '\t' || s->t[pos] == '\n' ||
+                          s->t[pos] == '\r' || s->t[pos] == 0xC2 || s->t[pos] == 0xE2 || s->t[pos] == 0xE3))
+        return pos;
     size_t p = pos, k;
     int spaces = 0, breaks = 0;
     while (p < limit) {

@@ -14,12 +14,13 @@
 #include "unwrap_internal.h"
 
 #include <stdbool.h>
+#include <stdint.h>
 #include <stdlib.h>
 #include <string.h>
 
 /* Widths are counted in columns: a character of three or four UTF-8
  * bytes (Han, full-width forms) takes two, any other one. */
-#define MAX_WIDTH 400
+#define MAX_WIDTH 240
 /* Lines shorter than this never wrap a paragraph (PDF pages hold about 35
  * Han characters a line, Word's text export 72 columns). */
 #define MIN_WRAP_WIDTH 40
@@ -36,12 +37,22 @@ typedef struct line_info {
 
 static int columns(const unsigned char *t, size_t a, size_t b)
 {
+    /* One per character (a byte that is not 10xxxxxx), one more if wide
+     * (a lead byte 111xxxxx); eight bytes at a time. */
+    const uint64_t high = 0x8080808080808080ull;
     int w = 0;
-    for (size_t i = a; i < b; i++) {
-        unsigned char c = t[i];
-        if ((c & 0xC0) != 0x80)
-            w += c >= 0xE0 ? 2 : 1;
+    size_t i = a;
+    for (; i + 8 <= b; i += 8) {
+        uint64_t x;
+        memcpy(&x, t + i, 8);
+        uint64_t b7 = x & high, b6 = (x << 1) & high, b5 = (x << 2) & high;
+        /* a 1 in each byte that is a continuation, and in each wide lead;
+         * the multiplication sums the bytes into the top one */
+        uint64_t cont = (b7 & ~b6) >> 7, wide = (b7 & b6 & b5) >> 7;
+        w += 8 - (int)((cont * 0x0101010101010101ull) >> 56) + (int)((wide * 0x0101010101010101ull) >> 56);
     }
+    for (; i < b; i++)
+        w += ((t[i] & 0xC0) != 0x80) + (t[i] >= 0xE0);
     return w;
 }
 
@@ -110,20 +121,24 @@ static int opens_paragraph(const unsigned char *t, size_t a, size_t e)
     return 0;
 }
 
-/* The width the file's lines are wrapped at, or 0 when they are not. */
+/* The width the file's lines are wrapped at, or 0 when they are not. One
+ * pass: widths of all lines, and of those that do not end a sentence. */
 static int wrap_width(const unsigned char *t, size_t len)
 {
-    /* widths of lines that do not end a sentence */
-    unsigned *hist = calloc(MAX_WIDTH + 2, sizeof *hist);
-    if (hist == NULL)
-        return 0;
+    unsigned soft[MAX_WIDTH + 2] = {0}, all[MAX_WIDTH + 2] = {0};
     size_t pos = 0, long_lines = 0;
     while (pos < len) {
         size_t next, e = line_end(t, len, pos, &next);
-        int w = columns(t, pos, e);
+        /* a line of more than 2 * MAX_WIDTH bytes is wider than MAX_WIDTH
+         * columns (no character takes more than two bytes a column): a
+         * paragraph on one line, not counted character by character */
+        int w = e - pos > 2 * (size_t)MAX_WIDTH ? MAX_WIDTH + 1 : columns(t, pos, e);
+        if (w > MAX_WIDTH)
+            w = MAX_WIDTH + 1;
         if (w >= MIN_WRAP_WIDTH) {
             long_lines++;
-            hist[w > MAX_WIDTH ? MAX_WIDTH + 1 : w] += !ends_sentence(t, pos, e);
+            all[w]++;
+            soft[w] += !ends_sentence(t, pos, e);
         }
         pos = next;
     }
@@ -132,23 +147,18 @@ static int wrap_width(const unsigned char *t, size_t len)
     for (int w = MIN_WRAP_WIDTH; w <= MAX_WIDTH; w++) {
         unsigned n = 0;
         for (int k = 0; k <= WIDTH_SLACK && w - k >= MIN_WRAP_WIDTH; k++)
-            n += hist[w - k];
+            n += soft[w - k];
         if (n >= best_n) {
             best_n = n;
             best = w;
         }
     }
-    free(hist);
     if (best_n < MIN_WRAPPED_LINES || best_n * 3 < long_lines)
         return 0;
     /* Wrapped text has almost no line wider than its width. */
     size_t wider = 0;
-    pos = 0;
-    while (pos < len) {
-        size_t next, e = line_end(t, len, pos, &next);
-        wider += columns(t, pos, e) > best + 2;
-        pos = next;
-    }
+    for (int w = best + 3; w <= MAX_WIDTH + 1; w++)
+        wider += all[w];
     return wider * 20 <= best_n ? best : 0;
 }
 
