@@ -321,6 +321,7 @@ static void scan_rejects_ordinals_without_di_and_abstract_items(void **state)
     assert_int_equal(f.n, 3);
     expect(&f, 0, "三项", 3, "项");
     expect(&f, 2, "26项", 26, "项");
+    expect_none("全县无一名学生失学。"); /* a zero written as a word of negation */
     f = scan("全年辍学0人，发生安全事故0起。");
     assert_int_equal(f.n, 2);
     expect(&f, 0, "0人", 0, "人");

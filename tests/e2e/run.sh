@@ -343,6 +343,11 @@ for mode in spaced collapsed wrapped; do
     done
 done
 
+# a paragraph wrapped at one width (text from PDF): figures cut by the wrap
+# are whole, keep the file's bytes as raw and the line where they start
+expect_status 0 "$EDUSTAT" extract -o "$TMP/wrapped.json" "$HERE/../fixtures/wrapped-pdf.txt"
+json_check "$TMP/wrapped.json" "[(r['raw'], r['line'], r['value'], r['indicator']) for r in d['records'] if r['unit'] != '%'] == [('十二万人', 6, 120000, 'enrollment.students'), ('14.3\\n万人', 6, 143000, 'enrollment.students'), ('5120人', 7, 5120, 'staff.teachers'), ('27.6亿\\n元', 7, 2760000000, 'funding.investment')]"
+
 # --- the README's commands -----------------------------------------------------------------
 cd "$HERE/../.." || exit 1
 expect_status 0 "$EDUSTAT" extract -o "$TMP/readme.json" examples/summaries.txt examples/huli-2024.html
