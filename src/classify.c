@@ -133,7 +133,6 @@ typedef struct pick {
     const char *text;
     size_t text_len;
     int topic_only;      /* reading earlier clauses for the sentence's topic */
-    int verbs_only;      /* reading them for the verb of a list (安置了…14人，…34人) */
     size_t base;         /* offset of the window in text */
     size_t start, end;   /* the quantity */
     const char *unit;
@@ -179,8 +178,6 @@ static void on_cue(size_t end_in_window, size_t cue_len, uint32_t id, void *user
     const es_indicator *ind = es_lexicon_at(p->c->lx, id >> 16);
     const es_cue *cue = &ind->cues[id & 0xFFFF];
     if (!es_indicator_accepts(ind, p->unit))
-        return;
-    if (p->verbs_only && (!cue->before_only || ind == p->c->other))
         return;
     /* a share (占比) or a change said earlier is its own figure's, not the
      * topic of the clauses after it */
@@ -283,10 +280,9 @@ static bool generic_rate_word(const char *word)
     return true;
 }
 
-/* The stage word nearest before pos in text[lo, pos), and where it starts
- * (*at); NULL when there is none. */
-static const char *nearest_level(const es_classifier *c, const char *text, size_t lo, size_t pos,
-                                 size_t *at)
+/* The indicator of the stage word nearest before pos in text[lo, pos), or
+ * NULL when there is none. */
+static const char *nearest_level(const char *text, size_t lo, size_t pos)
 {
     const char *id = NULL;
     size_t best = 0;
@@ -297,12 +293,10 @@ static const char *nearest_level(const es_classifier *c, const char *text, size_
             id = rate_levels[i].id;
         }
     }
-    (void)c;
-    *at = best;
     return id;
 }
 
-/* Where a number starts in text[lo, hi): how many. */
+/* How many numbers start in text[lo, hi). */
 static int count_numbers(const char *text, size_t lo, size_t hi)
 {
     const unsigned char *t = (const unsigned char *)text;
@@ -469,6 +463,83 @@ static bool people_noun(const es_indicator *ind)
 static const es_indicator *classify_at(const es_classifier *c, const char *text, size_t len,
                                        size_t start, size_t end, const char *unit, int depth);
 
+/* The name a figure takes in a list: 小学、初中入学率分别为100%和99.8%
+ * pairs names and numbers in order; 入学率、巩固率均达100% gives the first
+ * named. NULL when the figure is in no such list, or is a change
+ * (分别再提高30元和5元). */
+static const es_indicator *paired_name(const es_classifier *c, const pick *p, const char *text,
+                                       size_t a, size_t start, unsigned marks)
+{
+    if (p->left == c->other && p->left_cue != NULL && p->left_cue->before_only)
+        return NULL;
+    const es_indicator *names[MAX_ITEMS];
+    size_t mark = (marks & MARK_FENBIE) ? last_find(text, a, start, "分别") : SIZE_MAX;
+    if (mark != SIZE_MAX) {
+        size_t n = list_names(c, p, text, a, mark, names, MAX_ITEMS);
+        int k = count_numbers(text, mark, start);
+        return n >= 2 && (size_t)k < n ? names[k] : NULL;
+    }
+    mark = (marks & MARK_JUN) ? last_find(text, a, start, "均") : SIZE_MAX;
+    /* 均 of 平均 is an average, and 均 before the number only */
+    if (mark == SIZE_MAX || (mark >= a + 3 && memcmp(text + mark - 3, "平", 3) == 0) ||
+        count_numbers(text, mark, start) != 0)
+        return NULL;
+    size_t n = list_names(c, p, text, a, mark, names, MAX_ITEMS);
+    return n >= 2 ? names[0] : NULL;
+}
+
+/* The verb of a list of counts (安置了本科毕业生14人，专科毕业生34人) for a
+ * figure whose clause at text[a, start) is only a noun of best and its
+ * number: found in the clauses before, each ending in a count, back to a
+ * verb or to a clause about something else. NULL if none. */
+static const es_indicator *list_verb(const es_classifier *c, const pick *p,
+                                     const es_indicator *best, const char *text, size_t len,
+                                     size_t a, size_t start)
+{
+    const unsigned char *t = (const unsigned char *)text;
+    for (size_t i = 0; i < p->n_items; i++)
+        if (p->items[i].cue->before_only || p->items[i].ind != best ||
+            es_utf8_count_chars(text, a, p->items[i].start) > 4)
+            return NULL;
+    static const char *const subjects[] = {"全区", "全县", "全市", "共有", "现有", "其中"};
+    for (size_t i = 0; i < COUNT_OF(subjects); i++)
+        if (last_find(text, a, start, subjects[i]) != SIZE_MAX)
+            return NULL;
+    for (size_t lo = a, hops = 0; hops < 6 && after_count_clause(text, lo); hops++) {
+        size_t comma, pc;
+        es_utf8_decode_before(t, lo, &comma);
+        pc = comma;
+        for (int n = 0; pc > 0 && n < ES_CLASSIFY_LEFT_CHARS; n++) {
+            size_t st;
+            if (is_break(es_utf8_decode_before(t, pc, &st)))
+                break;
+            pc = st;
+        }
+        pick v;
+        memset(&v, 0, sizeof v);
+        v.c = c;
+        v.text = text;
+        v.text_len = len;
+        v.base = pc;
+        v.start = v.end = comma;
+        v.unit = p->unit;
+        es_acmatch_scan(c->ac, text + pc, comma - pc, on_cue, &v);
+        /* the verb of the list, or a clause of something else that ends it
+         * (组织教师培训2.1万人次) */
+        bool other_item = false;
+        for (size_t i = 0; i < v.n_items; i++) {
+            if (v.items[i].cue->before_only && v.items[i].ind != c->other)
+                return v.items[i].ind;
+            other_item |= v.items[i].ind != best && v.items[i].ind != c->other;
+        }
+        if (other_item)
+            return NULL;
+        lo = pc;
+    }
+    return NULL;
+}
+
+
 const es_indicator *es_classify(const es_classifier *c, const char *text, size_t len, size_t start,
                                 size_t end, const char *unit)
 {
@@ -534,25 +605,9 @@ static const es_indicator *classify_at(const es_classifier *c, const char *text,
     p.allow_head = strcmp(unit, "%") != 0 && strcmp(unit, "ratio") != 0;
     p.head_only = default_for_unit(c, unit);
     es_acmatch_scan(c->ac, text + a, b - a, on_cue, &p);
-    /* 小学、初中入学率分别为100%和99.8%: names and numbers paired in order;
-     * 入学率、巩固率均达100%: the first named */
-    const es_indicator *names[MAX_ITEMS];
-    size_t mark = (marks & MARK_FENBIE) ? last_find(text, a, start, "分别") : SIZE_MAX;
-    /* 分别再提高30元和5元: changes, whatever they change */
-    bool change = p.left == c->other && p.left_cue != NULL && p.left_cue->before_only;
-    if (change) {
-        /* not a list of levels */
-    } else if (mark != SIZE_MAX) {
-        size_t n = list_names(c, &p, text, a, mark, names, MAX_ITEMS);
-        int k = count_numbers(text, mark, start);
-        if (n >= 2 && (size_t)k < n)
-            return names[k];
-    } else if ((marks & MARK_JUN) && (mark = last_find(text, a, start, "均")) != SIZE_MAX && !(mark >= a + 3 && memcmp(text + mark - 3, "平", 3) == 0) &&
-               count_numbers(text, mark, start) == 0) {
-        size_t n = list_names(c, &p, text, a, mark, names, MAX_ITEMS);
-        if (n >= 2)
-            return names[0];
-    }
+    const es_indicator *named = paired_name(c, &p, text, a, start, marks);
+    if (named != NULL)
+        return named;
     if (p.left == NULL && p.head.ind == NULL)
         p.head = p.far;
     if (p.left == NULL && p.head.ind == NULL && a > 0) {
@@ -589,8 +644,7 @@ static const es_indicator *classify_at(const es_classifier *c, const char *text,
     /* 高中段毛入学率: a rate named without its stage takes the nearest
      * stage word before it */
     if (best == p.left && is_enrolment_rate(best) && p.left_cue != NULL && generic_rate_word(p.left_cue->word)) {
-        size_t at;
-        const char *id = nearest_level(c, text, a, p.left_end - strlen(p.left_cue->word), &at);
+        const char *id = nearest_level(text, a, p.left_end - strlen(p.left_cue->word));
         const es_indicator *level = id ? es_lexicon_find(c->lx, id) : NULL;
         if (level != NULL)
             best = level;
@@ -599,48 +653,9 @@ static const es_indicator *classify_at(const es_classifier *c, const char *text,
      * governs each item that is only a noun and its number */
     if (people_noun(best) && strcmp(unit, "人") == 0 && p.predicate == NULL && a > 0 &&
         es_utf8_count_chars(text, a, start) <= 10) {
-        bool noun_only = true;
-        for (size_t i = 0; i < p.n_items; i++)
-            noun_only &= !p.items[i].cue->before_only && p.items[i].ind == best &&
-                         es_utf8_count_chars(text, a, p.items[i].start) <= 4;
-        static const char *const subjects[] = {"全区", "全县", "全市", "共有", "现有", "其中"};
-        for (size_t i = 0; i < COUNT_OF(subjects) && noun_only; i++)
-            noun_only = last_find(text, a, start, subjects[i]) == SIZE_MAX;
-        for (size_t lo = a, hops = 0; noun_only && hops < 6 && after_count_clause(text, lo); hops++) {
-            size_t comma, pc;
-            es_utf8_decode_before(t, lo, &comma);
-            pc = comma;
-            for (int n = 0; pc > 0 && n < ES_CLASSIFY_LEFT_CHARS; n++) {
-                size_t st;
-                if (is_break(es_utf8_decode_before(t, pc, &st)))
-                    break;
-                pc = st;
-            }
-            pick v;
-            memset(&v, 0, sizeof v);
-            v.c = c;
-            v.text = text;
-            v.text_len = len;
-            v.base = pc;
-            v.start = v.end = comma;
-            v.unit = unit;
-            es_acmatch_scan(c->ac, text + pc, comma - pc, on_cue, &v);
-            /* the verb of the list, or a clause of something else that
-             * ends it (组织教师培训2.1万人次) */
-            const es_indicator *verb = NULL;
-            bool other_item = false;
-            for (size_t i = 0; i < v.n_items; i++) {
-                if (v.items[i].cue->before_only && v.items[i].ind != c->other)
-                    verb = v.items[i].ind;
-                else if (v.items[i].ind != best && v.items[i].ind != c->other)
-                    other_item = true;
-            }
-            if (verb != NULL)
-                best = verb;
-            if (verb != NULL || other_item)
-                break;
-            lo = pc;
-        }
+        const es_indicator *verb = list_verb(c, &p, best, text, len, a, start);
+        if (verb != NULL)
+            best = verb;
     }
     if (best == NULL)
         best = p.head_only; /* no cue: the unit's own indicator (所: schools) */
