@@ -104,4 +104,19 @@ int cli_output_commit(cli_output *o, es_error *err);
 /* Drop the temporary file (after a failure). */
 void cli_output_abort(cli_output *o);
 
+/* Temporary files and directories (cleanup.c): removed on SIGINT, SIGTERM
+ * and SIGHUP once cli_cleanup_install() ran. register returns -1 when out
+ * of memory or slots; forget drops a path that was renamed or removed. */
+void cli_cleanup_install(void);
+int cli_temp_register(const char *path, int is_dir);
+void cli_temp_forget(const char *path);
+
+/* Sync the directory holding path (after a rename into it). */
+int cli_sync_parent(const char *path);
+
+/* Is `output` the same file (device and inode) as one of the inputs? Then
+ * report it and return 1: writing it would destroy the input. */
+int cli_output_is_input(const char *output, char *const *inputs, int n_inputs, const char *also1,
+                        const char *also2);
+
 #endif

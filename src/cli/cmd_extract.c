@@ -78,6 +78,8 @@ int cmd_extract(int argc, char **argv)
         cli_usage_error("extract: no input files (try edustat extract --help)");
         return CLI_EXIT_USAGE;
     }
+    if (cli_output_is_input(out_path, argv + optind, argc - optind, ea.manifest_path, ea.lexicon_path))
+        return CLI_EXIT_USAGE;
     cli_pipeline pipe;
     if (cli_pipeline_open(&pipe, ea.lexicon_path, ea.manifest_path, 1) != 0)
         return CLI_EXIT_USAGE;

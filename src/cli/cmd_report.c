@@ -87,6 +87,16 @@ int cmd_report(int argc, char **argv)
         cli_usage_error("report: -o FILE.pdf and at least one records file or directory are required");
         return CLI_EXIT_USAGE;
     }
+    /* the records read, and a directory's records.json */
+    for (int i = optind; i < argc; i++) {
+        char path[4096];
+        struct stat sb;
+        snprintf(path, sizeof path, stat(argv[i], &sb) == 0 && S_ISDIR(sb.st_mode) ? "%s/records.json" : "%s",
+                 argv[i]);
+        char *one[1] = {path};
+        if (cli_output_is_input(out_path, one, 1, lexicon, font))
+            return CLI_EXIT_USAGE;
+    }
     cli_pipeline pipe;
     if (cli_pipeline_open(&pipe, lexicon, NULL, 0) != 0)
         return CLI_EXIT_USAGE;

@@ -1,8 +1,12 @@
 /* cmd_run.c - `edustat run`: the whole job. Extract (or read records),
  * build the table, compute the statistics, write the JSON files. */
+#define _GNU_SOURCE /* renameat2: swap the new run's directory with the old one */
 #include "cli.h"
 
+#include <dirent.h>
 #include <errno.h>
+#include <fcntl.h>
+#include <unistd.h>
 #include <getopt.h>
 #include <stdio.h>
 #include <stdlib.h>
@@ -118,13 +122,36 @@ static void human_size(long bytes, char *out, size_t cap)
 
 typedef es_status (*writer_fn)(const void *what, FILE *out, es_error *err);
 
-/* Write one file through a temporary name; print its summary line. */
-static int write_file(const char *dir, const char *name, writer_fn fn, const void *what,
+/* The files of a run, in the order they are published. */
+static const char *const run_files[] = {"records.json", "table.json", "summary.json",
+                                        "datapackage.json", "echarts.json", "briefing.pdf"};
+#define N_RUN_FILES (sizeof run_files / sizeof run_files[0])
+
+/* A run being written: its files go to a directory beside DIR and are put
+ * in place together when all are written, so that DIR holds one whole run,
+ * the old one or the new one, and a failed run leaves the old one alone. */
+typedef struct run_out {
+    const char *dir;   /* where the run goes */
+    char *stage;       /* DIR.tmp.XXXXXX, registered for removal */
+    int written[N_RUN_FILES];
+    char said[N_RUN_FILES][192]; /* "wrote DIR/name (...)" once published */
+} run_out;
+
+static int file_index(const char *name)
+{
+    for (size_t i = 0; i < N_RUN_FILES; i++)
+        if (strcmp(run_files[i], name) == 0)
+            return (int)i;
+    return -1;
+}
+
+/* Write one file of the run through a temporary name in the stage. */
+static int write_file(run_out *ro, const char *name, writer_fn fn, const void *what,
                       const char *count_desc)
 {
     es_error err;
     es_error_clear(&err);
-    char *path = join(dir, name);
+    char *path = join(ro->stage, name);
     if (path == NULL) {
         fputs("edustat: out of memory\n", stderr);
         return -1;
@@ -135,13 +162,15 @@ static int write_file(const char *dir, const char *name, writer_fn fn, const voi
         if (fn(what, out.fp, &err) != ES_OK) {
             cli_output_abort(&out);
             if (err.file[0] == '\0')
-                snprintf(err.file, sizeof err.file, "%s", path);
+                snprintf(err.file, sizeof err.file, "%s/%s", ro->dir, name);
             cli_report(&err);
         } else if (cli_output_commit(&out, &err) == 0) {
             struct stat sb;
             char size[32];
             human_size(stat(path, &sb) == 0 ? (long)sb.st_size : 0, size, sizeof size);
-            fprintf(stderr, "edustat: wrote %s (%s, %s)\n", path, count_desc, size);
+            int k = file_index(name);
+            ro->written[k] = 1;
+            snprintf(ro->said[k], sizeof ro->said[k], "%s (%s, %s)", name, count_desc, size);
             rc = 0;
         } else {
             cli_report(&err);
@@ -151,6 +180,84 @@ static int write_file(const char *dir, const char *name, writer_fn fn, const voi
     }
     free(path);
     return rc;
+}
+
+/* Remove the run's files from dir, and dir itself when rmdir_too. */
+static void remove_run(const char *dir, int rmdir_too)
+{
+    for (size_t i = 0; i < N_RUN_FILES; i++) {
+        char *p = join(dir, run_files[i]);
+        if (p != NULL)
+            unlink(p);
+        free(p);
+    }
+    if (rmdir_too)
+        rmdir(dir);
+}
+
+/* Does dir hold nothing but the files of a run (and temporary files)? */
+static int holds_only_a_run(const char *dir)
+{
+    DIR *d = opendir(dir);
+    if (d == NULL)
+        return 0;
+    int only = 1;
+    struct dirent *e;
+    while (only && (e = readdir(d)) != NULL)
+        if (strcmp(e->d_name, ".") != 0 && strcmp(e->d_name, "..") != 0 && file_index(e->d_name) < 0 &&
+            strstr(e->d_name, ".tmp.") == NULL)
+            only = 0;
+    closedir(d);
+    return only;
+}
+
+/* Put the staged run in place of DIR's. Returns 0, or -1 (reported). */
+static int publish(run_out *ro)
+{
+    struct stat sb;
+    if (lstat(ro->dir, &sb) != 0) {
+        if (errno != ENOENT || rename(ro->stage, ro->dir) != 0) {
+            fprintf(stderr, "edustat: %s: cannot put the run in place: %s\n", ro->dir, strerror(errno));
+            return -1;
+        }
+        cli_temp_forget(ro->stage);
+        cli_sync_parent(ro->dir);
+        return 0;
+    }
+    if (S_ISDIR(sb.st_mode) && holds_only_a_run(ro->dir) &&
+        renameat2(AT_FDCWD, ro->stage, AT_FDCWD, ro->dir, RENAME_EXCHANGE) == 0) {
+        /* one step: readers see the old run or the new one; the stage now
+         * holds the old run */
+        cli_sync_parent(ro->dir);
+        remove_run(ro->stage, 1);
+        cli_temp_forget(ro->stage);
+        return 0;
+    }
+    /* DIR holds other files too (or cannot be swapped): file by file, the
+     * run's files all written already; an older run's file this run does
+     * not write (briefing.pdf under --no-pdf) goes */
+    for (size_t i = 0; i < N_RUN_FILES; i++) {
+        char *from = join(ro->stage, run_files[i]), *to = join(ro->dir, run_files[i]);
+        int bad = from == NULL || to == NULL;
+        if (!bad && ro->written[i])
+            bad = rename(from, to) != 0;
+        else if (!bad)
+            unlink(to);
+        if (bad)
+            fprintf(stderr, "edustat: %s: cannot put the run in place: %s\n", to ? to : ro->dir,
+                    strerror(errno));
+        free(from);
+        free(to);
+        if (bad)
+            return -1;
+    }
+    rmdir(ro->stage);
+    cli_temp_forget(ro->stage);
+    char *any = join(ro->dir, "x");
+    if (any != NULL)
+        cli_sync_parent(any);
+    free(any);
+    return 0;
 }
 
 static es_status write_table(const void *t, FILE *out, es_error *err) { return es_write_table_json(t, out, err); }
@@ -215,14 +322,19 @@ int cmd_run(int argc, char **argv)
         cli_usage_error("run: no input files (try edustat run --help)");
         return CLI_EXIT_USAGE;
     }
-    if (mkdir(dir, 0777) != 0 && errno != EEXIST) {
-        fprintf(stderr, "edustat: %s: cannot create directory: %s\n", dir, strerror(errno));
-        return CLI_EXIT_INPUT;
-    }
     struct stat sb;
-    if (stat(dir, &sb) != 0 || !S_ISDIR(sb.st_mode)) {
+    if (stat(dir, &sb) == 0 && !S_ISDIR(sb.st_mode)) {
         fprintf(stderr, "edustat: %s: not a directory\n", dir);
         return CLI_EXIT_INPUT;
+    }
+    /* an output that is an input would destroy it (run -o out out/records.json) */
+    for (size_t i = 0; i < N_RUN_FILES; i++) {
+        char *p = join(dir, run_files[i]);
+        int clash = p != NULL && cli_output_is_input(p, argv + optind, argc - optind, ea.manifest_path,
+                                                     ea.lexicon_path);
+        free(p);
+        if (clash)
+            return CLI_EXIT_USAGE;
     }
 
     cli_pipeline pipe;
@@ -238,11 +350,32 @@ int cmd_run(int argc, char **argv)
     es_records_writer *w = NULL;
     es_table *table = NULL;
     es_summary *summary = NULL;
-    char *records_path = join(dir, "records.json");
+    run_out ro;
+    memset(&ro, 0, sizeof ro);
+    ro.dir = dir;
+    /* the stage: DIR.tmp.XXXXXX beside DIR (DIR without trailing slashes) */
+    size_t dl = strlen(dir);
+    while (dl > 1 && dir[dl - 1] == '/')
+        dl--;
+    ro.stage = malloc(dl + 16);
+    char *records_path = NULL;
     cli_output out;
     int out_open = 0;
     FILE *sink_null = NULL;
-    if (facts == NULL || corpus == NULL || records_path == NULL) {
+    if (facts == NULL || corpus == NULL || ro.stage == NULL) {
+        fputs("edustat: out of memory\n", stderr);
+        rc = CLI_EXIT_INPUT;
+        goto done;
+    }
+    snprintf(ro.stage, dl + 16, "%.*s.tmp.XXXXXX", (int)dl, dir);
+    if (mkdtemp(ro.stage) == NULL) {
+        fprintf(stderr, "edustat: %s: cannot create a directory beside it: %s\n", dir, strerror(errno));
+        free(ro.stage);
+        ro.stage = NULL;
+        rc = CLI_EXIT_INPUT;
+        goto done;
+    }
+    if (cli_temp_register(ro.stage, 1) != 0 || (records_path = join(ro.stage, "records.json")) == NULL) {
         fputs("edustat: out of memory\n", stderr);
         rc = CLI_EXIT_INPUT;
         goto done;
@@ -256,13 +389,17 @@ int cmd_run(int argc, char **argv)
             goto done;
         }
     } else {
-        if (cli_output_open(&out, records_path, &err) != 0 ||
-            es_records_writer_new(out.fp, ES_RECORDS_JSON, &w, &err) != ES_OK) {
+        if (cli_output_open(&out, records_path, &err) != 0) {
             cli_report(&err);
             rc = CLI_EXIT_INPUT;
             goto done;
         }
         out_open = 1;
+        if (es_records_writer_new(out.fp, ES_RECORDS_JSON, &w, &err) != ES_OK) {
+            cli_report(&err);
+            rc = CLI_EXIT_INPUT;
+            goto done;
+        }
     }
     run_sink rs = {w, facts, corpus, &err};
     es_extract_sink sink = {on_document, on_record, NULL, &rs};
@@ -271,20 +408,29 @@ int cmd_run(int argc, char **argv)
         rc = CLI_EXIT_INPUT;
         goto done;
     }
+    if (failed == argc - optind) {
+        /* nothing read: an earlier run in DIR stays as it was */
+        fprintf(stderr, "edustat: no input could be read; %s left as it was\n", dir);
+        rc = CLI_EXIT_INPUT;
+        goto done;
+    }
     size_t n_docs, n_reds, n_recs = es_records_writer_count(w, &n_docs, &n_reds);
     if (es_records_writer_finish(w, &err) != ES_OK || (out_open && cli_output_commit(&out, &err) != 0)) {
+        out_open = 0; /* commit cleans up after itself */
         cli_report(&err);
         rc = CLI_EXIT_INPUT;
         goto done;
     }
     out_open = 0;
     char desc[128], size[32];
-    human_size(stat(records_path, &sb) == 0 ? (long)sb.st_size : 0, size, sizeof size);
-    if (no_records)
+    if (no_records) {
         fprintf(stderr, "edustat: read %zu documents, %zu records, %zu redactions\n", n_docs, n_recs, n_reds);
-    else
-        fprintf(stderr, "edustat: wrote %s (%zu documents, %zu records, %zu redactions, %s)\n",
-                records_path, n_docs, n_recs, n_reds, size);
+    } else {
+        human_size(stat(records_path, &sb) == 0 ? (long)sb.st_size : 0, size, sizeof size);
+        ro.written[0] = 1;
+        snprintf(ro.said[0], sizeof ro.said[0], "records.json (%zu documents, %zu records, %zu redactions, %s)",
+                 n_docs, n_recs, n_reds, size);
+    }
 
     if (es_table_build(facts, pick, &table, &err) != ES_OK ||
         es_summary_compute(table, &summary, &err) != ES_OK) {
@@ -293,26 +439,39 @@ int cmd_run(int argc, char **argv)
         goto done;
     }
     snprintf(desc, sizeof desc, "%zu rows, %zu unplaced", table->n_rows, table->n_unplaced);
-    if (write_file(dir, "table.json", write_table, table, desc) != 0)
+    if (write_file(&ro, "table.json", write_table, table, desc) != 0)
         rc = CLI_EXIT_INPUT;
     snprintf(desc, sizeof desc, "%zu by year, %zu by district, %zu comparisons", summary->n_by_year,
              summary->n_by_district, summary->n_comparisons);
-    if (rc == 0 && write_file(dir, "summary.json", write_summary, summary, desc) != 0)
+    if (rc == 0 && write_file(&ro, "summary.json", write_summary, summary, desc) != 0)
         rc = CLI_EXIT_INPUT;
-    if (rc == 0 && write_file(dir, "datapackage.json", write_package, table, "4 resources") != 0)
+    if (rc == 0 && write_file(&ro, "datapackage.json", write_package, table, "4 resources") != 0)
         rc = CLI_EXIT_INPUT;
     snprintf(desc, sizeof desc, "%zu rows", table->n_rows);
-    if (rc == 0 && write_file(dir, "echarts.json", write_echarts, table, desc) != 0)
+    if (rc == 0 && write_file(&ro, "echarts.json", write_echarts, table, desc) != 0)
         rc = CLI_EXIT_INPUT;
     if (rc == 0 && !no_pdf) {
         es_corpus_finish(corpus);
         briefing_job job = {table, summary, corpus, {title, font, cli_source_date()}};
-        if (write_file(dir, "briefing.pdf", write_briefing, &job, "briefing") != 0)
+        if (write_file(&ro, "briefing.pdf", write_briefing, &job, "briefing") != 0)
             rc = CLI_EXIT_INPUT;
+    }
+    if (rc == 0 && publish(&ro) != 0)
+        rc = CLI_EXIT_INPUT;
+    if (rc == 0) {
+        for (size_t i = 0; i < N_RUN_FILES; i++)
+            if (ro.written[i])
+                fprintf(stderr, "edustat: wrote %s/%s\n", dir, ro.said[i]);
     }
 done:
     if (out_open)
         cli_output_abort(&out);
+    if (ro.stage != NULL && rc != 0) {
+        /* a failed run leaves nothing behind, and DIR as it was */
+        remove_run(ro.stage, 1);
+        cli_temp_forget(ro.stage);
+    }
+    free(ro.stage);
     es_records_writer_free(w);
     if (sink_null)
         fclose(sink_null);

@@ -30,6 +30,8 @@ int main(int argc, char **argv)
     }
     const char *cmd = argv[1];
     int rc;
+    /* temporary files go when the command is interrupted */
+    cli_cleanup_install();
     if (strcmp(cmd, "extract") == 0) {
         rc = cmd_extract(argc - 1, argv + 1);
     } else if (strcmp(cmd, "run") == 0) {

@@ -3,6 +3,7 @@
 #include "cli.h"
 
 #include <errno.h>
+#include <fcntl.h>
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
@@ -53,11 +54,18 @@ int cli_output_open(cli_output *o, const char *path, es_error *err)
     }
     snprintf(o->tmp_path, n + 16, "%s.tmp.XXXXXX", path);
     int fd = mkstemp(o->tmp_path);
+    if (fd >= 0 && cli_temp_register(o->tmp_path, 0) != 0) {
+        close(fd);
+        unlink(o->tmp_path);
+        fd = -1;
+        errno = ENOMEM;
+    }
     if (fd < 0 || (o->fp = fdopen(fd, "w")) == NULL) {
         set_err(err, path, "cannot create output");
         if (fd >= 0) {
             close(fd);
             unlink(o->tmp_path);
+            cli_temp_forget(o->tmp_path);
         }
         free(o->path);
         free(o->tmp_path);
@@ -87,13 +95,19 @@ int cli_output_commit(cli_output *o, es_error *err)
         }
         return 0;
     }
-    int bad = ferror(o->fp);
+    /* Flush, then sync the data to disk before the rename makes it the
+     * file: a power cut after the rename must not leave an empty file. */
+    errno = 0;
+    int bad = ferror(o->fp) || fflush(o->fp) != 0;
     /* mkstemp makes the file private; give it the usual permissions. */
     mode_t mask = umask(0);
     umask(mask);
-    if (fchmod(fileno(o->fp), 0666 & ~mask) != 0)
+    if (!bad && (fchmod(fileno(o->fp), 0666 & ~mask) != 0 || fsync(fileno(o->fp)) != 0))
         bad = 1;
+    int saved = errno;
     if (fclose(o->fp) != 0 || bad) {
+        if (bad && saved != 0)
+            errno = saved;
         o->fp = NULL;
         set_err(err, o->path, "cannot write output");
         cli_output_abort(o);
@@ -105,6 +119,8 @@ int cli_output_commit(cli_output *o, es_error *err)
         cli_output_abort(o);
         return -1;
     }
+    cli_temp_forget(o->tmp_path);
+    cli_sync_parent(o->path);
     free(o->path);
     free(o->tmp_path);
     o->path = o->tmp_path = NULL;
@@ -124,8 +140,43 @@ void cli_output_abort(cli_output *o)
     if (o->fp)
         fclose(o->fp);
     unlink(o->tmp_path);
+    cli_temp_forget(o->tmp_path);
     free(o->path);
     free(o->tmp_path);
     o->fp = NULL;
     o->path = o->tmp_path = NULL;
+}
+
+int cli_sync_parent(const char *path)
+{
+    const char *slash = strrchr(path, '/');
+    char *dir = slash == NULL ? strdup(".") : slash == path ? strdup("/") : strndup(path, (size_t)(slash - path));
+    if (dir == NULL)
+        return -1;
+    int fd = open(dir, O_RDONLY | O_DIRECTORY);
+    free(dir);
+    if (fd < 0)
+        return -1;
+    int rc = fsync(fd);
+    close(fd);
+    return rc;
+}
+
+int cli_output_is_input(const char *output, char *const *inputs, int n_inputs, const char *also1,
+                        const char *also2)
+{
+    struct stat out;
+    if (output == NULL || strcmp(output, "-") == 0 || stat(output, &out) != 0 || !S_ISREG(out.st_mode))
+        return 0;
+    for (int i = -2; i < n_inputs; i++) {
+        const char *in = i == -2 ? also1 : i == -1 ? also2 : inputs[i];
+        struct stat sb;
+        if (in == NULL || strcmp(in, "-") == 0 || stat(in, &sb) != 0)
+            continue;
+        if (sb.st_dev == out.st_dev && sb.st_ino == out.st_ino) {
+            cli_usage_error("%s: the output is the input %s; refusing to overwrite it", output, in);
+            return 1;
+        }
+    }
+    return 0;
 }

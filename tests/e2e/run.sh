@@ -348,6 +348,47 @@ done
 expect_status 0 "$EDUSTAT" extract -o "$TMP/wrapped.json" "$HERE/../fixtures/wrapped-pdf.txt"
 json_check "$TMP/wrapped.json" "[(r['raw'], r['line'], r['value'], r['indicator']) for r in d['records'] if r['unit'] != '%'] == [('十二万人', 6, 120000, 'enrollment.students'), ('14.3\\n万人', 6, 143000, 'enrollment.students'), ('5120人', 7, 5120, 'staff.teachers'), ('27.6亿\\n元', 7, 2760000000, 'funding.investment')]"
 
+# --- nothing lost: outputs never overwrite inputs, a failed run leaves the last one --------
+EX="$HERE/../../examples"
+mkdir -p "$TMP/safe"
+cp "$EX/huli-2022.txt" "$TMP/safe/in.txt"
+expect_status 2 "$EDUSTAT" extract -o "$TMP/safe/in.txt" "$TMP/safe/in.txt"
+expect_err "the output is the input"
+if cmp -s "$EX/huli-2022.txt" "$TMP/safe/in.txt"; then ok; else bad "extract -o IN IN changed its input"; fi
+ln "$TMP/safe/in.txt" "$TMP/safe/hardlink.txt"
+expect_status 2 "$EDUSTAT" extract -o "$TMP/safe/hardlink.txt" "$TMP/safe/in.txt"
+"$EDUSTAT" extract --format jsonl -o "$TMP/safe/r.jsonl" "$EX/huli-2022.txt" 2>/dev/null
+cp "$TMP/safe/r.jsonl" "$TMP/safe/r.copy"
+expect_status 2 "$EDUSTAT" report -o "$TMP/safe/r.jsonl" "$TMP/safe/r.jsonl"
+if cmp -s "$TMP/safe/r.copy" "$TMP/safe/r.jsonl"; then ok; else bad "report -o R R changed its records"; fi
+# a good run, then one whose input cannot be read: the good one stays whole
+expect_status 0 "$EDUSTAT" run --no-pdf -o "$TMP/safe/good" "$EX/huli-2022.txt" "$EX/siming-2024.txt"
+cp -r "$TMP/safe/good" "$TMP/safe/good.copy"
+expect_status 1 "$EDUSTAT" run --no-pdf -o "$TMP/safe/good" "$TMP/safe/no-such-file.txt"
+expect_err "no input could be read"
+if diff -r "$TMP/safe/good.copy" "$TMP/safe/good" >/dev/null; then ok; else bad "a failed run changed the last good run"; fi
+expect_status 2 "$EDUSTAT" run --from-records -o "$TMP/safe/good" "$TMP/safe/good/records.json"
+expect_err "the output is the input"
+if diff -r "$TMP/safe/good.copy" "$TMP/safe/good" >/dev/null; then ok; else bad "run -o DIR DIR/records.json changed it"; fi
+# a run whose briefing fails: the earlier run stays, nothing is left beside it
+expect_status 1 "$EDUSTAT" run --font "$TMP/safe/no-font.ttf" -o "$TMP/safe/good" "$EX/cangshan-2022.txt"
+if diff -r "$TMP/safe/good.copy" "$TMP/safe/good" >/dev/null; then ok; else bad "a run failing late changed the last good run"; fi
+# a directory with the user's own files: they stay; an older run's briefing goes with --no-pdf
+echo mine >"$TMP/safe/good/notes.txt"
+touch "$TMP/safe/good/briefing.pdf"
+expect_status 0 "$EDUSTAT" run --no-pdf -o "$TMP/safe/good" "$EX/cangshan-2022.txt"
+if [ "$(cat "$TMP/safe/good/notes.txt")" = mine ] && [ ! -e "$TMP/safe/good/briefing.pdf" ] &&
+    ! cmp -s "$TMP/safe/good/table.json" "$TMP/safe/good.copy/table.json"; then ok
+else bad "a run into a directory with other files"; fi
+if [ -z "$(find "$TMP/safe" -name '*.tmp.*')" ]; then ok; else bad "temporary files left: $(find "$TMP/safe" -name '*.tmp.*')"; fi
+# interrupted: no temporary file stays (a large input keeps it busy long enough)
+cp "$EX/siming-2024.txt" "$TMP/safe/big.txt"
+for i in $(seq 14); do cat "$TMP/safe/big.txt" "$TMP/safe/big.txt" >"$TMP/safe/b2" && mv "$TMP/safe/b2" "$TMP/safe/big.txt"; done
+timeout -s INT 0.3 "$EDUSTAT" extract -o "$TMP/safe/big.json" "$TMP/safe/big.txt" 2>/dev/null
+timeout -s TERM 0.3 "$EDUSTAT" run --no-pdf -o "$TMP/safe/bigrun" "$TMP/safe/big.txt" 2>/dev/null
+if [ -z "$(find "$TMP/safe" -name '*.tmp.*')" ]; then ok; else bad "interrupted: temporary files left: $(find "$TMP/safe" -name '*.tmp.*')"; fi
+rm -f "$TMP/safe/big.txt"
+
 # --- the README's commands -----------------------------------------------------------------
 cd "$HERE/../.." || exit 1
 expect_status 0 "$EDUSTAT" extract -o "$TMP/readme.json" examples/summaries.txt examples/huli-2024.html
