@@ -323,7 +323,7 @@ static int draw_section(es_pdf *p, const es_table *t, const es_summary *s, const
         return -1;
     n = 0;
     for (size_t i = sec->first; i < sec->end; i++)
-        if (t->rows[i].year == sec->latest_year)
+        if (t->rows[i].year == sec->latest_year && es_chartable(t->rows[i].value))
             bars[n++] = (es_bar){t->rows[i].district, t->rows[i].value};
     qsort(bars, n, sizeof *bars, cmp_bar);
     snprintf(line, sizeof line, "各区县比较（%d 年）", sec->latest_year);
@@ -356,6 +356,8 @@ static int draw_section(es_pdf *p, const es_table *t, const es_summary *s, const
                 ser[d].values = values + k;
                 d++;
             }
+            if (!es_chartable(r->value))
+                continue; /* listed on the data-quality page */
             years[k] = r->year;
             values[k] = r->value;
             ser[d - 1].n++;
@@ -439,6 +441,30 @@ static void table_quality(es_pdf *p, const es_table *t, const section *secs, siz
     p->y -= 6;
 }
 
+/* Values a chart cannot show (not finite, or beyond ES_CHART_MAX_ABS):
+ * left out of the charts, listed here. */
+static void unchartable(es_pdf *p, const es_table *t)
+{
+    char line[512], val[64];
+    size_t n = 0;
+    for (size_t i = 0; i < t->n_rows; i++)
+        n += !es_chartable(t->rows[i].value);
+    if (n == 0)
+        return;
+    snprintf(line, sizeof line, "超出图表范围的数值：%zu 个（未画入图中，请核对原文）。", n);
+    body(p, line);
+    for (size_t i = 0; i < t->n_rows; i++) {
+        const es_row *r = &t->rows[i];
+        if (es_chartable(r->value))
+            continue;
+        es_format_number(r->value, 2, val, sizeof val);
+        snprintf(line, sizeof line, "· %s %d 年 %s：%s %s", r->district, r->year, r->indicator->label, val,
+                 r->unit);
+        note(p, 10, 1.5, line);
+    }
+    p->y -= 6;
+}
+
 static void data_quality(es_pdf *p, const es_table *t, const section *secs, size_t n_secs,
                          const es_corpus *c, const es_lexicon *lx, int number)
 {
@@ -446,6 +472,7 @@ static void data_quality(es_pdf *p, const es_table *t, const section *secs, size
     es_pdf_new_page(p, 0);
     snprintf(line, sizeof line, "%d. 数据质量", number);
     heading(p, line, H1_SIZE, 10);
+    unchartable(p, t);
     table_quality(p, t, secs, n_secs);
     snprintf(line, sizeof line, "缺少区县或年份的文档：%zu 篇（其数字不进入比较，计入 table.json 的 unplaced）。",
              c->n_unplaced_docs);
@@ -533,7 +560,8 @@ es_status es_briefing_write(const es_table *t, const es_summary *s, const es_cor
         if (sec.n_years >= 2 || sec.n_districts >= 2) {
             double max_abs = 0;
             for (size_t k = i; k < j; k++)
-                max_abs = fmax(max_abs, fabs(t->rows[k].value));
+                if (es_chartable(t->rows[k].value)) /* the scale of what is drawn */
+                    max_abs = fmax(max_abs, fabs(t->rows[k].value));
             es_value_scale(t->rows[i].unit, max_abs, &sec.divisor, sec.unit, sizeof sec.unit);
             sec.number = (int)n_secs + 1;
             secs[n_secs++] = sec;

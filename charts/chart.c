@@ -33,21 +33,29 @@ static const es_rgb ink = {0.1, 0.1, 0.1};
 
 /* Y axis with ticks, labels and gridlines over [lo, hi]; returns the
  * width taken by the labels. */
+/* The most ticks an axis is given, whatever its range. */
+#define MAX_TICKS 24
+
 static double y_axis(es_pdf *p, double x, double y, double w, double h, double lo, double hi,
                      double step, double divisor, const char *unit_label)
 {
     char lab[48];
     double label_w = 0;
-    /* ticks at the multiples of step inside [lo, hi] */
+    /* ticks at the multiples of step inside [lo, hi], counted, never more
+     * than MAX_TICKS: at 1e308 adding step to v changes nothing, and an
+     * infinite range has no end */
     double first = ceil(lo / step - 1e-9) * step;
-    for (double v = first; v <= hi + step * 1e-9; v += step) {
-        es_format_number(v / divisor, 2, lab, sizeof lab);
+    double span = (hi - first) / step + 1e-9;
+    int n_ticks = isfinite(span) && span >= 0 ? (int)fmin(floor(span) + 1, MAX_TICKS) : 0;
+    for (int i = 0; i < n_ticks; i++) {
+        es_format_number((first + i * step) / divisor, 2, lab, sizeof lab);
         label_w = fmax(label_w, es_pdf_text_width(p, lab, TICK_SIZE));
     }
     double ax = x + label_w + 4;
     es_pdf_stroke_color(p, grid);
     es_pdf_fill_color(p, ink);
-    for (double v = first; v <= hi + step * 1e-9; v += step) {
+    for (int i = 0; i < n_ticks; i++) {
+        double v = first + i * step;
         double yy = y + (v - lo) / (hi - lo) * h;
         es_pdf_line(p, ax, yy, x + w, yy, 0.4);
         es_format_number(fabs(v) < step * 1e-9 ? 0 : v / divisor, 2, lab, sizeof lab);

@@ -84,6 +84,10 @@ void es_format_number(double v, int decimals, char *out, size_t cap)
         snprintf(out, cap, "-");
         return;
     }
+    if (fabs(v) >= ES_PLAIN_MAX_ABS) {
+        snprintf(out, cap, "%.3g", v);
+        return;
+    }
     char digits[64];
     snprintf(digits, sizeof digits, "%.*f", decimals, fabs(v));
     /* drop trailing zeros of the fraction */
@@ -111,4 +115,9 @@ void es_format_number(double v, int decimals, char *out, size_t cap)
     }
     snprintf(buf + w, sizeof buf - w, "%s", dot ? dot : "");
     snprintf(out, cap, "%s", buf);
+}
+
+int es_chartable(double v)
+{
+    return isfinite(v) && fabs(v) <= ES_CHART_MAX_ABS;
 }

@@ -14,7 +14,17 @@ void es_nice_ticks(double min, double max, int want, double *lo, double *hi, dou
 void es_value_scale(const char *unit, double max_abs, double *divisor, char *suffix, size_t cap);
 
 /* v as text with at most `decimals` decimals, trailing zeros dropped,
- * thousands separated by commas; "-" for NaN. */
+ * thousands separated by commas; "-" for NaN; from ES_PLAIN_MAX_ABS on in
+ * scientific notation (1.7e+308), never a string of dozens of digits. */
 void es_format_number(double v, int decimals, char *out, size_t cap);
+
+/* Magnitudes written out in full digits; beyond, scientific notation. */
+#define ES_PLAIN_MAX_ABS 1e16
+
+/* The largest magnitude a chart draws (in the unit's base, 元, 人...):
+ * 10^16 元 is beyond any education budget. A value beyond it, or not
+ * finite, is left out of the charts and listed on the data-quality page. */
+#define ES_CHART_MAX_ABS 1e16
+int es_chartable(double v);
 
 #endif

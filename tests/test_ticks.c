@@ -69,6 +69,14 @@ static void numbers_read_well(void **state)
     assert_string_equal(s, "-");
     es_format_number(1e15, 2, s, sizeof s);
     assert_string_equal(s, "1,000,000,000,000,000");
+    /* beyond, scientific notation: never dozens of digits */
+    es_format_number(1e60, 2, s, sizeof s);
+    assert_string_equal(s, "1e+60");
+    es_format_number(-1.7e308, 2, s, sizeof s);
+    assert_string_equal(s, "-1.7e+308");
+    assert_true(es_chartable(1e15));
+    assert_false(es_chartable(1e300));
+    assert_false(es_chartable(INFINITY));
 }
 
 int main(void)

@@ -306,6 +306,22 @@ print(' '.join(l for l,d,y in ids.values() if len(d)>=2 or len(y)>=2))")
     pdfcheck text "$TMP/edge.pdf" 第01测试区 第29测试区 这是一个非常非常长的区县名称 -250.5 -50.0% 10,000,000 校舍面积
     pdfcheck qpdf "$TMP/edge.pdf"
     pdfcheck ink "$TMP/edge.pdf" 2 60 130 540 330 2
+    # values at the edge of a double: the briefing ends, leaves them out of
+    # the charts and lists them on the data-quality page
+    python3 -c "
+import json, sys
+out = []
+for i, (d, v) in enumerate([('甲区', 1.7e308), ('乙区', -1e308), ('丙区', 5.0), ('丁区', 1e300)], 1):
+    out.append({'type': 'document', 'id': 'h.txt#%d' % i, 'file': 'h.txt', 'index': i, 'title': 't',
+                'start_line': i, 'end_line': i, 'district': d, 'district_code': None, 'city': '测试市', 'year': 2024})
+    out.append({'type': 'record', 'id': 'h.txt#%d@1' % i, 'doc': 'h.txt#%d' % i, 'file': 'h.txt', 'line': 1,
+                'start': 1, 'end': 2, 'raw': 'x', 'value': v, 'unit': '元', 'qualifier': 'exact',
+                'indicator': 'funding.investment', 'context': '测试'})
+open(sys.argv[1], 'w', encoding='utf-8').write(''.join(json.dumps(o, ensure_ascii=False) + '\n' for o in out))
+" "$TMP/huge.jsonl"
+    expect_status 0 timeout 60 "$EDUSTAT" report -o "$TMP/huge.pdf" "$TMP/huge.jsonl"
+    pdfcheck text "$TMP/huge.pdf" 超出图表范围的数值：3 1.7e+308 5 元
+    pdfcheck qpdf "$TMP/huge.pdf"
     # nothing to compare: a short briefing that says so
     printf '全区工作稳步推进，无具体数字。\n' >"$TMP/nothing.txt"
     expect_status 0 "$EDUSTAT" run -o "$TMP/none" "$TMP/nothing.txt"
