@@ -53,6 +53,8 @@ static void fmt_num(char *out, size_t cap, double v, int decimals)
 {
     if (!isfinite(v))
         snprintf(out, cap, "-");
+    else if (fabs(v) >= 1e16) /* as the briefing: never dozens of digits */
+        snprintf(out, cap, "%.3g", v);
     else
         snprintf(out, cap, "%.*f", decimals, v);
 }

@@ -322,6 +322,8 @@ open(sys.argv[1], 'w', encoding='utf-8').write(''.join(json.dumps(o, ensure_asci
     expect_status 0 timeout 60 "$EDUSTAT" report -o "$TMP/huge.pdf" "$TMP/huge.jsonl"
     pdfcheck text "$TMP/huge.pdf" 超出图表范围的数值：3 1.7e+308 5 元
     pdfcheck qpdf "$TMP/huge.pdf"
+    expect_status 0 "$EDUSTAT" compare --from-records --indicator funding.investment "$TMP/huge.jsonl"
+    if grep -qE '[0-9]{20}' "$TMP/out"; then bad "compare prints a value as dozens of digits"; else ok; fi
     # nothing to compare: a short briefing that says so
     printf '全区工作稳步推进，无具体数字。\n' >"$TMP/nothing.txt"
     expect_status 0 "$EDUSTAT" run -o "$TMP/none" "$TMP/nothing.txt"
