@@ -42,6 +42,33 @@ static es_status fail(reader *r, long line, const char *msg)
     return es_error_set(r->err, ES_ERR_FORMAT, r->path, line, "%s", msg);
 }
 
+/* A whole number field k of o in [lo, hi] into *out; dflt when it is
+ * absent or null. A string, a fraction or a number out of range refuses
+ * the line, naming the field: a year of 1e10 or a start of -1 would
+ * otherwise wrap around. */
+static es_status get_int(reader *r, const cJSON *o, const char *k, long long dflt, long long lo,
+                         long long hi, long line, long long *out)
+{
+    const cJSON *v = cJSON_GetObjectItemCaseSensitive(o, k);
+    *out = dflt;
+    if (v == NULL || cJSON_IsNull(v))
+        return ES_OK;
+    if (!cJSON_IsNumber(v))
+        return es_error_set(r->err, ES_ERR_FORMAT, r->path, line, "\"%s\" must be a number", k);
+    double d = v->valuedouble;
+    if (!(d >= (double)lo && d <= (double)hi) || d != floor(d))
+        return es_error_set(r->err, ES_ERR_FORMAT, r->path, line,
+                            "\"%s\" must be a whole number from %lld to %lld", k, lo, hi);
+    *out = (long long)d;
+    return ES_OK;
+}
+
+/* The ranges of the integer fields: lines, offsets (below 2^53, exact in a
+ * double), document indexes and years (0: unknown). */
+#define MAX_LINE 9007199254740991LL
+#define MAX_INDEX 2147483647LL
+#define MAX_YEAR 9999LL
+
 /* Takes ownership of o. */
 static es_status add_document(reader *r, cJSON *o, long line)
 {
@@ -66,18 +93,28 @@ static es_status add_document(reader *r, cJSON *o, long line)
     es_doc_info *i = &d->info;
     i->id = id;
     i->file = file;
-    i->index = (int)get_num(o, "index", 1);
+    long long index, start_line, end_line, year;
+    es_status st;
+    if ((st = get_int(r, o, "index", 1, 0, MAX_INDEX, line, &index)) != ES_OK ||
+        (st = get_int(r, o, "start_line", 1, 0, MAX_LINE, line, &start_line)) != ES_OK ||
+        (st = get_int(r, o, "end_line", 1, 0, MAX_LINE, line, &end_line)) != ES_OK ||
+        (st = get_int(r, o, "year", 0, 0, MAX_YEAR, line, &year)) != ES_OK) {
+        r->n_docs--;
+        cJSON_Delete(o);
+        return st;
+    }
+    i->index = (int)index;
     i->title = get_str(o, "title");
-    i->start_line = (long)get_num(o, "start_line", 1);
-    i->end_line = (long)get_num(o, "end_line", 1);
+    i->start_line = (long)start_line;
+    i->end_line = (long)end_line;
     i->district = get_str(o, "district");
     i->district_code = get_str(o, "district_code");
     i->city = get_str(o, "city");
-    i->year = (int)get_num(o, "year", 0);
+    i->year = (int)year;
     i->district_from = get_str(o, "district_from");
     i->city_from = get_str(o, "city_from");
     i->year_from = get_str(o, "year_from");
-    es_status st = r->sink->document ? r->sink->document(i, r->sink->user) : ES_OK;
+    st = r->sink->document ? r->sink->document(i, r->sink->user) : ES_OK;
     if (st != ES_OK)
         return es_error_set(r->err, st, r->path, line, "cannot write document");
     r->last = r->n_docs - 1;
@@ -112,9 +149,15 @@ static es_status add_record(reader *r, const cJSON *o, int redacted, long line)
         return fail(r, line, "a record needs \"id\", \"raw\", \"unit\" and \"indicator\"");
     rec.raw_len = strlen(rec.raw);
     rec.context_len = rec.context ? strlen(rec.context) : 0;
-    rec.line = (long)get_num(o, "line", 0);
-    rec.start = (size_t)get_num(o, "start", 0);
-    rec.end = (size_t)get_num(o, "end", 0);
+    long long rline, rstart, rend;
+    es_status st;
+    if ((st = get_int(r, o, "line", 0, 0, MAX_LINE, line, &rline)) != ES_OK ||
+        (st = get_int(r, o, "start", 0, 0, MAX_LINE, line, &rstart)) != ES_OK ||
+        (st = get_int(r, o, "end", 0, 0, MAX_LINE, line, &rend)) != ES_OK)
+        return st;
+    rec.line = (long)rline;
+    rec.start = (size_t)rstart;
+    rec.end = (size_t)rend;
     rec.redacted = redacted;
     rec.value = get_num(o, "value", NAN);
     if (!redacted && !isfinite(rec.value))
@@ -125,7 +168,10 @@ static es_status add_record(reader *r, const cJSON *o, int redacted, long line)
     if (yf != NULL) {
         if (!es_year_source_parse(yf, &rec.year_from))
             return fail(r, line, "unknown year_from");
-        rec.year = (int)get_num(o, "year", 0);
+        long long year;
+        if ((st = get_int(r, o, "year", 0, 0, MAX_YEAR, line, &year)) != ES_OK)
+            return st;
+        rec.year = (int)year;
         const char *dist = get_str(o, "district");
         if (dist != NULL && (rec.doc->district == NULL || strcmp(dist, rec.doc->district) != 0)) {
             rec.district = dist;
@@ -141,7 +187,7 @@ static es_status add_record(reader *r, const cJSON *o, int redacted, long line)
     const char *q = get_str(o, "qualifier");
     if (q != NULL && !es_qualifier_parse(q, &rec.qualifier))
         return fail(r, line, "unknown qualifier");
-    es_status st = r->sink->record ? r->sink->record(&rec, r->sink->user) : ES_OK;
+    st = r->sink->record ? r->sink->record(&rec, r->sink->user) : ES_OK;
     if (st != ES_OK)
         return es_error_set(r->err, st, r->path, line, "cannot write record");
     return ES_OK;

@@ -366,6 +366,23 @@ done
 expect_status 0 "$EDUSTAT" extract -o "$TMP/wrapped.json" "$HERE/../fixtures/wrapped-pdf.txt"
 json_check "$TMP/wrapped.json" "[(r['raw'], r['line'], r['value'], r['indicator']) for r in d['records'] if r['unit'] != '%'] == [('十二万人', 6, 120000, 'enrollment.students'), ('14.3\\n万人', 6, 143000, 'enrollment.students'), ('5120人', 7, 5120, 'staff.teachers'), ('27.6亿\\n元', 7, 2760000000, 'funding.investment')]"
 
+# --- the records reader refuses numbers out of range, naming line and field ---------------
+doc_line='{"type":"document","id":"a#1","file":"a","index":1,"title":"t","start_line":1,"end_line":1,"district":"甲区","city":"测试市","year":2024}'
+rec_line() { printf '{"type":"record","id":"a#1@%s","doc":"a#1","file":"a","line":1,"start":%s,"end":9,"raw":"3人","value":3,"unit":"人","qualifier":"exact","indicator":"staff.teachers"%s}\n' "$1" "$2" "$3"; }
+{ echo "$doc_line"; rec_line 1 1 ''; rec_line 2 -1 ''; } >"$TMP/neg.jsonl"
+expect_status 1 "$EDUSTAT" run --from-records --no-pdf -o "$TMP/neg" "$TMP/neg.jsonl"
+expect_err 'neg.jsonl:3: "start" must be a whole number'
+{ echo "$doc_line"; rec_line 1 1 ',"year":1e10,"year_from":"clause"'; } >"$TMP/year.jsonl"
+expect_status 1 "$EDUSTAT" run --from-records --no-pdf -o "$TMP/year" "$TMP/year.jsonl"
+expect_err 'year.jsonl:2: "year" must be a whole number'
+{ echo "$doc_line" | sed 's/"year":2024/"year":"2024"/'; rec_line 1 1 ''; } >"$TMP/ystr.jsonl"
+expect_status 1 "$EDUSTAT" run --from-records --no-pdf -o "$TMP/ystr" "$TMP/ystr.jsonl"
+expect_err 'ystr.jsonl:1: "year" must be a number'
+# a record without a context is read and written again
+{ echo "$doc_line"; rec_line 1 1 ''; } >"$TMP/noctx.jsonl"
+expect_status 0 "$EDUSTAT" run --from-records --no-pdf -o "$TMP/noctx" "$TMP/noctx.jsonl"
+json_check "$TMP/noctx/records.json" "d['records'][0]['context'] is None and d['records'][0]['value'] == 3"
+
 # --- nothing lost: outputs never overwrite inputs, a failed run leaves the last one --------
 EX="$HERE/../../examples"
 mkdir -p "$TMP/safe"
