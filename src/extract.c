@@ -3,6 +3,7 @@
 #include "edustat/metadata.h"
 #include "error_internal.h"
 
+#include <errno.h>
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
@@ -95,7 +96,10 @@ static int on_quantity(const es_quantity *q, void *user)
     es_status st = d->sink->record ? d->sink->record(&r, d->sink->user) : ES_OK;
     if (st != ES_OK) {
         d->status = st;
-        es_error_set(d->err, st, es_source_name(d->src), r.line, "cannot write record");
+        if (st == ES_ERR_WRITE) /* the output's fault, not the input's: the caller names it */
+            es_error_set(d->err, st, "", 0, "cannot write the output: %s", strerror(errno));
+        else
+            es_error_set(d->err, st, es_source_name(d->src), r.line, "cannot write record");
         return 1;
     }
     return 0;
@@ -206,7 +210,10 @@ es_status es_extract_source(const es_source *src, const es_extract_options *opt,
         info.end_line = docs[i].end_line;
         apply_metadata(&info, &meta, opt, es_manifest_find(opt->manifest, name, docs[i].index));
         if (sink->document && (st = sink->document(&info, sink->user)) != ES_OK) {
-            es_error_set(err, st, name, docs[i].start_line, "cannot write document");
+            if (st == ES_ERR_WRITE)
+                es_error_set(err, st, "", 0, "cannot write the output: %s", strerror(errno));
+            else
+                es_error_set(err, st, name, docs[i].start_line, "cannot write document");
             break;
         }
         es_situate_doc situ;

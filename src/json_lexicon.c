@@ -3,7 +3,9 @@
 #include "error_internal.h"
 
 #include <cJSON.h>
+#include <errno.h>
 #include <stdlib.h>
+#include <string.h>
 
 static cJSON *string_array(char **v, size_t n)
 {
@@ -63,7 +65,7 @@ es_status es_lexicon_write_json(const es_lexicon *lx, FILE *out, es_error *err)
         return es_error_set(err, ES_ERR_NOMEM, "", 0, "out of memory");
     int ok = fputs(s, out) >= 0 && fputc('\n', out) != EOF;
     free(s);
-    return ok ? ES_OK : es_error_set(err, ES_ERR_IO, "", 0, "cannot write the output");
+    return ok ? ES_OK : es_error_set(err, ES_ERR_WRITE, "", 0, "cannot write the output: %s", strerror(errno));
 nomem:
     cJSON_Delete(root);
     return es_error_set(err, ES_ERR_NOMEM, "", 0, "out of memory");

@@ -116,7 +116,8 @@ static es_status add_document(reader *r, cJSON *o, long line)
     i->year_from = get_str(o, "year_from");
     st = r->sink->document ? r->sink->document(i, r->sink->user) : ES_OK;
     if (st != ES_OK)
-        return es_error_set(r->err, st, r->path, line, "cannot write document");
+        return st == ES_ERR_WRITE ? es_error_set(r->err, st, "", 0, "cannot write the output: %s", strerror(errno))
+                                  : es_error_set(r->err, st, r->path, line, "cannot write document");
     r->last = r->n_docs - 1;
     return ES_OK;
 }
@@ -189,7 +190,8 @@ static es_status add_record(reader *r, const cJSON *o, int redacted, long line)
         return fail(r, line, "unknown qualifier");
     st = r->sink->record ? r->sink->record(&rec, r->sink->user) : ES_OK;
     if (st != ES_OK)
-        return es_error_set(r->err, st, r->path, line, "cannot write record");
+        return st == ES_ERR_WRITE ? es_error_set(r->err, st, "", 0, "cannot write the output: %s", strerror(errno))
+                                  : es_error_set(r->err, st, r->path, line, "cannot write record");
     return ES_OK;
 }
 

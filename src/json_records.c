@@ -4,9 +4,11 @@
 
 #include <float.h>
 #include <math.h>
+#include <errno.h>
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
+#include <unistd.h>
 
 struct es_records_writer {
     FILE *out;
@@ -17,6 +19,30 @@ struct es_records_writer {
     size_t buf_cap;
 };
 
+/* An unnamed temporary file in $TMPDIR (else /tmp): the lists of a JSON
+ * file are gathered there before they are written in order. */
+static FILE *scratch_file(void)
+{
+    const char *dir = getenv("TMPDIR");
+    if (dir == NULL || dir[0] == '\0')
+        dir = "/tmp";
+    size_t n = strlen(dir) + 24;
+    char *path = malloc(n);
+    if (path == NULL)
+        return NULL;
+    snprintf(path, n, "%s/edustat.XXXXXX", dir);
+    int fd = mkstemp(path);
+    FILE *f = NULL;
+    if (fd >= 0) {
+        unlink(path); /* gone when closed, whatever happens */
+        f = fdopen(fd, "w+");
+        if (f == NULL)
+            close(fd);
+    }
+    free(path);
+    return f;
+}
+
 es_status es_records_writer_new(FILE *out, es_records_format format, es_records_writer **wp,
                                 es_error *err)
 {
@@ -26,12 +52,16 @@ es_status es_records_writer_new(FILE *out, es_records_format format, es_records_
     w->out = out;
     w->format = format;
     if (format == ES_RECORDS_JSON) {
-        w->docs = tmpfile();
-        w->recs = tmpfile();
-        w->reds = tmpfile();
+        w->docs = scratch_file();
+        w->recs = scratch_file();
+        w->reds = scratch_file();
         if (w->docs == NULL || w->recs == NULL || w->reds == NULL) {
+            const char *dir = getenv("TMPDIR");
+            es_error_set(err, ES_ERR_IO, dir && dir[0] ? dir : "/tmp", 0,
+                         "cannot create a temporary file: %s (set TMPDIR to a writable directory)",
+                         strerror(errno));
             es_records_writer_free(w);
-            return es_error_set(err, ES_ERR_IO, "", 0, "cannot create a temporary file");
+            return err ? err->status : ES_ERR_IO;
         }
     }
     *wp = w;
@@ -205,7 +235,7 @@ static es_status emit(es_records_writer *w, jbuf *b, FILE *list, size_t *count)
     else
         ok = fputs(*count ? ",\n" : "\n", list) >= 0 && fwrite(b->p, 1, b->n, list) == b->n;
     if (!ok)
-        return ES_ERR_IO;
+        return ES_ERR_WRITE;
     (*count)++;
     return ES_OK;
 }
@@ -334,7 +364,7 @@ es_status es_records_writer_finish(es_records_writer *w, es_error *err)
              copy_list(w->recs, w->out) && fputs("\n],\n\"redactions\": [", w->out) >= 0 &&
              copy_list(w->reds, w->out) && fputs("\n]}\n", w->out) >= 0;
     if (!ok)
-        return es_error_set(err, ES_ERR_IO, "", 0, "cannot write the output");
+        return es_error_set(err, ES_ERR_WRITE, "", 0, "cannot write the output: %s", strerror(errno));
     return ES_OK;
 }
 

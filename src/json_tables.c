@@ -5,6 +5,7 @@
 
 #include <cJSON.h>
 #include <math.h>
+#include <errno.h>
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
@@ -68,7 +69,7 @@ static es_status emit(cJSON *root, FILE *out, es_error *err)
         return es_error_set(err, ES_ERR_NOMEM, "", 0, "out of memory");
     int ok = fputs(s, out) >= 0 && fputc('\n', out) != EOF;
     free(s);
-    return ok ? ES_OK : es_error_set(err, ES_ERR_IO, "", 0, "cannot write the output");
+    return ok ? ES_OK : es_error_set(err, ES_ERR_WRITE, "", 0, "cannot write the output: %s", strerror(errno));
 }
 
 static es_status nomem(cJSON *root, es_error *err)
@@ -395,7 +396,7 @@ es_status es_write_datapackage_json(const es_table *t, FILE *out, es_error *err)
         return es_error_set(err, ES_ERR_NOMEM, "", 0, "out of memory");
     ok = fputs(s, out) >= 0 && fputc('\n', out) != EOF;
     free(s);
-    return ok ? ES_OK : es_error_set(err, ES_ERR_IO, "", 0, "cannot write the output");
+    return ok ? ES_OK : es_error_set(err, ES_ERR_WRITE, "", 0, "cannot write the output: %s", strerror(errno));
 }
 
 static int cmp_int(const void *a, const void *b)

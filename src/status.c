@@ -16,6 +16,7 @@ const char *es_status_name(es_status status)
     case ES_ERR_FORMAT: return "malformed input";
     case ES_ERR_USAGE: return "invalid argument";
     case ES_ERR_LIMIT: return "input exceeds a limit";
+    case ES_ERR_WRITE: return "cannot write the output";
     }
     return "unknown error";
 }

@@ -21,7 +21,8 @@ typedef enum es_status {
     ES_ERR_EMPTY,        /* the input holds no text */
     ES_ERR_FORMAT,       /* malformed input (a lexicon line, a manifest...) */
     ES_ERR_USAGE,        /* an argument the caller should not have passed */
-    ES_ERR_LIMIT         /* an input exceeds a named limit */
+    ES_ERR_LIMIT,        /* an input exceeds a named limit */
+    ES_ERR_WRITE         /* the output could not be written (a full disk...) */
 } es_status;
 
 #define ES_ERROR_MESSAGE_MAX 512

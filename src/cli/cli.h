@@ -47,9 +47,10 @@ void cli_pipeline_close(cli_pipeline *p);
 /* Extract each file (or, with from_records, read it as records written by
  * `edustat extract`) into sink, reporting failures and warnings; shows
  * progress on a terminal. Returns the number of inputs that failed; sets
- * *fatal when the run cannot go on (out of memory, output failed). */
+ * *fatal when the run cannot go on (out of memory, output failed: then the
+ * message names `output`, the file being written, or NULL). */
 int cli_feed(char **files, int n, int from_records, const es_extract_options *opt,
-             const es_extract_sink *sink, int *fatal);
+             const es_extract_sink *sink, const char *output, int *fatal);
 
 /* The long options of cli_extract_args, for a command's option table. */
 #define CLI_EXTRACT_LONGOPTS                                                                         \
@@ -96,6 +97,7 @@ typedef struct cli_output {
     char *path;
     char *tmp_path;
     int direct; /* a device or pipe written in place */
+    char name[256]; /* for messages: the target, "standard output" for "-" */
 } cli_output;
 
 int cli_output_open(cli_output *o, const char *path, es_error *err);

@@ -165,7 +165,7 @@ int cmd_compare(int argc, char **argv)
         goto done;
     }
     es_extract_sink sink = {NULL, add_fact, NULL, facts};
-    int failed = cli_feed(argv + optind, argc - optind, from_records, &ea.opt, &sink, &fatal);
+    int failed = cli_feed(argv + optind, argc - optind, from_records, &ea.opt, &sink, NULL, &fatal);
     if (fatal || es_table_build(facts, pick, &table, &err) != ES_OK ||
         es_summary_compute(table, &summary, &err) != ES_OK) {
         if (!fatal)

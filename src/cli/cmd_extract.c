@@ -108,8 +108,10 @@ static int extract_to(const char *out_path, es_records_format format, const es_e
     }
     es_extract_sink sink = es_records_writer_sink(w);
     int fatal = 0;
-    int failed_inputs = cli_feed(files, n_files, 0, opt, &sink, &fatal);
+    int failed_inputs = cli_feed(files, n_files, 0, opt, &sink, out_path, &fatal);
     if (!fatal && es_records_writer_finish(w, &err) != ES_OK) {
+        if (err.file[0] == '\0')
+            snprintf(err.file, sizeof err.file, "%s", strcmp(out_path, "-") != 0 ? out_path : "standard output");
         cli_report(&err);
         fatal = 1;
     }

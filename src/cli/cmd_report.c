@@ -123,7 +123,7 @@ int cmd_report(int argc, char **argv)
         else
             snprintf(path, sizeof path, "%s", argv[i]);
         char *one[1] = {path};
-        failed += cli_feed(one, 1, 1, NULL, &sink, &fatal);
+        failed += cli_feed(one, 1, 1, NULL, &sink, NULL, &fatal);
     }
     if (fatal || es_table_build(facts, pick, &table, &err) != ES_OK ||
         es_summary_compute(table, &summary, &err) != ES_OK) {

@@ -403,7 +403,9 @@ int cmd_run(int argc, char **argv)
     }
     run_sink rs = {w, facts, corpus, &err};
     es_extract_sink sink = {on_document, on_record, NULL, &rs};
-    failed = cli_feed(argv + optind, argc - optind, from_records, &ea.opt, &sink, &fatal);
+    char *shown = join(dir, "records.json");
+    failed = cli_feed(argv + optind, argc - optind, from_records, &ea.opt, &sink, shown, &fatal);
+    free(shown);
     if (fatal) {
         rc = CLI_EXIT_INPUT;
         goto done;

@@ -21,6 +21,7 @@ static void set_err(es_error *err, const char *path, const char *what)
 int cli_output_open(cli_output *o, const char *path, es_error *err)
 {
     memset(o, 0, sizeof *o);
+    snprintf(o->name, sizeof o->name, "%s", strcmp(path, "-") == 0 ? "standard output" : path);
     if (strcmp(path, "-") == 0) {
         o->fp = stdout;
         return 0;
@@ -83,14 +84,16 @@ int cli_output_commit(cli_output *o, es_error *err)
         o->fp = NULL;
         o->direct = 0;
         if (bad) {
-            set_err(err, "output", "cannot write output");
+            set_err(err, o->name, "cannot write the output");
+            err->status = ES_ERR_WRITE;
             return -1;
         }
         return 0;
     }
     if (o->path == NULL) {
         if (fflush(stdout) != 0) {
-            set_err(err, "-", "cannot write output");
+            set_err(err, o->name, "cannot write the output");
+            err->status = ES_ERR_WRITE;
             return -1;
         }
         return 0;
@@ -109,7 +112,8 @@ int cli_output_commit(cli_output *o, es_error *err)
         if (bad && saved != 0)
             errno = saved;
         o->fp = NULL;
-        set_err(err, o->path, "cannot write output");
+        set_err(err, o->path, "cannot write the output");
+        err->status = ES_ERR_WRITE;
         cli_output_abort(o);
         return -1;
     }

@@ -46,7 +46,7 @@ static void print_warning(const es_error *w, void *user)
 }
 
 int cli_feed(char **files, int n, int from_records, const es_extract_options *opt,
-             const es_extract_sink *sink_in, int *fatal)
+             const es_extract_sink *sink_in, const char *output, int *fatal)
 {
     es_extract_sink sink = *sink_in;
     if (sink.warning == NULL)
@@ -65,9 +65,13 @@ int cli_feed(char **files, int n, int from_records, const es_extract_options *op
             continue;
         if (progress)
             fputc('\n', stderr);
+        if (st == ES_ERR_WRITE && err.file[0] == '\0')
+            snprintf(err.file, sizeof err.file, "%s", output && strcmp(output, "-") != 0 ? output : "standard output");
         cli_report(&err);
-        if (st == ES_ERR_NOMEM || (!from_records && st == ES_ERR_IO && err.line > 0))
+        if (st == ES_ERR_NOMEM || st == ES_ERR_WRITE) {
             *fatal = 1;
+            break; /* the output is gone: the input is not to blame */
+        }
         failed++;
     }
     if (progress)
@@ -148,6 +152,14 @@ int cli_common_option(int c, cli_extract_args *ea, char **argv, const char *cmd)
             return -1;
         if (rc > 0)
             return CLI_EXIT_USAGE;
+    }
+    if (c == '?' && optopt != 0) {
+        /* a short option inside a word: argv[optind - 1] may be the word
+         * before it (-o out.json -dash.txt) */
+        cli_usage_error("unknown option '-%c' (try edustat %s --help); a file whose name starts "
+                        "with '-' goes after '--': edustat %s [OPTIONS] -- -name.txt",
+                        optopt, cmd, cmd);
+        return CLI_EXIT_USAGE;
     }
     cli_usage_error("unknown option '%s' (try edustat %s --help)", argv[optind - 1], cmd);
     return CLI_EXIT_USAGE;

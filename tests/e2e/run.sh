@@ -383,6 +383,26 @@ expect_err 'ystr.jsonl:1: "year" must be a number'
 expect_status 0 "$EDUSTAT" run --from-records --no-pdf -o "$TMP/noctx" "$TMP/noctx.jsonl"
 json_check "$TMP/noctx/records.json" "d['records'][0]['context'] is None and d['records'][0]['value'] == 3"
 
+# --- messages name what went wrong -----------------------------------------------------------
+if [ -w /dev/full ]; then
+    expect_status 1 "$EDUSTAT" extract -o /dev/full "$HERE/../../examples/huli-2022.txt"
+    expect_err "/dev/full: cannot write the output: No space left on device"
+    "$EDUSTAT" extract "$HERE"/../../examples/*.txt >/dev/full 2>"$TMP/err"
+    if [ $? -eq 1 ]; then ok; else bad "extract to a full standard output did not fail"; fi
+    expect_err "standard output: cannot write the output: No space left on device"
+    if grep -q "examples/.*:[0-9]*: cannot write" "$TMP/err"; then bad "a write error blamed an input line"; else ok; fi
+fi
+TMPDIR="$TMP/no-such-dir" expect_status 1 "$EDUSTAT" extract "$HERE/../../examples/huli-2022.txt"
+expect_err "no-such-dir: cannot create a temporary file"
+cp "$HERE/../../examples/huli-2022.txt" "$TMP/-dash.txt"
+here=$(pwd)
+cd "$TMP" || exit 1
+expect_status 2 "$EDUSTAT" extract -o out.json -dash.txt
+expect_err "unknown option '-d'"
+expect_err "goes after '--'"
+expect_status 0 "$EDUSTAT" extract -o dash.json -- -dash.txt
+cd "$here" || exit 1
+
 # --- nothing lost: outputs never overwrite inputs, a failed run leaves the last one --------
 EX="$HERE/../../examples"
 mkdir -p "$TMP/safe"
