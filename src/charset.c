@@ -155,7 +155,11 @@ es_status es_charset_to_utf8(const unsigned char *b, size_t len, size_t start, e
     if (cs == ES_CHARSET_GB18030 || cs == ES_CHARSET_UTF16LE || cs == ES_CHARSET_UTF16BE) {
         cd = iconv_open("UTF-8", es_charset_name(cs));
         if (cd == (iconv_t)-1) {
-            st = ES_ERR_ENCODING;
+            /* glibc always converts GB18030 and UTF-16: failing, it could
+             * not load its converter (no file descriptor left under a low
+             * ulimit -n, no memory), whatever errno says: the system's
+             * fault, not the file's */
+            st = ES_ERR_IO;
             goto cleanup;
         }
     }

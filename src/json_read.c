@@ -9,6 +9,7 @@
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
+#include <sys/stat.h>
 
 /* A document read back, its strings owned here. */
 typedef struct doc_copy {
@@ -275,6 +276,9 @@ static es_status read_lines(reader *r, FILE *f, long no)
 es_status es_read_records_file(const char *path, const es_extract_sink *sink, es_error *err)
 {
     reader r = {path, sink, err, NULL, 0, 0, 0};
+    struct stat sb;
+    if (strcmp(path, "-") != 0 && stat(path, &sb) == 0 && S_ISDIR(sb.st_mode))
+        return es_error_set(err, ES_ERR_IO, path, 0, "is a directory, not a records file");
     FILE *f = strcmp(path, "-") == 0 ? stdin : fopen(path, "rb");
     if (f == NULL)
         return es_error_set(err, ES_ERR_IO, path, 0, "%s", strerror(errno));

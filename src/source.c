@@ -200,6 +200,13 @@ es_status es_source_from_bytes(const char *name, const char *bytes, size_t len, 
                 es_error_set(err, st, name, 0, "not text in a known encoding");
                 goto fail_reported;
             }
+            if (st == ES_ERR_IO) {
+                es_error_set(err, st, name, 0,
+                             "cannot load the %s converter (iconv: %s); out of file descriptors "
+                             "(ulimit -n) or memory?",
+                             es_charset_name(s->charset), strerror(errno));
+                goto fail_reported;
+            }
             goto fail;
         }
     }

@@ -39,7 +39,8 @@ typedef struct cli_pipeline {
 
 /* Load them (lexicon_path, manifest_path may be NULL); the classifier and
  * gazetteer only when extracting (reading records needs the lexicon
- * alone). On failure the error is reported and -1 returned. */
+ * alone). Returns 0, or (the error reported) the exit status: 1 when out
+ * of memory, 2 for a bad lexicon or manifest. */
 int cli_pipeline_open(cli_pipeline *p, const char *lexicon_path, const char *manifest_path,
                       int extracting);
 void cli_pipeline_close(cli_pipeline *p);
@@ -77,6 +78,12 @@ int cli_parse_pick(const char *s, es_pick *pick);
  * not NULL), a missing value, an unknown option (reported). Returns -1
  * when the option was taken, else the exit status to return. */
 int cli_common_option(int c, cli_extract_args *ea, char **argv, const char *cmd);
+
+/* With --from-records the records already carry their documents' metadata:
+ * --year, --district, --city, --manifest, --split and --lexicon's reading
+ * of text would be silently ignored. Reports and returns 2 when one is
+ * given, else 0. */
+int cli_refuse_with_records(const cli_extract_args *a, const char *cmd);
 
 /* Point opt at the pipeline's classifier, gazetteer, situator and manifest. */
 void cli_pipeline_attach(const cli_pipeline *p, es_extract_options *opt);

@@ -144,8 +144,11 @@ int cmd_compare(int argc, char **argv)
         p = comma ? comma + 1 : p + strlen(p);
     }
     cli_pipeline pipe;
-    if (cli_pipeline_open(&pipe, ea.lexicon_path, ea.manifest_path, !from_records) != 0)
+    if (from_records && cli_refuse_with_records(&ea, "compare") != 0)
         return CLI_EXIT_USAGE;
+    int prc = cli_pipeline_open(&pipe, ea.lexicon_path, ea.manifest_path, !from_records);
+    if (prc != 0)
+        return prc;
     const es_indicator *ind = es_lexicon_find(pipe.lexicon, indicator);
     if (ind == NULL || strcmp(indicator, "other") == 0) {
         cli_usage_error("compare: unknown indicator '%s' (see edustat indicators)", indicator);

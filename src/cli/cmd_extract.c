@@ -81,8 +81,9 @@ int cmd_extract(int argc, char **argv)
     if (cli_output_is_input(out_path, argv + optind, argc - optind, ea.manifest_path, ea.lexicon_path))
         return CLI_EXIT_USAGE;
     cli_pipeline pipe;
-    if (cli_pipeline_open(&pipe, ea.lexicon_path, ea.manifest_path, 1) != 0)
-        return CLI_EXIT_USAGE;
+    int prc = cli_pipeline_open(&pipe, ea.lexicon_path, ea.manifest_path, 1);
+    if (prc != 0)
+        return prc;
     cli_pipeline_attach(&pipe, &ea.opt);
     int rc = extract_to(out_path, format, &ea.opt, argc - optind, argv + optind);
     cli_pipeline_close(&pipe);

@@ -56,8 +56,9 @@ int cmd_indicators(int argc, char **argv)
         return CLI_EXIT_USAGE;
     }
     cli_pipeline pipe;
-    if (cli_pipeline_open(&pipe, lexicon_path, NULL, 0) != 0)
-        return CLI_EXIT_USAGE;
+    int prc = cli_pipeline_open(&pipe, lexicon_path, NULL, 0);
+    if (prc != 0)
+        return prc;
     const es_lexicon *lx = pipe.lexicon;
     es_error err;
     es_error_clear(&err);

@@ -98,8 +98,9 @@ int cmd_report(int argc, char **argv)
             return CLI_EXIT_USAGE;
     }
     cli_pipeline pipe;
-    if (cli_pipeline_open(&pipe, lexicon, NULL, 0) != 0)
-        return CLI_EXIT_USAGE;
+    int prc = cli_pipeline_open(&pipe, lexicon, NULL, 0);
+    if (prc != 0)
+        return prc;
     es_error err;
     es_error_clear(&err);
     es_facts *facts = es_facts_new(pipe.lexicon);
@@ -124,6 +125,11 @@ int cmd_report(int argc, char **argv)
             snprintf(path, sizeof path, "%s", argv[i]);
         char *one[1] = {path};
         failed += cli_feed(one, 1, 1, NULL, &sink, NULL, &fatal);
+    }
+    if (!fatal && failed == argc - optind) {
+        fputs("edustat: no records could be read; no briefing written\n", stderr);
+        rc = CLI_EXIT_INPUT;
+        goto done;
     }
     if (fatal || es_table_build(facts, pick, &table, &err) != ES_OK ||
         es_summary_compute(table, &summary, &err) != ES_OK) {

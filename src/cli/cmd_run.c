@@ -338,8 +338,11 @@ int cmd_run(int argc, char **argv)
     }
 
     cli_pipeline pipe;
-    if (cli_pipeline_open(&pipe, ea.lexicon_path, ea.manifest_path, !from_records) != 0)
+    if (from_records && cli_refuse_with_records(&ea, "run") != 0)
         return CLI_EXIT_USAGE;
+    int prc = cli_pipeline_open(&pipe, ea.lexicon_path, ea.manifest_path, !from_records);
+    if (prc != 0)
+        return prc;
     cli_pipeline_attach(&pipe, &ea.opt);
 
     int rc = CLI_EXIT_OK, fatal = 0, failed = 0;

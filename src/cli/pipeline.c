@@ -24,7 +24,8 @@ int cli_pipeline_open(cli_pipeline *p, const char *lexicon_path, const char *man
         (manifest_path && es_manifest_load(manifest_path, &p->manifest, &err) != ES_OK)) {
         cli_report(&err);
         cli_pipeline_close(p);
-        return -1;
+        /* out of memory is no usage error */
+        return err.status == ES_ERR_NOMEM ? CLI_EXIT_INPUT : CLI_EXIT_USAGE;
     }
     return 0;
 }
@@ -171,4 +172,15 @@ void cli_pipeline_attach(const cli_pipeline *p, es_extract_options *opt)
     opt->gazetteer = p->gazetteer;
     opt->manifest = p->manifest;
     opt->situator = p->situator;
+}
+
+int cli_refuse_with_records(const cli_extract_args *a, const char *cmd)
+{
+    const char *given = a->opt.year ? "--year" : a->opt.district ? "--district" : a->opt.city ? "--city"
+                        : a->manifest_path ? "--manifest" : a->opt.split != ES_SPLIT_AUTO ? "--split" : NULL;
+    if (given == NULL)
+        return 0;
+    cli_usage_error("%s: %s applies to extracting text, not to --from-records (the records carry "
+                    "their documents' metadata)", cmd, given);
+    return CLI_EXIT_USAGE;
 }

@@ -403,6 +403,21 @@ expect_err "goes after '--'"
 expect_status 0 "$EDUSTAT" extract -o dash.json -- -dash.txt
 cd "$here" || exit 1
 
+mkdir -p "$TMP/emptydir"
+expect_status 1 "$EDUSTAT" run --from-records --no-pdf -o "$TMP/fromdir" "$TMP/emptydir"
+expect_err "is a directory, not a records file"
+expect_status 1 "$EDUSTAT" report -o "$TMP/empty.pdf" "$TMP/emptydir"
+expect_err "no briefing written"
+if [ ! -e "$TMP/empty.pdf" ]; then ok; else bad "report on an empty directory wrote a PDF"; fi
+expect_status 2 "$EDUSTAT" run --from-records --year 2024 -o "$TMP/fr" "$TMP/noctx.jsonl"
+expect_err "--year applies to extracting text, not to --from-records"
+expect_status 2 "$EDUSTAT" compare --from-records --manifest x.csv --indicator staff.teachers "$TMP/noctx.jsonl"
+expect_err "--manifest applies to extracting text"
+if command -v bash >/dev/null; then
+    bash -c 'ulimit -Sn 4; exec "$0" extract "$1"' "$EDUSTAT" "$HERE/../../examples/siming-2022.gb18030.txt" >/dev/null 2>"$TMP/err"
+    if grep -q "not text in a known encoding" "$TMP/err"; then bad "no file descriptor left read as a bad encoding"; else ok; fi
+fi
+
 # --- nothing lost: outputs never overwrite inputs, a failed run leaves the last one --------
 EX="$HERE/../../examples"
 mkdir -p "$TMP/safe"
