@@ -21,7 +21,8 @@ typedef struct doc_scan {
     size_t text_len;
     es_status status;
     es_error *err;
-    char id[ES_ERROR_FILE_MAX + 64];
+    char *id;      /* the record's id: the document's, @ and an offset */
+    size_t id_cap;
 } doc_scan;
 
 static int on_quantity(const es_quantity *q, void *user)
@@ -91,7 +92,7 @@ static int on_quantity(const es_quantity *q, void *user)
         r.context = d->text + cs;
         r.context_len = ce - cs;
     }
-    snprintf(d->id, sizeof d->id, "%s@%zu", d->info->id, r.start);
+    snprintf(d->id, d->id_cap, "%s@%zu", d->info->id, r.start);
     r.id = d->id;
     es_status st = d->sink->record ? d->sink->record(&r, d->sink->user) : ES_OK;
     if (st != ES_OK) {
@@ -192,9 +193,17 @@ es_status es_extract_source(const es_source *src, const es_extract_options *opt,
     size_t len, n_cells;
     const char *text = es_source_text(src, &len);
     const es_table_cell *cells = es_source_cells(src, &n_cells);
-    char doc_id[ES_ERROR_FILE_MAX + 32];
+    /* ids hold the whole path, however long: two files never share one */
+    size_t id_cap = strlen(name) + 48;
+    char *doc_id = malloc(id_cap), *rec_id = malloc(id_cap + 24);
+    if (doc_id == NULL || rec_id == NULL) {
+        free(doc_id);
+        free(rec_id);
+        free(docs);
+        return es_error_set(err, ES_ERR_NOMEM, name, 0, "out of memory");
+    }
     for (size_t i = 0; i < n_docs && st == ES_OK; i++) {
-        snprintf(doc_id, sizeof doc_id, "%s#%d", name, docs[i].index);
+        snprintf(doc_id, id_cap, "%s#%d", name, docs[i].index);
         es_doc_meta meta;
         memset(&meta, 0, sizeof meta);
         if (opt->gazetteer != NULL)
@@ -221,7 +230,7 @@ es_status es_extract_source(const es_source *src, const es_extract_options *opt,
             es_situate_doc_init(&situ, opt->situator, opt->gazetteer, text, docs[i].body_start,
                                 docs[i].body_end, info.title, info.year, info.district, info.city);
         doc_scan d = {src,  opt->classifier, sink, &info, opt->situator ? &situ : NULL,
-                      text, len,             ES_OK, err,  {0}};
+                      text, len,             ES_OK, err,  rec_id, id_cap + 24};
         es_scan_callbacks cb = {on_quantity, on_note, &d};
         /* Cells are sorted by offset; hand the scanner those of this body. */
         size_t c0 = 0;
@@ -235,6 +244,8 @@ es_status es_extract_source(const es_source *src, const es_extract_options *opt,
         st = d.status;
     }
     free(docs);
+    free(doc_id);
+    free(rec_id);
     return st;
 }
 

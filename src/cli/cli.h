@@ -57,13 +57,22 @@ int cli_feed(char **files, int n, int from_records, const es_extract_options *op
 #define CLI_EXTRACT_LONGOPTS                                                                         \
     {"split", required_argument, NULL, 's'}, {"district", required_argument, NULL, 'd'},             \
         {"city", required_argument, NULL, 'c'}, {"manifest", required_argument, NULL, 'm'},          \
-        {"lexicon", required_argument, NULL, 'l'}
+        {"lexicon", required_argument, NULL, 'l'}, {"files-from", required_argument, NULL, 'W'},     \
+        {"null", no_argument, NULL, '0'}
 
 /* Options shared by extract, run and compare. */
 typedef struct cli_extract_args {
     es_extract_options opt;
     const char *manifest_path, *lexicon_path;
+    const char *files_from; /* --files-from FILE ('-': standard input) */
+    int null_separated;     /* -0, --null: its names end in NUL, not a line break */
 } cli_extract_args;
+
+/* The inputs: the file arguments, then the names --files-from lists. The
+ * list (*files, *n) is malloc'd; free it with cli_inputs_free. Returns 0,
+ * or an exit status after reporting (an unreadable list: 1). */
+int cli_inputs(const cli_extract_args *a, int argc, char **argv, char ***files, int *n);
+void cli_inputs_free(char **files, int n, int argc);
 
 void cli_extract_args_init(cli_extract_args *a);
 /* Take getopt's option c ('s' --split, 'd' --district, 'c' --city, 'y'

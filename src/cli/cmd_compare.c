@@ -130,7 +130,7 @@ int cmd_compare(int argc, char **argv)
         cli_usage_error("compare: --indicator is required (see edustat indicators)");
         return CLI_EXIT_USAGE;
     }
-    if (optind >= argc) {
+    if (optind >= argc && ea.files_from == NULL) {
         cli_usage_error("compare: no input files (try edustat compare --help)");
         return CLI_EXIT_USAGE;
     }
@@ -168,7 +168,12 @@ int cmd_compare(int argc, char **argv)
         goto done;
     }
     es_extract_sink sink = {NULL, add_fact, NULL, facts};
-    int failed = cli_feed(argv + optind, argc - optind, from_records, &ea.opt, &sink, NULL, &fatal);
+    char **inputs;
+    int n_inputs, failed = 0;
+    if ((rc = cli_inputs(&ea, argc - optind, argv + optind, &inputs, &n_inputs)) != 0)
+        goto done;
+    failed = cli_feed(inputs, n_inputs, from_records, &ea.opt, &sink, NULL, &fatal);
+    cli_inputs_free(inputs, n_inputs, argc - optind);
     if (fatal || es_table_build(facts, pick, &table, &err) != ES_OK ||
         es_summary_compute(table, &summary, &err) != ES_OK) {
         if (!fatal)

@@ -26,8 +26,11 @@ static void extract_usage(FILE *to)
           "      --manifest CSV  per-document metadata: file,doc_index,district,city,year\n"
           "      --lexicon TSV   more indicators, or replacements by id (see\n"
           "                      `edustat indicators` and data/indicators.tsv)\n"
-          "FILE may be '-' for standard input. Exit status: 0 done, 1 some inputs\n"
-          "could not be read (the rest are done), 2 usage error.\n",
+          "      --files-from LIST  also the files LIST names, one a line ('-': standard\n"
+          "                      input); with -0/--null, ended by NUL (find -print0)\n"
+          "FILE may be '-' for standard input; a FILE starting with '-' goes after '--'.\n"
+          "Exit status: 0 done, 1 some inputs could not be read (the rest are done),\n"
+          "2 usage error.\n",
           to);
 }
 
@@ -48,7 +51,7 @@ int cmd_extract(int argc, char **argv)
     int c;
     optind = 1;
     opterr = 0;
-    while ((c = getopt_long(argc, argv, ":o:h", longopts, NULL)) != -1) {
+    while ((c = getopt_long(argc, argv, ":o:h0", longopts, NULL)) != -1) {
         switch (c) {
         case 'o':
             out_path = optarg;
@@ -74,19 +77,26 @@ int cmd_extract(int argc, char **argv)
         }
         }
     }
-    if (optind >= argc) {
+    char **inputs;
+    int n_inputs, n_args = argc - optind;
+    int rc = cli_inputs(&ea, n_args, argv + optind, &inputs, &n_inputs);
+    if (rc != 0)
+        return rc;
+    if (n_inputs == 0) {
         cli_usage_error("extract: no input files (try edustat extract --help)");
-        return CLI_EXIT_USAGE;
+        rc = CLI_EXIT_USAGE;
+    } else if (cli_output_is_input(out_path, inputs, n_inputs, ea.manifest_path, ea.lexicon_path)) {
+        rc = CLI_EXIT_USAGE;
+    } else {
+        cli_pipeline pipe;
+        rc = cli_pipeline_open(&pipe, ea.lexicon_path, ea.manifest_path, 1);
+        if (rc == 0) {
+            cli_pipeline_attach(&pipe, &ea.opt);
+            rc = extract_to(out_path, format, &ea.opt, n_inputs, inputs);
+            cli_pipeline_close(&pipe);
+        }
     }
-    if (cli_output_is_input(out_path, argv + optind, argc - optind, ea.manifest_path, ea.lexicon_path))
-        return CLI_EXIT_USAGE;
-    cli_pipeline pipe;
-    int prc = cli_pipeline_open(&pipe, ea.lexicon_path, ea.manifest_path, 1);
-    if (prc != 0)
-        return prc;
-    cli_pipeline_attach(&pipe, &ea.opt);
-    int rc = extract_to(out_path, format, &ea.opt, argc - optind, argv + optind);
-    cli_pipeline_close(&pipe);
+    cli_inputs_free(inputs, n_inputs, n_args);
     return rc;
 }
 

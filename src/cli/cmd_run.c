@@ -44,6 +44,8 @@ static void run_usage(FILE *to)
           "      --title TEXT    the briefing's title (default 教育指标简报)\n"
           "      --font FILE     the briefing's CJK TrueType font (default: the one\n"
           "                      built with edustat; also EDUSTAT_FONT)\n"
+          "      --files-from LIST, -0/--null  also the files LIST names (one a line,\n"
+          "                      or NUL-ended): one run over a corpus of any size\n"
           "      --split, --district, --city, --year, --manifest, --lexicon\n"
           "                      as for `edustat extract`\n",
           to);
@@ -283,7 +285,7 @@ int cmd_run(int argc, char **argv)
     const char *title = NULL, *font = NULL;
     optind = 1;
     opterr = 0;
-    while ((c = getopt_long(argc, argv, ":o:h", longopts, NULL)) != -1) {
+    while ((c = getopt_long(argc, argv, ":o:h0", longopts, NULL)) != -1) {
         switch (c) {
         case 'o':
             dir = optarg;
@@ -318,31 +320,40 @@ int cmd_run(int argc, char **argv)
         }
         }
     }
-    if (optind >= argc) {
-        cli_usage_error("run: no input files (try edustat run --help)");
-        return CLI_EXIT_USAGE;
-    }
     struct stat sb;
     if (stat(dir, &sb) == 0 && !S_ISDIR(sb.st_mode)) {
         fprintf(stderr, "edustat: %s: not a directory\n", dir);
         return CLI_EXIT_INPUT;
     }
+    if (from_records && cli_refuse_with_records(&ea, "run") != 0)
+        return CLI_EXIT_USAGE;
+    char **inputs;
+    int n_inputs, n_args = argc - optind;
+    int prc = cli_inputs(&ea, n_args, argv + optind, &inputs, &n_inputs);
+    if (prc != 0)
+        return prc;
+    if (n_inputs == 0) {
+        cli_usage_error("run: no input files (try edustat run --help)");
+        cli_inputs_free(inputs, n_inputs, n_args);
+        return CLI_EXIT_USAGE;
+    }
     /* an output that is an input would destroy it (run -o out out/records.json) */
     for (size_t i = 0; i < N_RUN_FILES; i++) {
         char *p = join(dir, run_files[i]);
-        int clash = p != NULL && cli_output_is_input(p, argv + optind, argc - optind, ea.manifest_path,
-                                                     ea.lexicon_path);
+        int clash = p != NULL && cli_output_is_input(p, inputs, n_inputs, ea.manifest_path, ea.lexicon_path);
         free(p);
-        if (clash)
+        if (clash) {
+            cli_inputs_free(inputs, n_inputs, n_args);
             return CLI_EXIT_USAGE;
+        }
     }
 
     cli_pipeline pipe;
-    if (from_records && cli_refuse_with_records(&ea, "run") != 0)
-        return CLI_EXIT_USAGE;
-    int prc = cli_pipeline_open(&pipe, ea.lexicon_path, ea.manifest_path, !from_records);
-    if (prc != 0)
+    prc = cli_pipeline_open(&pipe, ea.lexicon_path, ea.manifest_path, !from_records);
+    if (prc != 0) {
+        cli_inputs_free(inputs, n_inputs, n_args);
         return prc;
+    }
     cli_pipeline_attach(&pipe, &ea.opt);
 
     int rc = CLI_EXIT_OK, fatal = 0, failed = 0;
@@ -407,13 +418,13 @@ int cmd_run(int argc, char **argv)
     run_sink rs = {w, facts, corpus, &err};
     es_extract_sink sink = {on_document, on_record, NULL, &rs};
     char *shown = join(dir, "records.json");
-    failed = cli_feed(argv + optind, argc - optind, from_records, &ea.opt, &sink, shown, &fatal);
+    failed = cli_feed(inputs, n_inputs, from_records, &ea.opt, &sink, shown, &fatal);
     free(shown);
     if (fatal) {
         rc = CLI_EXIT_INPUT;
         goto done;
     }
-    if (failed == argc - optind) {
+    if (failed == n_inputs) {
         /* nothing read: an earlier run in DIR stays as it was */
         fprintf(stderr, "edustat: no input could be read; %s left as it was\n", dir);
         rc = CLI_EXIT_INPUT;
@@ -486,6 +497,7 @@ done:
     es_corpus_free(corpus);
     free(records_path);
     cli_pipeline_close(&pipe);
+    cli_inputs_free(inputs, n_inputs, n_args);
     if (rc == CLI_EXIT_OK && failed)
         rc = CLI_EXIT_INPUT;
     return rc;

@@ -2,6 +2,7 @@
  * in, plus --lexicon), the classifier, the gazetteer and a manifest. */
 #include "cli.h"
 
+#include <errno.h>
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
@@ -121,6 +122,12 @@ int cli_extract_args_take(cli_extract_args *a, int c, const char *arg)
     case 'l':
         a->lexicon_path = arg;
         return 0;
+    case 'W': /* --files-from */
+        a->files_from = arg;
+        return 0;
+    case '0':
+        a->null_separated = 1;
+        return 0;
     default:
         return -1;
     }
@@ -183,4 +190,77 @@ int cli_refuse_with_records(const cli_extract_args *a, const char *cmd)
     cli_usage_error("%s: %s applies to extracting text, not to --from-records (the records carry "
                     "their documents' metadata)", cmd, given);
     return CLI_EXIT_USAGE;
+}
+
+int cli_inputs(const cli_extract_args *a, int argc, char **argv, char ***files, int *n)
+{
+    *files = NULL;
+    *n = 0;
+    size_t cap = (size_t)argc + 16, count = 0;
+    char **list = malloc(cap * sizeof *list);
+    if (list == NULL) {
+        fputs("edustat: out of memory\n", stderr);
+        return CLI_EXIT_INPUT;
+    }
+    for (int i = 0; i < argc; i++)
+        list[count++] = argv[i];
+    if (a->files_from != NULL) {
+        int is_stdin = strcmp(a->files_from, "-") == 0;
+        FILE *f = is_stdin ? stdin : fopen(a->files_from, "rb");
+        if (f == NULL) {
+            fprintf(stderr, "edustat: %s: %s\n", a->files_from, strerror(errno));
+            free(list);
+            return CLI_EXIT_INPUT;
+        }
+        char *line = NULL;
+        size_t lcap = 0;
+        ssize_t len;
+        int sep = a->null_separated ? '\0' : '\n', bad = 0;
+        while (!bad && (len = getdelim(&line, &lcap, sep, f)) >= 0) {
+            if (len > 0 && line[len - 1] == (char)sep)
+                line[--len] = '\0';
+            if (!a->null_separated && len > 0 && line[len - 1] == '\r')
+                line[--len] = '\0';
+            if (len == 0)
+                continue; /* blank lines between names */
+            if (count == cap) {
+                cap *= 2;
+                char **p = realloc(list, cap * sizeof *p);
+                if (p == NULL) {
+                    bad = 1;
+                    break;
+                }
+                list = p;
+            }
+            if ((list[count] = strdup(line)) == NULL) {
+                bad = 1;
+                break;
+            }
+            count++;
+        }
+        int read_error = ferror(f);
+        free(line);
+        if (!is_stdin)
+            fclose(f);
+        if (bad || read_error) {
+            if (bad)
+                fputs("edustat: out of memory\n", stderr);
+            else
+                fprintf(stderr, "edustat: %s: read error\n", a->files_from);
+            cli_inputs_free(list, (int)count, argc);
+            return CLI_EXIT_INPUT;
+        }
+    }
+    *files = list;
+    *n = (int)count;
+    return 0;
+}
+
+void cli_inputs_free(char **files, int n, int argc)
+{
+    if (files == NULL)
+        return;
+    for (int i = argc; i < n; i++) /* the names read from the list */
+        free(files[i]);
+    free(files);
 }

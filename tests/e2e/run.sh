@@ -418,6 +418,24 @@ if command -v bash >/dev/null; then
     if grep -q "not text in a known encoding" "$TMP/err"; then bad "no file descriptor left read as a bad encoding"; else ok; fi
 fi
 
+# --- many inputs: --files-from (lines or NUL-ended), ids unique however long the path -----
+ls "$HERE"/../../examples/*.txt >"$TMP/list.txt"
+printf '\n' >>"$TMP/list.txt"
+expect_status 0 "$EDUSTAT" extract --files-from "$TMP/list.txt" -o "$TMP/ff.json"
+n_ex=$(ls "$HERE"/../../examples/*.txt | wc -l)
+json_check "$TMP/ff.json" "len(set(x['file'] for x in d['documents'])) == $n_ex"
+find "$HERE/../../examples" -name '*.txt' -print0 | "$EDUSTAT" run --no-pdf -0 --files-from - -o "$TMP/ffrun" 2>"$TMP/err"
+if [ $? -eq 0 ]; then ok; else bad "run -0 --files-from - failed"; cat "$TMP/err"; fi
+json_check "$TMP/ffrun/records.json" "len(set(x['file'] for x in d['documents'])) == $n_ex"
+expect_status 1 "$EDUSTAT" extract --files-from "$TMP/no-such-list.txt"
+expect_err "no-such-list.txt: No such file or directory"
+long="$TMP/$(printf 'a%.0s' $(seq 250))/$(printf 'b%.0s' $(seq 250))/$(printf 'c%.0s' $(seq 250))/$(printf 'd%.0s' $(seq 250))/$(printf 'e%.0s' $(seq 250))"
+mkdir -p "$long"
+cp "$HERE/../../examples/huli-2022.txt" "$long/one.txt"
+cp "$HERE/../../examples/huli-2022.txt" "$long/two.txt"
+expect_status 0 "$EDUSTAT" extract -o "$TMP/long.json" "$long/one.txt" "$long/two.txt"
+json_check "$TMP/long.json" "len(set(x['id'] for x in d['documents'])) == 2 and len(set(x['id'] for x in d['records'])) == len(d['records'])"
+
 # --- nothing lost: outputs never overwrite inputs, a failed run leaves the last one --------
 EX="$HERE/../../examples"
 mkdir -p "$TMP/safe"
