@@ -465,14 +465,36 @@ static void unchartable(es_pdf *p, const es_table *t)
     p->y -= 6;
 }
 
+/* Characters the font lacks, drawn as □. */
+typedef struct missing_chars {
+    uint32_t cp[ES_PDF_MAX_MISSING];
+    size_t n;
+} missing_chars;
+
+/* The line of the data-quality page on them. */
+static void missing_note(es_pdf *p, const missing_chars *m)
+{
+    if (m == NULL || m->n == 0)
+        return;
+    char line[1024];
+    int len = snprintf(line, sizeof line, "字体中没有的字符：%zu 个，文中以 □ 代替（", m->n);
+    for (size_t i = 0; i < m->n && len > 0 && (size_t)len < sizeof line - 16; i++)
+        len += snprintf(line + len, sizeof line - (size_t)len, "%sU+%04X", i ? "、" : "", (unsigned)m->cp[i]);
+    if (len > 0 && (size_t)len < sizeof line - 8)
+        snprintf(line + len, sizeof line - (size_t)len, "）。");
+    body(p, line);
+    p->y -= 6;
+}
+
 static void data_quality(es_pdf *p, const es_table *t, const section *secs, size_t n_secs,
-                         const es_corpus *c, const es_lexicon *lx, int number)
+                         const es_corpus *c, const es_lexicon *lx, int number, const missing_chars *missing)
 {
     char line[1024];
     es_pdf_new_page(p, 0);
     snprintf(line, sizeof line, "%d. 数据质量", number);
     heading(p, line, H1_SIZE, 10);
     unchartable(p, t);
+    missing_note(p, missing);
     table_quality(p, t, secs, n_secs);
     snprintf(line, sizeof line, "缺少区县或年份的文档：%zu 篇（其数字不进入比较，计入 table.json 的 unplaced）。",
              c->n_unplaced_docs);
@@ -531,6 +553,47 @@ static void sources(es_pdf *p, const es_table *t, const section *secs, size_t n_
     es_pdf_fill_color(p, black);
 }
 
+/* Draw the briefing; save it to out unless out is NULL (a first pass that
+ * only finds the characters the font lacks, into *found). listed: those
+ * to name on the data-quality page. */
+static es_status render(const es_table *t, const es_summary *s, const es_corpus *c, const es_lexicon *lx,
+                        const section *secs, size_t n_secs, const es_briefing_options *o, const char *title,
+                        const char *date, const missing_chars *listed, FILE *out, missing_chars *found,
+                        es_error *err)
+{
+    es_pdf p;
+    if (es_pdf_open(&p, o ? o->font_path : NULL, err) != 0)
+        return err->status ? err->status : ES_ERR_IO;
+    char header[256];
+    snprintf(header, sizeof header, "%s · %s", title, date);
+    p.header = header;
+    HPDF_SetInfoAttr(p.doc, HPDF_INFO_TITLE, title);
+    HPDF_SetInfoAttr(p.doc, HPDF_INFO_CREATOR, "edustat");
+    cover(&p, t, c, secs, n_secs, title, date);
+    if (n_secs == 0) {
+        es_pdf_new_page(&p, 0);
+        heading(&p, "没有可比较的数据", H1_SIZE, 10);
+        body(&p, "没有一项指标在至少两个区县或两个年份都有数字，因此无从比较。请检查文档的区县和年份"
+                 "是否识别（见数据质量一节），或用 --district、--year、--manifest 补充。");
+    }
+    int rc = 0;
+    for (size_t i = 0; i < n_secs && rc == 0; i++)
+        rc = draw_section(&p, t, s, &secs[i]);
+    if (rc == 0) {
+        data_quality(&p, t, secs, n_secs, c, lx, (int)n_secs + 1, listed);
+        sources(&p, t, secs, n_secs, (int)n_secs + 2);
+        if (out != NULL)
+            rc = es_pdf_save(&p, out);
+    }
+    found->n = p.n_missing;
+    memcpy(found->cp, p.missing, p.n_missing * sizeof *p.missing);
+    es_status st = ES_OK;
+    if (rc != 0 || p.failed)
+        st = err->status != ES_OK ? err->status : es_error_set(err, ES_ERR_NOMEM, "", 0, "out of memory");
+    es_pdf_close(&p);
+    return st;
+}
+
 es_status es_briefing_write(const es_table *t, const es_summary *s, const es_corpus *c,
                             const es_briefing_options *o, FILE *out, es_error *err)
 {
@@ -569,36 +632,17 @@ es_status es_briefing_write(const es_table *t, const es_summary *s, const es_cor
         i = j;
     }
 
-    es_pdf p;
-    if (es_pdf_open(&p, o ? o->font_path : NULL, err) != 0) {
-        free(secs);
-        return err->status ? err->status : ES_ERR_IO;
-    }
-    char header[256];
-    snprintf(header, sizeof header, "%s · %s", title, date);
-    p.header = header;
-    HPDF_SetInfoAttr(p.doc, HPDF_INFO_TITLE, title);
-    HPDF_SetInfoAttr(p.doc, HPDF_INFO_CREATOR, "edustat");
-    cover(&p, t, c, secs, n_secs, title, date);
-    if (n_secs == 0) {
-        es_pdf_new_page(&p, 0);
-        heading(&p, "没有可比较的数据", H1_SIZE, 10);
-        body(&p, "没有一项指标在至少两个区县或两个年份都有数字，因此无从比较。请检查文档的区县和年份"
-                 "是否识别（见数据质量一节），或用 --district、--year、--manifest 补充。");
-    }
-    int rc = 0;
-    for (size_t i = 0; i < n_secs && rc == 0; i++)
-        rc = draw_section(&p, t, s, &secs[i]);
-    if (rc == 0) {
-        data_quality(&p, t, secs, n_secs, c, lx, (int)n_secs + 1);
-        sources(&p, t, secs, n_secs, (int)n_secs + 2);
-        rc = es_pdf_save(&p, out);
+    /* Drawn once; when the font lacks characters, drawn again with them
+     * listed on the data-quality page (they are found while drawing). */
+    missing_chars found = {{0}, 0};
+    es_status st = render(t, s, c, lx, secs, n_secs, o, title, date, NULL, NULL, &found, err);
+    if (st == ES_OK && found.n > 0) {
+        missing_chars listed = found;
+        st = render(t, s, c, lx, secs, n_secs, o, title, date, &listed, out, &found, err);
+    } else if (st == ES_OK) {
+        st = render(t, s, c, lx, secs, n_secs, o, title, date, &found, out, &found, err);
     }
     free(secs);
-    es_status st = ES_OK;
-    if (rc != 0 || p.failed)
-        st = err->status != ES_OK ? err->status : es_error_set(err, ES_ERR_NOMEM, "", 0, "out of memory");
-    es_pdf_close(&p);
     return st;
 }
 

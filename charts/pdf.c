@@ -133,15 +133,8 @@ static int check_text(es_pdf *p, const char *s)
             continue;
         mark(p->checked, cp);
         FT_UInt gid = FT_Get_Char_Index(p->face, cp), bad = 0;
-        if (gid == 0 && cp > ' ' && cp != 0x3000 && cp != 0xA0) {
-            char ch[8] = {0};
-            es_utf8_encode(cp, ch);
-            es_error_set(p->err, ES_ERR_FORMAT, p->font_path, 0,
-                         "font has no glyph for '%s' (U+%04X): pass --font with a font that has it",
-                         ch, (unsigned)cp);
-            p->failed = 1;
-            return 0;
-        }
+        if (gid == 0)
+            continue; /* replaced before drawing (substitute) */
         if (gid != 0 && !glyph_drawable(p->face, gid, 0, &bad)) {
             char ch[8] = {0};
             es_utf8_encode(cp, ch);
@@ -225,8 +218,65 @@ void es_pdf_close(es_pdf *p)
     p->ft = NULL;
 }
 
+static void note_missing(es_pdf *p, uint32_t cp)
+{
+    for (size_t i = 0; i < p->n_missing; i++)
+        if (p->missing[i] == cp)
+            return;
+    if (p->n_missing < ES_PDF_MAX_MISSING)
+        p->missing[p->n_missing++] = cp;
+}
+
+/* s with each character the font lacks (䶮, an emoji, 𠀀) as □: one
+ * character outside the font must not cost the whole briefing. Returns s
+ * itself when nothing is missing, else p->scratch. */
+static const char *substitute(es_pdf *p, const char *s)
+{
+    if (s == p->scratch)
+        return s;
+    const unsigned char *u = (const unsigned char *)s;
+    size_t len = strlen(s), i = 0, o = 0;
+    int replaced = 0;
+    while (i < len) {
+        uint32_t cp;
+        size_t k = es_utf8_decode(u + i, len - i, &cp);
+        int lacking;
+        if (cp > 0xFFFF) {
+            lacking = 1;
+        } else if (marked(p->absent, cp)) {
+            lacking = 1;
+        } else if (cp < 0x80 || marked(p->checked, cp)) {
+            lacking = 0;
+        } else {
+            lacking = FT_Get_Char_Index(p->face, cp) == 0 && cp != 0x3000 && cp != 0xA0;
+            if (lacking)
+                mark(p->absent, cp);
+        }
+        if (lacking) {
+            note_missing(p, cp);
+            replaced = 1;
+        }
+        if (o + 4 >= sizeof p->scratch)
+            break; /* a longer text is cut, not overrun */
+        if (lacking) {
+            memcpy(p->scratch + o, "\xE2\x96\xA1", 3); /* □ */
+            o += 3;
+        } else {
+            memcpy(p->scratch + o, s + i, k);
+            o += k;
+        }
+        i += k;
+    }
+    if (!replaced)
+        return s;
+    p->scratch[o] = '\0';
+    return p->scratch;
+}
+
 void es_pdf_text(es_pdf *p, double x, double y, double size, const char *s)
 {
+    if (s != NULL)
+        s = substitute(p, s);
     if (p->failed || s == NULL || *s == '\0' || !check_text(p, s))
         return;
     HPDF_Page_BeginText(p->page);
@@ -237,6 +287,8 @@ void es_pdf_text(es_pdf *p, double x, double y, double size, const char *s)
 
 void es_pdf_text_rotated(es_pdf *p, double x, double y, double size, double deg, const char *s)
 {
+    if (s != NULL)
+        s = substitute(p, s);
     if (p->failed || s == NULL || *s == '\0' || !check_text(p, s))
         return;
     double r = deg * 3.14159265358979323846 / 180.0;
@@ -255,6 +307,7 @@ double es_pdf_text_width(es_pdf *p, const char *s, double size)
 {
     if (s == NULL || *s == '\0')
         return 0;
+    s = substitute(p, s);
     if (p->advance == NULL) {
         p->advance = malloc(65536 * sizeof *p->advance);
         if (p->advance == NULL) {

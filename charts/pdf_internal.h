@@ -25,6 +25,8 @@ typedef struct es_rgb {
     double r, g, b;
 } es_rgb;
 
+#define ES_PDF_MAX_MISSING 64
+
 typedef struct es_pdf {
     HPDF_Doc doc;
     HPDF_Font font;
@@ -40,6 +42,12 @@ typedef struct es_pdf {
     char font_path[1024];
     es_error *err;
     int failed;
+    /* characters the font lacks: drawn as □ (U+25A1), listed for the
+     * data-quality page (the first ES_PDF_MAX_MISSING, all counted) */
+    uint8_t absent[65536 / 8];
+    uint32_t missing[ES_PDF_MAX_MISSING];
+    size_t n_missing;
+    char scratch[4096]; /* a text with its missing characters replaced */
 } es_pdf;
 
 /* Open a document in the briefing font (see es_briefing_font_path). */

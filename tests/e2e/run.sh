@@ -324,6 +324,22 @@ open(sys.argv[1], 'w', encoding='utf-8').write(''.join(json.dumps(o, ensure_asci
     pdfcheck qpdf "$TMP/huge.pdf"
     expect_status 0 "$EDUSTAT" compare --from-records --indicator funding.investment "$TMP/huge.jsonl"
     if grep -qE '[0-9]{20}' "$TMP/out"; then bad "compare prints a value as dozens of digits"; else ok; fi
+    # characters outside the font (a rare Han character, an emoji): the
+    # briefing is written, with □ in their place, and lists them
+    python3 -c "
+import json, sys
+out = []
+for i, (d, ctx) in enumerate([('䶮区', '😀'), ('乙区', '𠀀')], 1):
+    out.append({'type': 'document', 'id': 'g#%d' % i, 'file': 'g', 'index': i, 'title': 't', 'start_line': i,
+                'end_line': i, 'district': d, 'district_code': None, 'city': '测试市', 'year': 2024})
+    out.append({'type': 'record', 'id': 'g#%d@1' % i, 'doc': 'g#%d' % i, 'file': 'g', 'line': 1, 'start': 1,
+                'end': 2, 'raw': 'x', 'value': 3 + i, 'unit': '人', 'qualifier': 'exact',
+                'indicator': 'staff.teachers', 'context': ctx})
+open(sys.argv[1], 'w', encoding='utf-8').write(''.join(json.dumps(o, ensure_ascii=False) + '\n' for o in out))
+" "$TMP/glyph.jsonl"
+    expect_status 0 "$EDUSTAT" report -o "$TMP/glyph.pdf" "$TMP/glyph.jsonl"
+    pdfcheck text "$TMP/glyph.pdf" □区 U+4DAE U+1F600 U+20000
+    pdfcheck qpdf "$TMP/glyph.pdf"
     # nothing to compare: a short briefing that says so
     printf '全区工作稳步推进，无具体数字。\n' >"$TMP/nothing.txt"
     expect_status 0 "$EDUSTAT" run -o "$TMP/none" "$TMP/nothing.txt"
