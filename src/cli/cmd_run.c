@@ -426,7 +426,7 @@ int cmd_run(int argc, char **argv)
     }
     if (failed == n_inputs) {
         /* nothing read: an earlier run in DIR stays as it was */
-        fprintf(stderr, "edustat: no input could be read; %s left as it was\n", dir);
+        fprintf(stderr, "edustat: no input could be read whole; %s left as it was\n", dir);
         rc = CLI_EXIT_INPUT;
         goto done;
     }

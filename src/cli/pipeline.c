@@ -6,6 +6,8 @@
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
+#include <sys/stat.h>
+#include <stdint.h>
 #include <getopt.h>
 #include <unistd.h>
 
@@ -41,28 +43,127 @@ void cli_pipeline_close(cli_pipeline *p)
     memset(p, 0, sizeof *p);
 }
 
-static void print_warning(const es_error *w, void *user)
+/* What cli_feed puts between the readers and the caller's sink: counts a
+ * file's records and, reading records, drops ids seen before (a shard
+ * merged twice, or two shards holding the same records). */
+typedef struct feed_guard {
+    const es_extract_sink *inner;
+    size_t records;     /* passed on, this file */
+    size_t duplicates;  /* dropped, this file */
+    uint64_t *seen;     /* open addressing; 0 = empty */
+    size_t cap, used;
+    int check_ids;
+    int oom;
+} feed_guard;
+
+static uint64_t id_hash(const char *s)
 {
-    (void)user;
-    cli_report(w);
+    uint64_t h = 1469598103934665603ull; /* FNV-1a */
+    for (; *s; s++)
+        h = (h ^ (unsigned char)*s) * 1099511628211ull;
+    return h ? h : 1;
+}
+
+/* Was this id seen before? Notes it when not. */
+static int seen_before(feed_guard *g, const char *id)
+{
+    if (g->used * 2 >= g->cap) {
+        size_t cap = g->cap ? g->cap * 2 : 4096;
+        uint64_t *t = calloc(cap, sizeof *t);
+        if (t == NULL) {
+            g->oom = 1;
+            return 0;
+        }
+        for (size_t i = 0; i < g->cap; i++)
+            if (g->seen[i] != 0) {
+                size_t k = g->seen[i] & (cap - 1);
+                while (t[k] != 0)
+                    k = (k + 1) & (cap - 1);
+                t[k] = g->seen[i];
+            }
+        free(g->seen);
+        g->seen = t;
+        g->cap = cap;
+    }
+    uint64_t h = id_hash(id);
+    size_t k = h & (g->cap - 1);
+    while (g->seen[k] != 0) {
+        if (g->seen[k] == h)
+            return 1;
+        k = (k + 1) & (g->cap - 1);
+    }
+    g->seen[k] = h;
+    g->used++;
+    return 0;
+}
+
+static es_status guard_document(const es_doc_info *d, void *user)
+{
+    feed_guard *g = user;
+    return g->inner->document ? g->inner->document(d, g->inner->user) : ES_OK;
+}
+
+static es_status guard_record(const es_record *r, void *user)
+{
+    feed_guard *g = user;
+    if (g->check_ids && r->id != NULL && seen_before(g, r->id)) {
+        g->duplicates++;
+        return ES_OK;
+    }
+    if (g->oom)
+        return ES_ERR_NOMEM;
+    g->records++;
+    return g->inner->record ? g->inner->record(r, g->inner->user) : ES_OK;
+}
+
+static void guard_warning(const es_error *w, void *user)
+{
+    feed_guard *g = user;
+    if (g->inner->warning)
+        g->inner->warning(w, g->inner->user);
+    else
+        cli_report(w);
 }
 
 int cli_feed(char **files, int n, int from_records, const es_extract_options *opt,
              const es_extract_sink *sink_in, const char *output, int *fatal)
 {
-    es_extract_sink sink = *sink_in;
-    if (sink.warning == NULL)
-        sink.warning = print_warning;
+    feed_guard g;
+    memset(&g, 0, sizeof g);
+    g.inner = sink_in;
+    g.check_ids = from_records;
+    es_extract_sink sink = {guard_document, guard_record, guard_warning, &g};
+    /* a file given twice is read once: its figures would count twice */
+    struct stat *given = calloc(n > 0 ? (size_t)n : 1, sizeof *given);
+    if (given == NULL) {
+        fputs("edustat: out of memory\n", stderr);
+        *fatal = 1;
+        return n;
+    }
     int failed = 0;
     int progress = n > 5 && isatty(STDERR_FILENO);
     *fatal = 0;
     for (int i = 0; i < n && !*fatal; i++) {
         if (progress)
             fprintf(stderr, "\redustat: %d/%d files", i + 1, n);
+        int twice = 0;
+        if (strcmp(files[i], "-") != 0 && stat(files[i], &given[i]) == 0 && S_ISREG(given[i].st_mode))
+            for (int k = 0; k < i && !twice; k++)
+                twice = given[k].st_ino == given[i].st_ino && given[k].st_dev == given[i].st_dev &&
+                        S_ISREG(given[k].st_mode);
+        if (twice) {
+            fprintf(stderr, "%sedustat: %s: given twice; read once\n", progress ? "\n" : "", files[i]);
+            continue;
+        }
+        g.records = g.duplicates = 0;
         es_error err;
         es_error_clear(&err);
         es_status st = from_records ? es_read_records_file(files[i], &sink, &err)
                                     : es_extract_file(files[i], opt, &sink, &err);
+        if (g.duplicates > 0)
+            fprintf(stderr, "%sedustat: %s: %zu records whose ids were read before (another shard, or "
+                            "this one twice) were left out\n",
+                    progress ? "\n" : "", files[i], g.duplicates);
         if (st == ES_OK)
             continue;
         if (progress)
@@ -74,10 +175,16 @@ int cli_feed(char **files, int n, int from_records, const es_extract_options *op
             *fatal = 1;
             break; /* the output is gone: the input is not to blame */
         }
+        if (from_records && g.records > 0)
+            fprintf(stderr, "edustat: %s: %zu records were read before the error; they count with "
+                            "the other inputs\n",
+                    files[i], g.records);
         failed++;
     }
     if (progress)
         fputc('\n', stderr);
+    free(given);
+    free(g.seen);
     return failed;
 }
 

@@ -419,6 +419,23 @@ expect_err "goes after '--'"
 expect_status 0 "$EDUSTAT" extract -o dash.json -- -dash.txt
 cd "$here" || exit 1
 
+# shards merged twice: a file given twice is read once; records read before are not counted again
+"$EDUSTAT" extract --format jsonl -o "$TMP/shard.jsonl" "$HERE/../../examples/huli-2022.txt" 2>/dev/null
+cp "$TMP/shard.jsonl" "$TMP/shard-copy.jsonl"
+expect_status 0 "$EDUSTAT" run --from-records --no-pdf -o "$TMP/once" "$TMP/shard.jsonl"
+expect_status 0 "$EDUSTAT" run --from-records --no-pdf -o "$TMP/twice" "$TMP/shard.jsonl" "$TMP/shard.jsonl" "$TMP/shard-copy.jsonl"
+expect_err "shard.jsonl: given twice; read once"
+expect_err "shard-copy.jsonl: "
+expect_err "were left out"
+if cmp -s "$TMP/once/table.json" "$TMP/twice/table.json"; then ok; else bad "a shard merged twice changed the table"; fi
+# a shard cut short: what came before the bad line is kept, and said so
+head -c 2000 "$TMP/shard.jsonl" >"$TMP/cut.jsonl"
+expect_status 1 "$EDUSTAT" run --from-records --no-pdf -o "$TMP/cut" "$TMP/cut.jsonl"
+expect_err "records were read before the error"
+expect_err "no input could be read whole"
+# with a good shard beside it, the run goes on and says what it kept
+expect_status 1 "$EDUSTAT" run --from-records --no-pdf -o "$TMP/cut2" "$TMP/cut.jsonl" "$TMP/shard.jsonl"
+if [ -s "$TMP/cut2/table.json" ]; then ok; else bad "a run with one bad shard wrote no table"; fi
 mkdir -p "$TMP/emptydir"
 expect_status 1 "$EDUSTAT" run --from-records --no-pdf -o "$TMP/fromdir" "$TMP/emptydir"
 expect_err "is a directory, not a records file"
