@@ -553,13 +553,14 @@ static void sources(es_pdf *p, const es_table *t, const section *secs, size_t n_
     es_pdf_fill_color(p, black);
 }
 
-/* Draw the briefing; save it to out unless out is NULL (a first pass that
- * only finds the characters the font lacks, into *found). listed: those
- * to name on the data-quality page. */
+/* Draw the briefing and save it to out, setting *saved; except on a first
+ * pass (listed NULL) that found characters the font lacks: then *found
+ * holds them and nothing is saved, for a second pass that names them on
+ * the data-quality page. */
 static es_status render(const es_table *t, const es_summary *s, const es_corpus *c, const es_lexicon *lx,
                         const section *secs, size_t n_secs, const es_briefing_options *o, const char *title,
                         const char *date, const missing_chars *listed, FILE *out, missing_chars *found,
-                        es_error *err)
+                        int *saved, es_error *err)
 {
     es_pdf p;
     if (es_pdf_open(&p, o ? o->font_path : NULL, err) != 0)
@@ -582,8 +583,10 @@ static es_status render(const es_table *t, const es_summary *s, const es_corpus 
     if (rc == 0) {
         data_quality(&p, t, secs, n_secs, c, lx, (int)n_secs + 1, listed);
         sources(&p, t, secs, n_secs, (int)n_secs + 2);
-        if (out != NULL)
+        if (listed != NULL || p.n_missing == 0) { /* the second pass always saves */
             rc = es_pdf_save(&p, out);
+            *saved = rc == 0;
+        }
     }
     found->n = p.n_missing;
     memcpy(found->cp, p.missing, p.n_missing * sizeof *p.missing);
@@ -635,12 +638,11 @@ es_status es_briefing_write(const es_table *t, const es_summary *s, const es_cor
     /* Drawn once; when the font lacks characters, drawn again with them
      * listed on the data-quality page (they are found while drawing). */
     missing_chars found = {{0}, 0};
-    es_status st = render(t, s, c, lx, secs, n_secs, o, title, date, NULL, NULL, &found, err);
-    if (st == ES_OK && found.n > 0) {
+    int saved = 0;
+    es_status st = render(t, s, c, lx, secs, n_secs, o, title, date, NULL, out, &found, &saved, err);
+    if (st == ES_OK && !saved) {
         missing_chars listed = found;
-        st = render(t, s, c, lx, secs, n_secs, o, title, date, &listed, out, &found, err);
-    } else if (st == ES_OK) {
-        st = render(t, s, c, lx, secs, n_secs, o, title, date, &found, out, &found, err);
+        st = render(t, s, c, lx, secs, n_secs, o, title, date, &listed, out, &found, &saved, err);
     }
     free(secs);
     return st;

@@ -245,12 +245,11 @@ static const char *substitute(es_pdf *p, const char *s)
             lacking = 1;
         } else if (marked(p->absent, cp)) {
             lacking = 1;
-        } else if (cp < 0x80 || marked(p->checked, cp)) {
+        } else if (cp < 0x80 || marked(p->present, cp)) {
             lacking = 0;
         } else {
             lacking = FT_Get_Char_Index(p->face, cp) == 0 && cp != 0x3000 && cp != 0xA0;
-            if (lacking)
-                mark(p->absent, cp);
+            mark(lacking ? p->absent : p->present, cp);
         }
         if (lacking) {
             note_missing(p, cp);

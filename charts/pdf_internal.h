@@ -45,6 +45,7 @@ typedef struct es_pdf {
     /* characters the font lacks: drawn as □ (U+25A1), listed for the
      * data-quality page (the first ES_PDF_MAX_MISSING, all counted) */
     uint8_t absent[65536 / 8];
+    uint8_t present[65536 / 8]; /* looked up and found */
     uint32_t missing[ES_PDF_MAX_MISSING];
     size_t n_missing;
     char scratch[4096]; /* a text with its missing characters replaced */
