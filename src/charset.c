@@ -84,8 +84,30 @@ es_charset es_charset_detect(const unsigned char *b, size_t len, size_t *bom_len
         *bom_len = 2;
         return ES_CHARSET_UTF16BE;
     }
-    if (memchr(b, '\0', len) != NULL)
-        return ES_CHARSET_UNKNOWN; /* binary data */
+    if (memchr(b, '\0', len) != NULL) {
+        /* UTF-16 without a byte-order mark: the zero bytes of its ASCII
+         * characters (digits, punctuation) all on one side */
+        size_t odd = 0, even = 0;
+        for (size_t i = 0; i < len; i++)
+            if (b[i] == 0) {
+                if (i & 1)
+                    odd++;
+                else
+                    even++;
+            }
+        /* (一 U+4E00 puts a zero on the other side: a few are allowed) */
+        if (len % 2 == 0 && odd >= 4 && even * 8 <= odd)
+            return ES_CHARSET_UTF16LE;
+        if (len % 2 == 0 && even >= 4 && odd * 8 <= even)
+            return ES_CHARSET_UTF16BE;
+        /* text with a few stray zero bytes: read it, the zeros replaced
+         * (and reported); more is binary data */
+        size_t multibyte = 0, bad = count_invalid_utf8(b, len, &multibyte);
+        size_t zeros = odd + even;
+        return (zeros <= 8 || zeros * 1000 <= len) && multibyte > 0 && bad * 50 <= multibyte
+                   ? ES_CHARSET_UTF8_LOSSY
+                   : ES_CHARSET_UNKNOWN;
+    }
     size_t valid = es_utf8_valid_prefix(b, len);
     if (valid == len)
         return ES_CHARSET_UTF8;
@@ -176,7 +198,7 @@ es_status es_charset_to_utf8(const unsigned char *b, size_t len, size_t start, e
         if (cs == ES_CHARSET_UTF8 || cs == ES_CHARSET_UTF8_LOSSY) {
             uint32_t cp;
             k = es_utf8_decode(b + i, len - i, &cp);
-            if (cp == ES_UTF8_REPLACEMENT && k == 1 && b[i] >= 0x80) {
+            if ((cp == ES_UTF8_REPLACEMENT && k == 1 && b[i] >= 0x80) || b[i] == 0) {
                 produced = es_utf8_encode(ES_UTF8_REPLACEMENT, tmp);
                 if ((*n_invalid)++ == 0)
                     *first_invalid = i;

@@ -436,6 +436,17 @@ expect_err "no input could be read whole"
 # with a good shard beside it, the run goes on and says what it kept
 expect_status 1 "$EDUSTAT" run --from-records --no-pdf -o "$TMP/cut2" "$TMP/cut.jsonl" "$TMP/shard.jsonl"
 if [ -s "$TMP/cut2/table.json" ]; then ok; else bad "a run with one bad shard wrote no table"; fi
+# a stray NUL byte, UTF-16 without a byte-order mark: read, not refused
+printf '2024年某区教育工作总结\n全区共有学校45所\000，在校学生3.2万人。\n' >"$TMP/nul.txt"
+expect_status 0 "$EDUSTAT" extract -o "$TMP/nul.json" "$TMP/nul.txt"
+expect_err "nul.txt:2: 1 invalid byte"
+json_check "$TMP/nul.json" "[r['value'] for r in d['records']] == [45, 32000]"
+"$EDUSTAT" extract -o "$TMP/u8.json" "$HERE/../../examples/huli-2022.txt" 2>/dev/null
+for enc in utf-16le utf-16be; do
+    iconv -f utf-8 -t "$enc" "$HERE/../../examples/huli-2022.txt" >"$TMP/$enc.txt"
+    expect_status 0 "$EDUSTAT" extract -o "$TMP/$enc.json" "$TMP/$enc.txt"
+    if python3 "$HERE/same_figures.py" "$TMP/u8.json" "$TMP/$enc.json"; then ok; else bad "$enc without a BOM read differently"; fi
+done
 mkdir -p "$TMP/emptydir"
 expect_status 1 "$EDUSTAT" run --from-records --no-pdf -o "$TMP/fromdir" "$TMP/emptydir"
 expect_err "is a directory, not a records file"
