@@ -431,13 +431,21 @@ int cmd_run(int argc, char **argv)
         goto done;
     }
     size_t n_docs, n_reds, n_recs = es_records_writer_count(w, &n_docs, &n_reds);
-    if (es_records_writer_finish(w, &err) != ES_OK || (out_open && cli_output_commit(&out, &err) != 0)) {
-        out_open = 0; /* commit cleans up after itself */
+    if (es_records_writer_finish(w, &err) != ES_OK) {
+        if (err.file[0] == '\0')
+            snprintf(err.file, sizeof err.file, "%s/records.json", dir);
         cli_report(&err);
         rc = CLI_EXIT_INPUT;
-        goto done;
+        goto done; /* the temporary file goes with cli_output_abort */
     }
-    out_open = 0;
+    if (out_open) {
+        out_open = 0; /* a failed commit cleans up after itself */
+        if (cli_output_commit(&out, &err) != 0) {
+            cli_report(&err);
+            rc = CLI_EXIT_INPUT;
+            goto done;
+        }
+    }
     char desc[128], size[32];
     if (no_records) {
         fprintf(stderr, "edustat: read %zu documents, %zu records, %zu redactions\n", n_docs, n_recs, n_reds);
