@@ -4,6 +4,7 @@
 #include "utf8_internal.h"
 
 #include <gumbo.h>
+#include <stdint.h>
 #include <stdlib.h>
 #include <string.h>
 #include <strings.h>
@@ -271,7 +272,8 @@ static int is_cell(const GumboNode *n)
            (n->v.element.tag == GUMBO_TAG_TD || n->v.element.tag == GUMBO_TAG_TH);
 }
 
-/* Rows of a table, looking through thead/tbody/tfoot. */
+/* Rows of a table, looking through thead/tbody/tfoot: into rows (at most
+ * max), or only counted when rows is NULL. */
 static size_t table_rows(const GumboNode *table, const GumboNode **rows, size_t max)
 {
     size_t n = 0;
@@ -281,22 +283,27 @@ static size_t table_rows(const GumboNode *table, const GumboNode **rows, size_t 
         if (c->type != GUMBO_NODE_ELEMENT)
             continue;
         if (c->v.element.tag == GUMBO_TAG_TR) {
-            if (n < max)
-                rows[n++] = c;
+            if (n < max) {
+                if (rows)
+                    rows[n] = c;
+                n++;
+            }
         } else if (c->v.element.tag == GUMBO_TAG_THEAD || c->v.element.tag == GUMBO_TAG_TBODY ||
                    c->v.element.tag == GUMBO_TAG_TFOOT) {
             const GumboVector *rc = &c->v.element.children;
             for (unsigned j = 0; j < rc->length; j++) {
                 const GumboNode *r = rc->data[j];
-                if (r->type == GUMBO_NODE_ELEMENT && r->v.element.tag == GUMBO_TAG_TR && n < max)
-                    rows[n++] = r;
+                if (r->type == GUMBO_NODE_ELEMENT && r->v.element.tag == GUMBO_TAG_TR && n < max) {
+                    if (rows)
+                        rows[n] = r;
+                    n++;
+                }
             }
         }
     }
     return n;
 }
 
-#define ES_MAX_TABLE_ROWS 4096
 #define ES_MAX_TABLE_COLS 64
 
 static void add_cell(walker *w, size_t start, size_t end, const char *header, const char *row_label)
@@ -328,14 +335,16 @@ static void add_cell(walker *w, size_t start, size_t end, const char *header, co
 /* A table: cells become lines; body cells remember their column header. */
 static void walk_table(walker *w, const GumboNode *table, int depth)
 {
-    const GumboNode **rows = malloc(ES_MAX_TABLE_ROWS * sizeof *rows);
+    /* every row, however many (a district's bulletin may list thousands) */
+    size_t n_rows = table_rows(table, NULL, SIZE_MAX);
+    const GumboNode **rows = malloc((n_rows ? n_rows : 1) * sizeof *rows);
     char *headers[ES_MAX_TABLE_COLS] = {0};
     size_t n_headers = 0;
     if (rows == NULL) {
         w->failed = 1;
         return;
     }
-    size_t n_rows = table_rows(table, rows, ES_MAX_TABLE_ROWS);
+    n_rows = table_rows(table, rows, n_rows);
     /* Header row: the first row holding a <th>, else the first row. */
     size_t header_row = 0;
     for (size_t r = 0; r < n_rows; r++) {
