@@ -17,18 +17,10 @@ static int is_placeholder_char(uint32_t cp)
 
 static size_t skip_spaces(const char *s, size_t len, size_t i)
 {
-    for (;;) {
-        if (i < len && (s[i] == ' ' || s[i] == '\t'))
-            i++;
-        else if (i + 3 <= len && (memcmp(s + i, "\xE3\x80\x80", 3) == 0 ||
-                                  ((unsigned char)s[i] == 0xE2 && (unsigned char)s[i + 1] == 0x80 &&
-                                   ((unsigned char)s[i + 2] <= 0x8A || (unsigned char)s[i + 2] == 0xAF))))
-            i += 3; /* ideographic, thin and other spaces */
-        else if (i + 2 <= len && memcmp(s + i, "\xC2\xA0", 2) == 0)
-            i += 2;
-        else
-            return i;
-    }
+    size_t k;
+    while (i < len && (k = es_space_at((const unsigned char *)s, len, i)) > 0)
+        i += k;
+    return i;
 }
 
 /* After a first year at i: -2022学年 or -2022学年度 (also with — ~ 至),

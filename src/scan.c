@@ -273,18 +273,9 @@ static const es_table_cell *cell_holding(scanner *s, size_t start, size_t end)
  * number end before the space). Line breaks are not crossed. */
 static size_t skip_spaces_back(const scanner *s, size_t pos)
 {
-    /* nearly always none: the last byte of none of the spaces */
-    if (pos == 0 || !(s->t[pos - 1] == ' ' || s->t[pos - 1] == '\t' || s->t[pos - 1] == 0xA0 ||
-                      (s->t[pos - 1] >= 0x80 && s->t[pos - 1] <= 0x8A) || s->t[pos - 1] == 0xAF))
-        return pos;
-    while (pos > 0) {
-        size_t st;
-        uint32_t cp = cp_before(s, pos, &st);
-        if (!(cp == ' ' || cp == '\t' || cp == 0xA0 || cp == 0x3000 || cp == 0x202F ||
-              (cp >= 0x2000 && cp <= 0x200A)))
-            break;
-        pos = st;
-    }
+    size_t k;
+    while ((k = es_space_before(s->t, 0, pos)) > 0)
+        pos -= k;
     return pos;
 }
 
@@ -320,22 +311,21 @@ typedef struct tail {
  * gap ends, or pos when there is none; never beyond limit. */
 static size_t skip_gap(const scanner *s, size_t pos, size_t limit)
 {
-    /* nearly always no gap: the first byte of none of the spaces */
-    if (pos >= limit || !(s->t[pos] == ' ' || s->t[pos] == '\t' || s->t[pos] == '\n' ||
-                          s->t[pos] == '\r' || s->t[pos] == 0xC2 || s->t[pos] == 0xE2 || s->t[pos] == 0xE3))
-        return pos;
-    size_t p = pos, k;
+    size_t p = pos;
     int spaces = 0, breaks = 0;
     while (p < limit) {
-        uint32_t cp = cp_at(s, p, &k);
-        if (cp == '\n') {
+        size_t k = es_space_at(s->t, limit, p);
+        if (k == 0 && s->t[p] == '\r')
+            k = 1;
+        if (k > 0) {
+            if (++spaces > 6)
+                return pos;
+        } else if (s->t[p] == '\n') {
             if (++breaks > 1)
                 return pos;
-        } else if (!(cp == ' ' || cp == '\t' || cp == '\r' || cp == 0xA0 || cp == 0x3000 ||
-                     cp == 0x202F || (cp >= 0x2000 && cp <= 0x200A))) {
+            k = 1;
+        } else {
             break;
-        } else if (++spaces > 6) {
-            return pos;
         }
         p += k;
     }

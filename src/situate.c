@@ -502,20 +502,10 @@ static int year_digit(uint32_t cp)
 /* Back over the spaces (ASCII, ideographic, no-break) before pos. */
 static size_t spaces_back(const char *text, size_t lo, size_t pos)
 {
-    const unsigned char *t = (const unsigned char *)text;
-    for (;;) {
-        if (pos > lo && (t[pos - 1] == ' ' || t[pos - 1] == '\t'))
-            pos--;
-        else if (pos >= lo + 3 && t[pos - 3] == 0xE3 && t[pos - 2] == 0x80 && t[pos - 1] == 0x80)
-            pos -= 3; /* U+3000 */
-        else if (pos >= lo + 3 && t[pos - 3] == 0xE2 && t[pos - 2] == 0x80 &&
-                 (t[pos - 1] <= 0x8A || t[pos - 1] == 0xAF))
-            pos -= 3; /* U+2000-200A, U+202F: thin and other spaces */
-        else if (pos >= lo + 2 && t[pos - 2] == 0xC2 && t[pos - 1] == 0xA0)
-            pos -= 2;
-        else
-            return pos;
-    }
+    size_t k;
+    while ((k = es_space_before((const unsigned char *)text, lo, pos)) > 0)
+        pos -= k;
+    return pos;
 }
 
 /* Written and relative years in text[lo, hi) that tie a figure. */

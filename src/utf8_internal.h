@@ -106,4 +106,43 @@ static inline int es_is_ascii_letter(uint32_t cp)
     return (cp >= 'a' && cp <= 'z') || (cp >= 'A' && cp <= 'Z');
 }
 
+/* Spaces within a line as text from PDF and Word has them: ASCII space and
+ * tab, no-break (U+00A0), the typographic spaces U+2000-200A, narrow
+ * no-break (U+202F) and ideographic (U+3000). Read byte-wise: they run on
+ * every number. */
+
+/* Bytes of such a space starting at s[pos] (pos < len), or 0. */
+static inline size_t es_space_at(const unsigned char *s, size_t len, size_t pos)
+{
+    unsigned char c = s[pos];
+    if (c == ' ' || c == '\t')
+        return 1;
+    if (c == 0xC2)
+        return pos + 2 <= len && s[pos + 1] == 0xA0 ? 2 : 0;
+    if (pos + 3 > len)
+        return 0;
+    if (c == 0xE2 && s[pos + 1] == 0x80 && (s[pos + 2] <= 0x8A || s[pos + 2] == 0xAF))
+        return 3;
+    if (c == 0xE3 && s[pos + 1] == 0x80 && s[pos + 2] == 0x80)
+        return 3;
+    return 0;
+}
+
+/* Bytes of such a space ending at s[pos - 1] (not before lo), or 0. */
+static inline size_t es_space_before(const unsigned char *s, size_t lo, size_t pos)
+{
+    if (pos <= lo)
+        return 0;
+    unsigned char c = s[pos - 1];
+    if (c == ' ' || c == '\t')
+        return 1;
+    if (c == 0xA0)
+        return pos >= lo + 2 && s[pos - 2] == 0xC2 ? 2 : 0;
+    if (pos < lo + 3 || s[pos - 2] != 0x80)
+        return 0;
+    if (s[pos - 3] == 0xE2 && (c <= 0x8A || c == 0xAF))
+        return 3;
+    return s[pos - 3] == 0xE3 && c == 0x80 ? 3 : 0;
+}
+
 #endif
