@@ -156,6 +156,21 @@ typedef struct pick {
     head_pick head, far;
 } pick;
 
+/* A pick of the cues in a window of text starting at base, for the
+ * quantity at [start, end) in unit. */
+static void pick_init(pick *p, const es_classifier *c, const char *text, size_t len, size_t base,
+                      size_t start, size_t end, const char *unit)
+{
+    memset(p, 0, sizeof *p);
+    p->c = c;
+    p->text = text;
+    p->text_len = len;
+    p->base = base;
+    p->start = start;
+    p->end = end;
+    p->unit = unit;
+}
+
 /* Note a cue before the number; of overlapping cues the longer stays
  * (初中入学率 over 入学率). */
 static void add_item(pick *p, const es_indicator *ind, const es_cue *cue, size_t start, size_t end)
@@ -516,13 +531,7 @@ static const es_indicator *list_verb(const es_classifier *c, const pick *p,
             pc = st;
         }
         pick v;
-        memset(&v, 0, sizeof v);
-        v.c = c;
-        v.text = text;
-        v.text_len = len;
-        v.base = pc;
-        v.start = v.end = comma;
-        v.unit = p->unit;
+        pick_init(&v, c, text, len, pc, comma, comma, p->unit);
         es_acmatch_scan(c->ac, text + pc, comma - pc, on_cue, &v);
         /* the verb of the list, or a clause of something else that ends it
          * (组织教师培训2.1万人次) */
@@ -594,14 +603,7 @@ static const es_indicator *classify_at(const es_classifier *c, const char *text,
     if (strcmp(unit, "%") == 0 && end + 3 <= len && memcmp(text + end, "的", 3) == 0)
         return NULL;
     pick p;
-    memset(&p, 0, sizeof p);
-    p.c = c;
-    p.text = text;
-    p.text_len = len;
-    p.base = a;
-    p.start = start;
-    p.end = end;
-    p.unit = unit;
+    pick_init(&p, c, text, len, a, start, end, unit);
     p.allow_head = strcmp(unit, "%") != 0 && strcmp(unit, "ratio") != 0;
     p.head_only = default_for_unit(c, unit);
     es_acmatch_scan(c->ac, text + a, b - a, on_cue, &p);
