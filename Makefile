@@ -4,7 +4,8 @@
 #   make demo       extract the bundled examples
 #   make bench      throughput and memory on the shared corpus
 #   make eval       score against ../shared/eval gold (skips if absent)
-#   make fuzz       libFuzzer over ingest+scan (FUZZ_SECONDS=600)
+#   make fuzz       each libFuzzer harness of fuzz/ for FUZZ_SECONDS (600);
+#                   FUZZ=records runs one (extract records manifest lexicon briefing)
 #   make install    PREFIX=/usr/local DESTDIR=
 
 CC ?= cc
@@ -25,7 +26,12 @@ SHARED ?= ../shared
 
 ifeq ($(SANITIZE),1)
 BUILD ?= build-san
-OPT := -O1 -g -fsanitize=address,undefined -fno-omit-frame-pointer -fno-sanitize-recover=undefined
+# clang where there is one: its UBSan also checks float-to-integer casts.
+ifneq ($(shell command -v clang 2>/dev/null),)
+CC := clang
+endif
+OPT := -O1 -g -fsanitize=address,undefined,float-cast-overflow -fno-omit-frame-pointer \
+  -fno-sanitize-recover=all
 else
 BUILD ?= build
 OPT := -O2 -g
@@ -53,7 +59,7 @@ TESTS := $(patsubst tests/%.c,$(BUILD)/tests/%,$(TEST_SRC))
 LIB := $(BUILD)/libedustat.a
 BIN := $(BUILD)/edustat
 
-.PHONY: all deps check unit e2e demo bench eval fuzz install clean
+.PHONY: all deps check unit replay e2e demo bench eval fuzz install clean
 
 all: $(BIN) $(FONT)
 
@@ -100,7 +106,7 @@ $(BUILD)/tests/%: tests/%.c $(LIB) tests/test_util.h $(wildcard include/edustat/
 	$(CC) $(CPPFLAGS) $(ALL_CFLAGS) $< $(LIB) $(LDLIBS_ALL) -lcmocka -o $@
 
 check: deps
-	@$(MAKE) --no-print-directory unit e2e
+	@$(MAKE) --no-print-directory unit replay e2e
 
 unit: $(TESTS) $(FONT)
 	@fail=0; for t in $(TESTS); do \
@@ -122,15 +128,46 @@ bench: $(BIN)
 eval: $(BIN)
 	@sh scripts/eval.sh $(BIN) $(SHARED)
 
+# Fuzzing: each harness of fuzz/ links the library built by clang with
+# libFuzzer; fuzz/corpus/NAME is its seed corpus (read, never written;
+# the extract harness also reads tests/fixtures),
+# build-fuzz/corpus/NAME what it finds. The same harnesses run over the
+# seed corpus without libFuzzer in `make check` (replay), so SANITIZE=1
+# replays them under ASan and UBSan.
+FUZZ_NAMES := extract records manifest lexicon briefing
+FUZZ ?= $(FUZZ_NAMES)
 FUZZ_SECONDS ?= 600
-fuzz: $(GEN_SRC)
-	@mkdir -p build-fuzz
-	clang -std=c11 -g -O1 -fsanitize=fuzzer,address,undefined $(CPPFLAGS) $(PKG_CFLAGS) \
-	  fuzz/fuzz_extract.c $(LIB_SRC) $(GEN_SRC) $(LDLIBS_ALL) -o build-fuzz/fuzz_extract
-	mkdir -p build-fuzz/corpus
-	cp tests/fixtures/*.txt tests/fixtures/*.html build-fuzz/corpus/ 2>/dev/null || true
-	build-fuzz/fuzz_extract -max_total_time=$(FUZZ_SECONDS) -max_len=4096 \
-	  -artifact_prefix=build-fuzz/ build-fuzz/corpus
+FUZZ_FONT = $(BUILD)/fonts/fuzz-cjk.ttf
+FUZZ_DEFS = -DEDUSTAT_FUZZ_FONT='"$(abspath $(FUZZ_FONT))"'
+REPLAYS := $(patsubst %,$(BUILD)/fuzz/replay_%,$(FUZZ_NAMES))
+
+$(FUZZ_FONT): scripts/make-font.py $(wildcard charts/*.c) data/indicators.tsv fuzz/fuzz_briefing.c
+	@mkdir -p $(dir $@)
+	cat charts/*.c data/indicators.tsv fuzz/fuzz_briefing.c > $@.chars
+	$(SYSTEM_PYTHON) scripts/make-font.py $(FONT_SOURCE) $(FONT_NUMBER) $@.tmp.ttf $@.chars && \
+	  mv $@.tmp.ttf $@ && rm -f $@.chars
+
+build-fuzz/fuzz_%: fuzz/fuzz_%.c fuzz/fuzz_util.h $(LIB_SRC) $(GEN_SRC) $(wildcard include/edustat/*.h)
+	@mkdir -p $(dir $@)
+	clang -std=c11 -g -O1 -fsanitize=fuzzer,address,undefined,float-cast-overflow \
+	  $(CPPFLAGS) $(PKG_CFLAGS) $(FUZZ_DEFS) $< $(LIB_SRC) $(GEN_SRC) $(LDLIBS_ALL) -o $@
+
+fuzz: $(patsubst %,build-fuzz/fuzz_%,$(FUZZ)) $(FUZZ_FONT)
+	@for h in $(FUZZ); do \
+	  mkdir -p build-fuzz/corpus/$$h && \
+	  echo "== fuzz_$$h for $(FUZZ_SECONDS) s" && \
+	  build-fuzz/fuzz_$$h -max_total_time=$(FUZZ_SECONDS) -max_len=4096 -timeout=10 \
+	    -print_final_stats=1 -artifact_prefix=build-fuzz/$$h- \
+	    build-fuzz/corpus/$$h fuzz/corpus/$$h $$(test $$h = extract && echo tests/fixtures) || exit 1; done
+
+$(BUILD)/fuzz/replay_%: fuzz/fuzz_%.c fuzz/replay.c fuzz/fuzz_util.h $(LIB)
+	@mkdir -p $(dir $@)
+	$(CC) $(CPPFLAGS) $(ALL_CFLAGS) $(FUZZ_DEFS) $< fuzz/replay.c $(LIB) $(LDLIBS_ALL) -o $@
+
+replay: $(REPLAYS) $(FUZZ_FONT)
+	@for h in $(FUZZ_NAMES); do \
+	  $(BUILD)/fuzz/replay_$$h fuzz/corpus/$$h $$(test $$h = extract && echo tests/fixtures) || { echo "replay of fuzz/corpus/$$h FAILED"; exit 1; }; \
+	done
 
 install: $(BIN) $(FONT)
 	install -d $(DESTDIR)$(PREFIX)/bin $(DESTDIR)$(PREFIX)/lib $(DESTDIR)$(PREFIX)/include/edustat

@@ -35,6 +35,53 @@ static int file_exists(const char *path)
     return path && *path && stat(path, &sb) == 0 && S_ISREG(sb.st_mode);
 }
 
+static uint32_t be32(const unsigned char *b)
+{
+    return (uint32_t)b[0] << 24 | (uint32_t)b[1] << 16 | (uint32_t)b[2] << 8 | b[3];
+}
+
+/* 0 if every table of the font's first face lies inside the file; else -1
+ * with *tag and *end saying which table runs past the end (a font cut
+ * short by a failed copy, which FreeType opens and libharu then fails on
+ * with only an error number). */
+static int font_tables_complete(const char *path, char tag[12], unsigned long long *end,
+                                unsigned long long *size)
+{
+    FILE *f = fopen(path, "rb");
+    if (f == NULL)
+        return -1;
+    struct stat sb;
+    unsigned char head[12], rec[16];
+    int rc = -1;
+    strcpy(tag, "(directory)");
+    *end = *size = 0;
+    if (fstat(fileno(f), &sb) != 0)
+        goto done;
+    *size = (unsigned long long)sb.st_size;
+    if (fread(head, 1, sizeof head, f) != sizeof head)
+        goto done;
+    /* A collection ('ttcf', version, count) is followed by the offset of
+     * each face's directory: read the first. */
+    if (memcmp(head, "ttcf", 4) == 0 &&
+        (fread(rec, 1, 4, f) != 4 || fseek(f, (long)be32(rec), SEEK_SET) != 0 ||
+         fread(head, 1, sizeof head, f) != sizeof head))
+        goto done;
+    unsigned n = (unsigned)head[4] << 8 | head[5];
+    for (unsigned i = 0; i < n; i++) {
+        if (fread(rec, 1, sizeof rec, f) != sizeof rec)
+            goto done;
+        memcpy(tag, rec, 4);
+        tag[4] = '\0';
+        *end = (unsigned long long)be32(rec + 8) + be32(rec + 12);
+        if (*end > *size)
+            goto done;
+    }
+    rc = 0;
+done:
+    fclose(f);
+    return rc;
+}
+
 /* The best fontconfig match for Chinese, if it really covers Chinese. */
 static int fontconfig_cjk(char *buf, size_t cap)
 {
@@ -162,6 +209,15 @@ int es_pdf_open(es_pdf *p, const char *font_path, es_error *err)
     }
     if (FT_Init_FreeType(&p->ft) != 0 || FT_New_Face(p->ft, p->font_path, 0, &p->face) != 0) {
         es_error_set(err, ES_ERR_IO, p->font_path, 0, "cannot read the font");
+        es_pdf_close(p);
+        return -1;
+    }
+    char tag[12];
+    unsigned long long end = 0, size = 0;
+    if (font_tables_complete(p->font_path, tag, &end, &size) != 0) {
+        es_error_set(err, ES_ERR_FORMAT, p->font_path, 0,
+                     "the font file is cut short: its table '%s' ends at byte %llu of %llu",
+                     tag, end, size);
         es_pdf_close(p);
         return -1;
     }

@@ -4,7 +4,9 @@
 GBK, which holds GB 2312), so that every glyph index is far below 32768: Debian's libharu 2.3
 silently drops glyphs with higher indices (fixed upstream in 2.4.4).
 
-usage: make-font.py SOURCE.ttc|ttf FONT_NUMBER OUTPUT.ttf
+usage: make-font.py SOURCE.ttc|ttf FONT_NUMBER OUTPUT.ttf [CHARS_FILE]
+With CHARS_FILE, only those of its characters that are in the set above
+(plus ASCII), for a small font that makes the briefing fuzz harness fast.
 Needs Debian's python3-fonttools.
 """
 import sys
@@ -34,6 +36,10 @@ def unicodes():
 
 def main():
     src, number, out = sys.argv[1], int(sys.argv[2]), sys.argv[3]
+    wanted = unicodes()
+    if len(sys.argv) > 4:
+        with open(sys.argv[4], encoding="utf-8", errors="ignore") as f:
+            wanted = (wanted & {ord(ch) for ch in f.read()}) | set(range(0x20, 0x7F))
     font = TTFont(src, fontNumber=number, lazy=False)
     opts = subset.Options()
     opts.layout_features = []   # no GSUB/GPOS: libharu lays out glyph by glyph
@@ -44,7 +50,7 @@ def main():
     opts.recalc_timestamp = False  # the same input gives the same font
     opts.drop_tables += ["BDF ", "FFTM"]
     sub = subset.Subsetter(opts)
-    sub.populate(unicodes=unicodes())
+    sub.populate(unicodes=wanted)
     sub.subset(font)
     if len(font.getGlyphOrder()) >= 32768:
         sys.exit("make-font.py: subset still has glyph indices above 32767")

@@ -3,6 +3,7 @@
 #include "growbuf_internal.h"
 #include "utf8_internal.h"
 
+#include <ctype.h>
 #include <gumbo.h>
 #include <stdint.h>
 #include <stdlib.h>
@@ -404,10 +405,67 @@ static void walk_table(walker *w, const GumboNode *table, int depth)
     free(rows);
 }
 
+/* Below ES_MAX_HTML_DEPTH: the text of node's subtree with a line break
+ * around each block, by a loop over a stack of our own. */
+static void walk_deep(walker *w, const GumboNode *node)
+{
+    typedef struct frame {
+        const GumboNode *node;
+        unsigned next; /* next child to visit */
+    } frame;
+    size_t cap = 64, n = 0;
+    frame *stack = malloc(cap * sizeof *stack);
+    if (stack == NULL) {
+        w->failed = 1;
+        return;
+    }
+    stack[n++] = (frame){node, 0};
+    while (n > 0 && !w->failed) {
+        frame *f = &stack[n - 1];
+        const GumboNode *cur = f->node;
+        if (cur->type == GUMBO_NODE_TEXT || cur->type == GUMBO_NODE_WHITESPACE ||
+            cur->type == GUMBO_NODE_CDATA) {
+            emit_text(w, &cur->v.text);
+            n--;
+            continue;
+        }
+        if (cur->type != GUMBO_NODE_ELEMENT || is_skipped(cur->v.element.tag)) {
+            n--;
+            continue;
+        }
+        int block = is_block(cur->v.element.tag);
+        const GumboVector *ch = &cur->v.element.children;
+        if (f->next == 0 && block)
+            emit_break(w, cur->v.element.start_pos.offset);
+        if (f->next == ch->length) {
+            if (block)
+                emit_break(w, cur->v.element.end_pos.offset);
+            n--;
+            continue;
+        }
+        const GumboNode *child = ch->data[f->next++];
+        if (n == cap) {
+            frame *grown = realloc(stack, cap * 2 * sizeof *stack);
+            if (grown == NULL) {
+                w->failed = 1;
+                break;
+            }
+            stack = grown;
+            cap *= 2;
+        }
+        stack[n++] = (frame){child, 0};
+    }
+    free(stack);
+}
+
 static void walk(walker *w, const GumboNode *node, int depth)
 {
-    if (w->failed || depth > ES_MAX_HTML_DEPTH)
+    if (w->failed)
         return;
+    if (depth > ES_MAX_HTML_DEPTH) {
+        walk_deep(w, node);
+        return;
+    }
     switch (node->type) {
     case GUMBO_NODE_DOCUMENT:
         for (unsigned i = 0; i < node->v.document.children.length; i++)
@@ -486,9 +544,79 @@ bool es_html_detect(const char *path, const char *text, size_t len)
     return false;
 }
 
-es_status es_html_to_text(const char *html, size_t len, es_html_text *out)
+/* Elements HTML closes by itself or that hold nothing: they do not nest. */
+static int never_nests(const char *name, size_t n)
+{
+    static const char *const names[] = {"p", "li", "td", "th", "tr", "dt", "dd", "option",
+                                        "br", "img", "meta", "link", "input", "hr", "col",
+                                        "area", "base", "embed", "param", "source", "track",
+                                        "wbr", "colgroup", "tbody", "thead", "tfoot", NULL};
+    for (size_t i = 0; names[i] != NULL; i++)
+        if (strlen(names[i]) == n && strncasecmp(names[i], name, n) == 0)
+            return 1;
+    return 0;
+}
+
+/* How deep the page nests, counted from its tags before parsing: an opening
+ * tag goes one deeper, a closing tag one back. Comments and the content of
+ * script, style and textarea are not counted. Stops counting once past
+ * limit. */
+static size_t nesting_depth(const char *h, size_t len, size_t limit)
+{
+    size_t depth = 0, deepest = 0;
+    for (size_t i = 0; i < len && deepest <= limit; i++) {
+        if (h[i] != '<' || i + 1 >= len)
+            continue;
+        if (len - i >= 4 && memcmp(h + i, "<!--", 4) == 0) {
+            size_t j = i + 4;
+            while (j + 3 <= len && memcmp(h + j, "-->", 3) != 0)
+                j++;
+            i = j + 2;
+            continue;
+        }
+        int closing = h[i + 1] == '/';
+        size_t s = i + 1 + closing, e = s;
+        while (e < len && (isalnum((unsigned char)h[e]) || h[e] == '-' || h[e] == ':'))
+            e++;
+        if (e == s || !isalpha((unsigned char)h[s]))
+            continue;
+        size_t gt = e;
+        while (gt < len && h[gt] != '>')
+            gt++;
+        if (gt == len)
+            break;
+        if (closing) {
+            if (depth > 0 && !never_nests(h + s, e - s))
+                depth--;
+        } else if (h[gt - 1] != '/' && !never_nests(h + s, e - s)) {
+            if (++depth > deepest)
+                deepest = depth;
+            static const char *const raw[] = {"script", "style", "textarea", NULL};
+            for (size_t k = 0; raw[k] != NULL; k++) {
+                size_t rn = strlen(raw[k]);
+                if (e - s == rn && strncasecmp(h + s, raw[k], rn) == 0) {
+                    /* Skip to the element's end tag: its content is not markup. */
+                    size_t j = gt;
+                    while (j + 2 + rn < len &&
+                           !(h[j] == '<' && h[j + 1] == '/' && strncasecmp(h + j + 2, raw[k], rn) == 0))
+                        j++;
+                    gt = j > gt ? j - 1 : gt;
+                }
+            }
+        }
+        i = gt;
+    }
+    return deepest;
+}
+
+es_status es_html_to_text(const char *html, size_t len, es_html_text *out, size_t *depth_seen)
 {
     memset(out, 0, sizeof *out);
+    size_t depth = nesting_depth(html, len, ES_MAX_HTML_NESTING);
+    if (depth_seen != NULL)
+        *depth_seen = depth;
+    if (depth > ES_MAX_HTML_NESTING)
+        return ES_ERR_LIMIT;
     walker w = {0};
     w.html = html;
     w.html_len = len;

@@ -15,8 +15,14 @@
 #include "edustat/status.h"
 #include "offmap_internal.h"
 
-/* Deeper elements are skipped: keeps recursion bounded on hostile input. */
+/* Elements deeper than this are read as running text (their text and line
+ * breaks, without table structure) by a loop instead of recursion, so the
+ * stack stays bounded on hostile input. */
 #define ES_MAX_HTML_DEPTH 256
+/* Pages nested deeper than this are refused (ES_ERR_LIMIT): gumbo's time
+ * grows with the square of the nesting (100,000 levels take 20 s), and no
+ * real page comes near it. */
+#define ES_MAX_HTML_NESTING 10000
 
 typedef struct es_html_text {
     char *text;            /* UTF-8, NUL terminated */
@@ -30,8 +36,10 @@ typedef struct es_html_text {
 /* True if path ends in .html/.htm or the text starts like an HTML page. */
 bool es_html_detect(const char *path, const char *text, size_t len);
 
-/* Convert html[0..len) (UTF-8) to text. */
-es_status es_html_to_text(const char *html, size_t len, es_html_text *out);
+/* Convert html[0..len) (UTF-8) to text. ES_ERR_LIMIT when the page nests
+ * elements deeper than ES_MAX_HTML_NESTING (*depth_seen says how deep,
+ * counted from its tags before parsing), ES_ERR_NOMEM when out of memory. */
+es_status es_html_to_text(const char *html, size_t len, es_html_text *out, size_t *depth_seen);
 
 void es_html_text_free(es_html_text *h);
 

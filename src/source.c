@@ -218,7 +218,15 @@ es_status es_source_from_bytes(const char *name, const char *bytes, size_t len, 
     }
     if (es_html_detect(name, decoded, decoded_len)) {
         s->is_html = true;
-        if (es_html_to_text(decoded, decoded_len, &s->html) != ES_OK)
+        st = es_html_to_text(decoded, decoded_len, &s->html, NULL);
+        if (st == ES_ERR_LIMIT) {
+            es_error_set(err, st, name, 0,
+                         "the page nests elements more than %d deep; edustat does not read "
+                         "it (parsing time grows with the square of the depth)",
+                         ES_MAX_HTML_NESTING);
+            goto fail_reported;
+        }
+        if (st != ES_OK)
             goto fail;
         free(decoded);
         decoded = NULL;

@@ -349,6 +349,14 @@ open(sys.argv[1], 'w', encoding='utf-8').write(''.join(json.dumps(o, ensure_asci
     expect_status 1 "$EDUSTAT" report --font "$TMP/no-such-font.ttf" -o "$TMP/x.pdf" "$TMP/brief"
     expect_err "no-such-font.ttf: cannot read the font"
     if [ ! -e "$TMP/x.pdf" ]; then ok; else bad "a failed briefing left a file"; fi
+    # a font cut short (a failed copy) is named as such, not as a PDF library error number
+    font="$(dirname "$EDUSTAT")/fonts/edustat-cjk.ttf"
+    head -c $(($(wc -c <"$font") - 1000)) "$font" >"$TMP/cut.ttf"
+    expect_status 1 "$EDUSTAT" report --font "$TMP/cut.ttf" -o "$TMP/x.pdf" "$TMP/brief"
+    expect_err "cut.ttf: the font file is cut short: its table"
+    head -c 3000000 "$font" >"$TMP/cut.ttf"
+    expect_status 1 "$EDUSTAT" report --font "$TMP/cut.ttf" -o "$TMP/x.pdf" "$TMP/brief"
+    expect_err "of 3000000"
     if /usr/bin/python3 "$HERE/make_bad_font.py" build/fonts/edustat-cjk.ttf "$TMP/bad.ttf" 2>/dev/null; then
         expect_status 1 "$EDUSTAT" report --font "$TMP/bad.ttf" -o "$TMP/x.pdf" "$TMP/brief"
         expect_err "beyond what libharu 2.3 draws"
@@ -410,6 +418,12 @@ if [ -w /dev/full ]; then
 fi
 TMPDIR="$TMP/no-such-dir" expect_status 1 "$EDUSTAT" extract "$HERE/../../examples/huli-2022.txt"
 expect_err "no-such-dir: cannot create a temporary file"
+# run: when the records writer cannot start, nothing is left behind and DIR stays as it was
+mkdir -p "$TMP/wfail"
+echo keep >"$TMP/wfail/marker"
+TMPDIR="$TMP/no-such-dir" expect_status 1 "$EDUSTAT" run --no-pdf -o "$TMP/wfail/out" "$HERE/../../examples/huli-2022.txt"
+expect_err "no-such-dir: cannot create a temporary file"
+if [ "$(ls -A "$TMP/wfail")" = "marker" ]; then ok; else bad "a run whose records writer failed left: $(ls -A "$TMP/wfail")"; fi
 cp "$HERE/../../examples/huli-2022.txt" "$TMP/-dash.txt"
 here=$(pwd)
 cd "$TMP" || exit 1
@@ -453,6 +467,16 @@ rows = ''.join('<tr><td>街道%d</td><td>%d</td></tr>' % (i, 100 + i) for i in r
 open('$TMP/rows.html', 'w', encoding='utf-8').write('<html><body><h1>某区2024年教育统计</h1><table><tr><th>街道</th><th>学校数</th></tr>' + rows + '</table></body></html>')"
 expect_status 0 "$EDUSTAT" extract -o "$TMP/rows.json" "$TMP/rows.html"
 json_check "$TMP/rows.json" "len(d['records']) == 5000 and d['records'][-1]['value'] == 5099"
+# text nested 300 elements deep is read (it was dropped without a word);
+# a page nested past the documented limit is refused, naming the file
+python3 -c "
+deep = lambda n, body: '<html><body><h1>某区2024年教育工作总结</h1>' + '<div><span>' * n + body + '</span></div>' * n + '</body></html>'
+open('$TMP/deep.html', 'w', encoding='utf-8').write(deep(150, '<p>全区专任教师2815名。</p><p>学校42所。</p>'))
+open('$TMP/deeper.html', 'w', encoding='utf-8').write(deep(5001, '全区专任教师2815名。'))"
+expect_status 0 "$EDUSTAT" extract -o "$TMP/deep.json" "$TMP/deep.html"
+json_check "$TMP/deep.json" "[(r['raw'], r['line']) for r in d['records']] == [('2815名', 1), ('42所', 1)] and d['records'][0]['context'] != d['records'][1]['context']"
+expect_status 1 "$EDUSTAT" extract -o "$TMP/deeper.json" "$TMP/deeper.html"
+expect_err "deeper.html: the page nests elements more than 10000 deep"
 mkdir -p "$TMP/emptydir"
 expect_status 1 "$EDUSTAT" run --from-records --no-pdf -o "$TMP/fromdir" "$TMP/emptydir"
 expect_err "is a directory, not a records file"
