@@ -1,6 +1,8 @@
 /* briefing.c - the PDF briefing's pages (see briefing.h). */
 #include "edustat/briefing.h"
 #include "charts_internal.h"
+#include "pdf_internal.h"
+#include "sections_internal.h"
 #include "error_internal.h"
 #include "ticks_internal.h"
 
@@ -18,16 +20,7 @@
 
 static const es_rgb black = {0, 0, 0}, muted = {0.35, 0.35, 0.35}, shade = {0.93, 0.94, 0.96};
 
-/* An indicator's rows in the table: [first, end). */
-typedef struct section {
-    const es_indicator *ind;
-    size_t first, end;
-    int latest_year;
-    size_t n_districts, n_years;
-    double divisor;
-    char unit[32];
-    int number;
-} section;
+typedef es_section section;
 
 static void heading(es_pdf *p, const char *text, double size, double space_after)
 {
@@ -64,56 +57,12 @@ static void table_row(es_pdf *p, const char *const *cells, const double *widths,
     }
 }
 
-static int count_distinct_years(const es_table *t, size_t a, size_t b, int *latest)
-{
-    int years[512], n = 0;
-    *latest = 0;
-    for (size_t i = a; i < b; i++) {
-        int y = t->rows[i].year, seen = 0;
-        for (int k = 0; k < n && !seen; k++)
-            seen = years[k] == y;
-        if (!seen && n < 512)
-            years[n++] = y;
-        if (y > *latest)
-            *latest = y;
-    }
-    return n;
-}
-
-static size_t count_districts(const es_table *t, size_t a, size_t b)
-{
-    size_t n = 0;
-    for (size_t i = a; i < b; i++)
-        if (i == a || strcmp(t->rows[i].district, t->rows[i - 1].district) != 0)
-            n++; /* rows are ordered by district within an indicator */
-    return n;
-}
-
-static void value_text(double v, const section *s, char *out, size_t cap)
-{
-    char num[48];
-    es_format_number(v / s->divisor, 2, num, sizeof num);
-    if (strcmp(s->unit, ":1") == 0)
-        snprintf(out, cap, "%s:1", num);
-    else
-        snprintf(out, cap, "%s %s", num, s->unit);
-}
-
-
 static int cmp_row_value(const void *a, const void *b)
 {
     const es_row *x = *(const es_row *const *)a, *y = *(const es_row *const *)b;
     if (x->value != y->value)
         return x->value > y->value ? -1 : 1;
     return strcmp(x->district, y->district);
-}
-
-static int cmp_bar(const void *a, const void *b)
-{
-    const es_bar *x = a, *y = b;
-    if (x->value != y->value)
-        return x->value > y->value ? -1 : 1;
-    return strcmp(x->label, y->label);
 }
 
 static void cover(es_pdf *p, const es_table *t, const es_corpus *c, const section *secs, size_t n_secs,
@@ -196,7 +145,7 @@ static void draw_table(es_pdf *p, const es_table *t, const es_summary *s, const 
         }
         const es_comparison *c = es_summary_comparison(s, t, r);
         es_pdf_fit(p, r->district, SMALL_SIZE, widths[0] - 8, cell[0], sizeof cell[0]);
-        value_text(r->value, sec, cell[1], sizeof cell[1]);
+        es_section_value_text(sec, r->value, cell[1], sizeof cell[1]);
         if (r->qualifier != ES_QUALIFIER_EXACT) {
             size_t n = strlen(cell[1]);
             snprintf(cell[1] + n, sizeof cell[1] - n, "%s",
@@ -227,10 +176,10 @@ static void draw_table(es_pdf *p, const es_table *t, const es_summary *s, const 
         if (y->indicator != sec->ind || y->year != sec->latest_year)
             continue;
         char mean[64], median[64], sd[64], line[512];
-        value_text(y->mean, sec, mean, sizeof mean);
-        value_text(y->median, sec, median, sizeof median);
+        es_section_value_text(sec, y->mean, mean, sizeof mean);
+        es_section_value_text(sec, y->median, median, sizeof median);
         if (isfinite(y->sd))
-            value_text(y->sd, sec, sd, sizeof sd);
+            es_section_value_text(sec, y->sd, sd, sizeof sd);
         else
             snprintf(sd, sizeof sd, "-");
         snprintf(line, sizeof line, "%d 年：n = %zu，均值 %s，中位数 %s，标准差 %s。", y->year, y->n, mean, median, sd);
@@ -245,7 +194,7 @@ static void draw_table(es_pdf *p, const es_table *t, const es_summary *s, const 
 static void fact_value_text(const es_fact *x, const section *sec, char *out, size_t cap)
 {
     if (sec != NULL && strcmp(x->unit, sec->ind->units[0]) == 0)
-        value_text(x->value, sec, out, cap);
+        es_section_value_text(sec, x->value, out, cap);
     else
         snprintf(out, cap, "%g %s", x->value, x->unit);
 }
@@ -314,65 +263,22 @@ static int draw_section(es_pdf *p, const es_table *t, const es_summary *s, const
     es_pdf_text(p, ES_MARGIN, p->y - SMALL_SIZE, SMALL_SIZE, line);
     p->y -= SMALL_SIZE + 14;
 
-    /* bar chart of the latest year, sorted */
-    size_t n = 0;
-    for (size_t i = sec->first; i < sec->end; i++)
-        n += t->rows[i].year == sec->latest_year;
-    es_bar *bars = malloc((n ? n : 1) * sizeof *bars);
-    if (bars == NULL)
-        return -1;
-    n = 0;
-    for (size_t i = sec->first; i < sec->end; i++)
-        if (t->rows[i].year == sec->latest_year && es_chartable(t->rows[i].value))
-            bars[n++] = (es_bar){t->rows[i].district, t->rows[i].value};
-    qsort(bars, n, sizeof *bars, cmp_bar);
+    /* bar chart of the latest year, sorted; lines across years, one per district */
+    es_canvas canvas = es_pdf_canvas(p);
     snprintf(line, sizeof line, "各区县比较（%d 年）", sec->latest_year);
     heading(p, line, H2_SIZE, 14);
-    double bh = n > 12 ? 230 : 200;
+    double bh = es_section_bars_height(sec);
     es_pdf_need(p, bh);
-    const char *axis_unit = strcmp(sec->unit, ":1") == 0 ? "比值（X:1）" : sec->unit;
-    es_chart_bars(p, ES_MARGIN, p->y - bh, TEXT_W, bh, bars, n, sec->divisor, axis_unit);
+    if (es_section_bars(&canvas, t, sec, ES_MARGIN, p->y - bh, TEXT_W, bh) != 0)
+        return -1;
     p->y -= bh + 16;
-    free(bars);
-
-    /* lines across years, one per district */
     if (sec->n_years >= 2) {
-        size_t nd = sec->n_districts, rows = sec->end - sec->first;
-        es_series *ser = calloc(nd, sizeof *ser);
-        int *years = malloc(rows * sizeof *years);
-        double *values = malloc(rows * sizeof *values);
-        if (ser == NULL || years == NULL || values == NULL) {
-            free(ser);
-            free(years);
-            free(values);
-            return -1;
-        }
-        size_t k = 0, d = 0;
-        for (size_t i = sec->first; i < sec->end; i++) {
-            const es_row *r = &t->rows[i];
-            if (i == sec->first || strcmp(r->district, t->rows[i - 1].district) != 0) {
-                ser[d].name = r->district;
-                ser[d].years = years + k;
-                ser[d].values = values + k;
-                d++;
-            }
-            if (!es_chartable(r->value))
-                continue; /* listed on the data-quality page */
-            years[k] = r->year;
-            values[k] = r->value;
-            ser[d - 1].n++;
-            k++;
-        }
-        snprintf(line, sizeof line, "历年变化");
-        heading(p, line, H2_SIZE, 14);
-        double lh = 190 + (nd > 1 ? 11.0 * ((double)nd / 5 + 1) : 0);
+        heading(p, "历年变化", H2_SIZE, 14);
+        double lh = es_section_lines_height(sec);
         es_pdf_need(p, lh);
-        es_chart_lines(p, ES_MARGIN, p->y - lh, TEXT_W, lh, ser, nd, sec->divisor,
-                       strcmp(sec->unit, ":1") == 0 ? "比值（X:1）" : sec->unit);
+        if (es_section_lines(&canvas, t, sec, ES_MARGIN, p->y - lh, TEXT_W, lh) != 0)
+            return -1;
         p->y -= lh + 12;
-        free(ser);
-        free(years);
-        free(values);
     }
     snprintf(line, sizeof line, "排名与变化（%d 年）", sec->latest_year);
     heading(p, line, H2_SIZE, 4);
@@ -543,7 +449,7 @@ static void sources(es_pdf *p, const es_table *t, const section *secs, size_t n_
         heading(p, line, H2_SIZE, 4);
         for (size_t i = sec->first; i < sec->end; i++) {
             const es_row *r = &t->rows[i];
-            value_text(r->value, sec, val, sizeof val);
+            es_section_value_text(sec, r->value, val, sizeof val);
             snprintf(line, sizeof line, "%s %d 年 %s：“%s”（%s 第 %ld 行）", r->district, r->year, val,
                      r->chosen->quote, r->chosen->file, r->chosen->line);
             note(p, 0, 1.45, line);
@@ -609,31 +515,10 @@ es_status es_briefing_write(const es_table *t, const es_summary *s, const es_cor
         snprintf(date, sizeof date, "-");
 
     /* Sections: indicators with at least two districts or two years. */
-    section *secs = calloc(t->n_rows ? t->n_rows : 1, sizeof *secs);
-    if (secs == NULL)
-        return es_error_set(err, ES_ERR_NOMEM, "", 0, "out of memory");
+    section *secs = NULL;
     size_t n_secs = 0;
-    for (size_t i = 0; i < t->n_rows;) {
-        size_t j = i;
-        while (j < t->n_rows && t->rows[j].indicator == t->rows[i].indicator)
-            j++;
-        section sec = {0};
-        sec.ind = t->rows[i].indicator;
-        sec.first = i;
-        sec.end = j;
-        sec.n_years = (size_t)count_distinct_years(t, i, j, &sec.latest_year);
-        sec.n_districts = count_districts(t, i, j);
-        if (sec.n_years >= 2 || sec.n_districts >= 2) {
-            double max_abs = 0;
-            for (size_t k = i; k < j; k++)
-                if (es_chartable(t->rows[k].value)) /* the scale of what is drawn */
-                    max_abs = fmax(max_abs, fabs(t->rows[k].value));
-            es_value_scale(t->rows[i].unit, max_abs, &sec.divisor, sec.unit, sizeof sec.unit);
-            sec.number = (int)n_secs + 1;
-            secs[n_secs++] = sec;
-        }
-        i = j;
-    }
+    if (es_sections_build(t, 0, &secs, &n_secs) != ES_OK)
+        return es_error_set(err, ES_ERR_NOMEM, "", 0, "out of memory");
 
     /* Drawn once; when the font lacks characters, drawn again with them
      * listed on the data-quality page (they are found while drawing). */

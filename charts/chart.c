@@ -4,6 +4,7 @@
 
 #include <math.h>
 #include <stdio.h>
+#include <stdlib.h>
 #include <string.h>
 
 #define TICK_SIZE 7.0
@@ -27,6 +28,32 @@ es_rgb es_palette(size_t i)
     return palette[i % (sizeof palette / sizeof palette[0])];
 }
 
+/* Short names for the canvas's operations. */
+static void text(const es_canvas *c, double x, double y, double size, const char *s)
+{
+    c->ops->text(c->self, x, y, size, 0, s);
+}
+
+static void text_turned(const es_canvas *c, double x, double y, double size, double deg, const char *s)
+{
+    c->ops->text(c->self, x, y, size, deg, s);
+}
+
+static double width_of(const es_canvas *c, const char *s, double size)
+{
+    return c->ops->text_width(c->self, s, size);
+}
+
+static void fill(const es_canvas *c, es_rgb rgb)
+{
+    c->ops->fill_color(c->self, rgb);
+}
+
+static void stroke(const es_canvas *c, es_rgb rgb)
+{
+    c->ops->stroke_color(c->self, rgb);
+}
+
 static const es_rgb grid = {0.85, 0.85, 0.85};
 static const es_rgb axis = {0.3, 0.3, 0.3};
 static const es_rgb ink = {0.1, 0.1, 0.1};
@@ -36,7 +63,7 @@ static const es_rgb ink = {0.1, 0.1, 0.1};
 /* The most ticks an axis is given, whatever its range. */
 #define MAX_TICKS 24
 
-static double y_axis(es_pdf *p, double x, double y, double w, double h, double lo, double hi,
+static double y_axis(const es_canvas *c, double x, double y, double w, double h, double lo, double hi,
                      double step, double divisor, const char *unit_label)
 {
     char lab[48];
@@ -49,29 +76,29 @@ static double y_axis(es_pdf *p, double x, double y, double w, double h, double l
     int n_ticks = isfinite(span) && span >= 0 ? (int)fmin(floor(span) + 1, MAX_TICKS) : 0;
     for (int i = 0; i < n_ticks; i++) {
         es_format_number((first + i * step) / divisor, 2, lab, sizeof lab);
-        label_w = fmax(label_w, es_pdf_text_width(p, lab, TICK_SIZE));
+        label_w = fmax(label_w, width_of(c, lab, TICK_SIZE));
     }
     double ax = x + label_w + 4;
-    es_pdf_stroke_color(p, grid);
-    es_pdf_fill_color(p, ink);
+    stroke(c, grid);
+    fill(c, ink);
     for (int i = 0; i < n_ticks; i++) {
         double v = first + i * step;
         double yy = y + (v - lo) / (hi - lo) * h;
-        es_pdf_line(p, ax, yy, x + w, yy, 0.4);
+        es_canvas_line(c, ax, yy, x + w, yy, 0.4);
         es_format_number(fabs(v) < step * 1e-9 ? 0 : v / divisor, 2, lab, sizeof lab);
-        es_pdf_text(p, ax - 3 - es_pdf_text_width(p, lab, TICK_SIZE), yy - TICK_SIZE / 3, TICK_SIZE, lab);
+        text(c, ax - 3 - width_of(c, lab, TICK_SIZE), yy - TICK_SIZE / 3, TICK_SIZE, lab);
     }
     if (unit_label && *unit_label) {
         char u[64];
         snprintf(u, sizeof u, "单位：%s", unit_label);
-        es_pdf_text(p, x, y + h + 9, TICK_SIZE, u);
+        text(c, x, y + h + 9, TICK_SIZE, u);
     }
-    es_pdf_stroke_color(p, axis);
-    es_pdf_line(p, ax, y, ax, y + h, 0.6);
+    stroke(c, axis);
+    es_canvas_line(c, ax, y, ax, y + h, 0.6);
     return label_w + 4;
 }
 
-void es_chart_bars(es_pdf *p, double x, double y, double w, double h, const es_bar *bars, size_t n,
+void es_chart_bars(const es_canvas *c, double x, double y, double w, double h, const es_bar *bars, size_t n,
                    double divisor, const char *unit_label)
 {
     if (n == 0)
@@ -80,7 +107,7 @@ void es_chart_bars(es_pdf *p, double x, double y, double w, double h, const es_b
     for (size_t i = 0; i < n; i++) {
         vmin = fmin(vmin, bars[i].value);
         vmax = fmax(vmax, bars[i].value);
-        widest = fmax(widest, es_pdf_text_width(p, bars[i].label, LABEL_SIZE));
+        widest = fmax(widest, width_of(c, bars[i].label, LABEL_SIZE));
     }
     /* Category labels: level if they fit their slot, else at 45 degrees. */
     double plot_w_guess = w - 40;
@@ -93,7 +120,7 @@ void es_chart_bars(es_pdf *p, double x, double y, double w, double h, const es_b
     double widest_value = 0;
     for (size_t i = 0; i < n; i++) {
         es_format_number(bars[i].value / divisor, 2, lab, sizeof lab);
-        widest_value = fmax(widest_value, es_pdf_text_width(p, lab, VALUE_SIZE));
+        widest_value = fmax(widest_value, width_of(c, lab, VALUE_SIZE));
     }
     double room = widest_value <= slot - 1 ? VALUE_SIZE + 4 : widest_value + 5;
     double py = y + label_h, ph = h - label_h - 10;
@@ -110,7 +137,7 @@ void es_chart_bars(es_pdf *p, double x, double y, double w, double h, const es_b
         if (vmin < 0 && (vmin - lo) * scale < room)
             lo = vmin - room / scale;
     }
-    double axis_w = y_axis(p, x, py, w, ph, lo, hi, step, divisor, unit_label);
+    double axis_w = y_axis(c, x, py, w, ph, lo, hi, step, divisor, unit_label);
     double px = x + axis_w, pw = w - axis_w;
     slot = pw / n;
     double bw = fmin(slot * 0.7, 36);
@@ -118,48 +145,46 @@ void es_chart_bars(es_pdf *p, double x, double y, double w, double h, const es_b
     for (size_t i = 0; i < n; i++) {
         double cx = px + slot * (i + 0.5);
         double top = py + (bars[i].value - lo) / (hi - lo) * ph;
-        es_pdf_fill_color(p, es_palette(0));
+        fill(c, es_palette(0));
         if (isfinite(bars[i].value) && fabs(top - zero) > 0.01)
-            es_pdf_rect(p, cx - bw / 2, fmin(zero, top), bw, fabs(top - zero), 1, 0);
+            c->ops->rect(c->self, cx - bw / 2, fmin(zero, top), bw, fabs(top - zero), 1, 0);
         /* value label: above a positive bar, below a negative one */
-        es_pdf_fill_color(p, ink);
+        fill(c, ink);
         es_format_number(bars[i].value / divisor, 2, lab, sizeof lab);
-        double lw = es_pdf_text_width(p, lab, VALUE_SIZE);
+        double lw = width_of(c, lab, VALUE_SIZE);
         if (lw <= slot - 1) {
             double ly = bars[i].value >= 0 ? top + 2 : top - VALUE_SIZE - 1;
-            es_pdf_text(p, cx - lw / 2, ly, VALUE_SIZE, lab);
+            text(c, cx - lw / 2, ly, VALUE_SIZE, lab);
         } else if (bars[i].value >= 0) {
-            es_pdf_text_rotated(p, cx + VALUE_SIZE / 3, top + 2, VALUE_SIZE, 90, lab);
+            text_turned(c, cx + VALUE_SIZE / 3, top + 2, VALUE_SIZE, 90, lab);
         } else {
-            es_pdf_text_rotated(p, cx + VALUE_SIZE / 3, top - 2 - lw, VALUE_SIZE, 90, lab);
+            text_turned(c, cx + VALUE_SIZE / 3, top - 2 - lw, VALUE_SIZE, 90, lab);
         }
         /* category label */
         if (rotate) {
-            es_pdf_fit(p, bars[i].label, LABEL_SIZE, LABEL_MAX, cut, sizeof cut);
-            double cw = es_pdf_text_width(p, cut, LABEL_SIZE);
+            es_canvas_fit(c, bars[i].label, LABEL_SIZE, LABEL_MAX, cut, sizeof cut);
+            double cw = width_of(c, cut, LABEL_SIZE);
             double d = cw * 0.7071; /* end the text under the bar */
-            es_pdf_text_rotated(p, cx - d + 2, py - 4 - d, LABEL_SIZE, 45, cut);
+            text_turned(c, cx - d + 2, py - 4 - d, LABEL_SIZE, 45, cut);
         } else {
-            es_pdf_fit(p, bars[i].label, LABEL_SIZE, slot - 2, cut, sizeof cut);
-            es_pdf_text(p, cx - es_pdf_text_width(p, cut, LABEL_SIZE) / 2, py - LABEL_SIZE - 3, LABEL_SIZE, cut);
+            es_canvas_fit(c, bars[i].label, LABEL_SIZE, slot - 2, cut, sizeof cut);
+            text(c, cx - width_of(c, cut, LABEL_SIZE) / 2, py - LABEL_SIZE - 3, LABEL_SIZE, cut);
         }
     }
-    es_pdf_stroke_color(p, axis);
-    es_pdf_line(p, px, zero, px + pw, zero, 0.8);
+    stroke(c, axis);
+    es_canvas_line(c, px, zero, px + pw, zero, 0.8);
 }
 
-static void marker(es_pdf *p, size_t i, double x, double y)
+static void marker(const es_canvas *c, size_t i, double x, double y)
 {
     double r = 2.2;
     if (i / 8 % 2 == 0)
-        es_pdf_rect(p, x - r, y - r, 2 * r, 2 * r, 1, 0);
-    else {
-        HPDF_Page_Circle(p->page, (HPDF_REAL)x, (HPDF_REAL)y, (HPDF_REAL)r);
-        HPDF_Page_Fill(p->page);
-    }
+        c->ops->rect(c->self, x - r, y - r, 2 * r, 2 * r, 1, 0);
+    else
+        c->ops->dot(c->self, x, y, r);
 }
 
-double es_chart_lines(es_pdf *p, double x, double y, double w, double h, const es_series *series,
+double es_chart_lines(const es_canvas *c, double x, double y, double w, double h, const es_series *series,
                       size_t n, double divisor, const char *unit_label)
 {
     if (n == 0)
@@ -169,7 +194,7 @@ double es_chart_lines(es_pdf *p, double x, double y, double w, double h, const e
     if (n > 1) {
         double lx = 0, rows = 1;
         for (size_t i = 0; i < n; i++) {
-            double ew = 16 + es_pdf_text_width(p, series[i].name, LABEL_SIZE) + 10;
+            double ew = 16 + width_of(c, series[i].name, LABEL_SIZE) + 10;
             if (ew > w)
                 ew = w;
             if (lx + ew > w) {
@@ -198,13 +223,13 @@ double es_chart_lines(es_pdf *p, double x, double y, double w, double h, const e
     if (vmin >= 0 && vmin < (vmax - vmin)) /* near zero: show zero */
         vmin = 0;
     es_nice_ticks(vmin, vmax, 5, &lo, &hi, &step);
-    double axis_w = y_axis(p, x, py, w, ph, lo, hi, step, divisor, unit_label);
+    double axis_w = y_axis(c, x, py, w, ph, lo, hi, step, divisor, unit_label);
     double px = x + axis_w + 12, pw = w - axis_w - 24;
     double span = ymax > ymin ? ymax - ymin : 1;
     char lab[16];
-    es_pdf_fill_color(p, ink);
+    fill(c, ink);
     /* every k-th year when all of them would not fit side by side */
-    double year_w = es_pdf_text_width(p, "2024", LABEL_SIZE) + 6;
+    double year_w = width_of(c, "2024", LABEL_SIZE) + 6;
     int every = (int)ceil((span + 1) * year_w / fmax(pw, 1));
     if (every < 1)
         every = 1;
@@ -215,61 +240,51 @@ double es_chart_lines(es_pdf *p, double x, double y, double w, double h, const e
             continue; /* the last year would touch the previous label */
         double xx = px + (yr - ymin) / span * pw;
         snprintf(lab, sizeof lab, "%d", yr);
-        es_pdf_text(p, xx - es_pdf_text_width(p, lab, LABEL_SIZE) / 2, py - LABEL_SIZE - 4, LABEL_SIZE, lab);
+        text(c, xx - width_of(c, lab, LABEL_SIZE) / 2, py - LABEL_SIZE - 4, LABEL_SIZE, lab);
     }
-    es_pdf_stroke_color(p, axis);
-    es_pdf_line(p, px - 12, py, px + pw + 12, py, 0.6);
+    stroke(c, axis);
+    es_canvas_line(c, px - 12, py, px + pw + 12, py, 0.6);
     for (size_t i = 0; i < n; i++) {
-        es_rgb c = es_palette(i);
-        es_pdf_stroke_color(p, c);
-        es_pdf_fill_color(p, c);
-        if (i >= 8) {
-            HPDF_UINT16 dash[] = {3, 2};
-            HPDF_Page_SetDash(p->page, dash, 2, 0);
+        es_rgb col = es_palette(i);
+        stroke(c, col);
+        fill(c, col);
+        /* the path, in a scratch array of points when there is more than one */
+        if (series[i].n > 1) {
+            double *xy = malloc(2 * series[i].n * sizeof *xy);
+            if (xy != NULL) {
+                for (size_t k = 0; k < series[i].n; k++) {
+                    xy[2 * k] = px + (series[i].years[k] - ymin) / span * pw;
+                    xy[2 * k + 1] = py + (series[i].values[k] - lo) / (hi - lo) * ph;
+                }
+                c->ops->polyline(c->self, xy, series[i].n, 1.4, i >= 8);
+                free(xy);
+            }
         }
-        HPDF_Page_SetLineWidth(p->page, 1.4);
-        for (size_t k = 0; k < series[i].n; k++) {
-            double xx = px + (series[i].years[k] - ymin) / span * pw;
-            double yy = py + (series[i].values[k] - lo) / (hi - lo) * ph;
-            if (k == 0)
-                HPDF_Page_MoveTo(p->page, (HPDF_REAL)xx, (HPDF_REAL)yy);
-            else
-                HPDF_Page_LineTo(p->page, (HPDF_REAL)xx, (HPDF_REAL)yy);
-        }
-        if (series[i].n > 1)
-            HPDF_Page_Stroke(p->page);
-        else
-            HPDF_Page_EndPath(p->page);
-        HPDF_Page_SetDash(p->page, NULL, 0, 0);
         for (size_t k = 0; k < series[i].n; k++)
-            marker(p, i, px + (series[i].years[k] - ymin) / span * pw,
+            marker(c, i, px + (series[i].years[k] - ymin) / span * pw,
                    py + (series[i].values[k] - lo) / (hi - lo) * ph);
     }
     if (n > 1) {
         double lx = x, ly = y + legend_h - 10;
         char cut[256];
         for (size_t i = 0; i < n; i++) {
-            es_pdf_fit(p, series[i].name, LABEL_SIZE, w - 26, cut, sizeof cut);
-            double ew = 16 + es_pdf_text_width(p, cut, LABEL_SIZE) + 10;
+            es_canvas_fit(c, series[i].name, LABEL_SIZE, w - 26, cut, sizeof cut);
+            double ew = 16 + width_of(c, cut, LABEL_SIZE) + 10;
             if (lx + ew > x + w) {
                 lx = x;
                 ly -= 11;
             }
-            es_rgb c = es_palette(i);
-            es_pdf_stroke_color(p, c);
-            es_pdf_fill_color(p, c);
-            if (i >= 8) {
-                HPDF_UINT16 dash[] = {3, 2};
-                HPDF_Page_SetDash(p->page, dash, 2, 0);
-            }
-            es_pdf_line(p, lx, ly + 3, lx + 12, ly + 3, 1.4);
-            HPDF_Page_SetDash(p->page, NULL, 0, 0);
-            marker(p, i, lx + 6, ly + 3);
-            es_pdf_fill_color(p, ink);
-            es_pdf_text(p, lx + 16, ly, LABEL_SIZE, cut);
+            es_rgb col = es_palette(i);
+            stroke(c, col);
+            fill(c, col);
+            double swatch[4] = {lx, ly + 3, lx + 12, ly + 3};
+            c->ops->polyline(c->self, swatch, 2, 1.4, i >= 8);
+            marker(c, i, lx + 6, ly + 3);
+            fill(c, ink);
+            text(c, lx + 16, ly, LABEL_SIZE, cut);
             lx += ew;
         }
     }
-    es_pdf_fill_color(p, ink);
+    fill(c, ink);
     return legend_h;
 }

@@ -393,22 +393,8 @@ double es_pdf_text_width(es_pdf *p, const char *s, double size)
 
 void es_pdf_fit(es_pdf *p, const char *s, double size, double width, char *out, size_t cap)
 {
-    snprintf(out, cap, "%s", s ? s : "");
-    if (es_pdf_text_width(p, out, size) <= width)
-        return;
-    const char *ell = "…";
-    size_t n = strlen(out);
-    while (n > 0) {
-        do
-            n--;
-        while (n > 0 && ((unsigned char)out[n] & 0xC0) == 0x80);
-        char tmp[1024];
-        snprintf(tmp, sizeof tmp, "%.*s%s", (int)n, out, ell);
-        if (es_pdf_text_width(p, tmp, size) <= width || n == 0) {
-            snprintf(out, cap, "%s", tmp);
-            return;
-        }
-    }
+    es_canvas c = es_pdf_canvas(p);
+    es_canvas_fit(&c, s, size, width, out, cap);
 }
 
 double es_pdf_paragraph(es_pdf *p, double x, double y, double width, double size, double leading,
@@ -484,6 +470,71 @@ void es_pdf_line(es_pdf *p, double x0, double y0, double x1, double y1, double w
     HPDF_Page_MoveTo(p->page, (HPDF_REAL)x0, (HPDF_REAL)y0);
     HPDF_Page_LineTo(p->page, (HPDF_REAL)x1, (HPDF_REAL)y1);
     HPDF_Page_Stroke(p->page);
+}
+
+/* The canvas back end: the operations above, plus paths for lines and
+ * markers. */
+static void canvas_text(void *self, double x, double y, double size, double deg, const char *s)
+{
+    if (deg == 0)
+        es_pdf_text(self, x, y, size, s);
+    else
+        es_pdf_text_rotated(self, x, y, size, deg, s);
+}
+
+static double canvas_text_width(void *self, const char *s, double size)
+{
+    return es_pdf_text_width(self, s, size);
+}
+
+static void canvas_fill_color(void *self, es_rgb c)
+{
+    es_pdf_fill_color(self, c);
+}
+
+static void canvas_stroke_color(void *self, es_rgb c)
+{
+    es_pdf_stroke_color(self, c);
+}
+
+static void canvas_rect(void *self, double x, double y, double w, double h, int fill, int stroke)
+{
+    es_pdf_rect(self, x, y, w, h, fill, stroke);
+}
+
+static void canvas_polyline(void *self, const double *xy, size_t n, double width, int dashed)
+{
+    es_pdf *p = self;
+    if (n < 2)
+        return;
+    if (dashed) {
+        HPDF_UINT16 dash[] = {3, 2};
+        HPDF_Page_SetDash(p->page, dash, 2, 0);
+    }
+    HPDF_Page_SetLineWidth(p->page, (HPDF_REAL)width);
+    HPDF_Page_MoveTo(p->page, (HPDF_REAL)xy[0], (HPDF_REAL)xy[1]);
+    for (size_t i = 1; i < n; i++)
+        HPDF_Page_LineTo(p->page, (HPDF_REAL)xy[2 * i], (HPDF_REAL)xy[2 * i + 1]);
+    HPDF_Page_Stroke(p->page);
+    if (dashed)
+        HPDF_Page_SetDash(p->page, NULL, 0, 0);
+}
+
+static void canvas_dot(void *self, double x, double y, double r)
+{
+    es_pdf *p = self;
+    HPDF_Page_Circle(p->page, (HPDF_REAL)x, (HPDF_REAL)y, (HPDF_REAL)r);
+    HPDF_Page_Fill(p->page);
+}
+
+static const es_canvas_ops pdf_canvas_ops = {canvas_text, canvas_text_width, canvas_fill_color,
+                                             canvas_stroke_color, canvas_rect, canvas_polyline,
+                                             canvas_dot};
+
+es_canvas es_pdf_canvas(es_pdf *p)
+{
+    es_canvas c = {&pdf_canvas_ops, p};
+    return c;
 }
 
 void es_pdf_new_page(es_pdf *p, int cover)

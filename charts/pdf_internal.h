@@ -15,15 +15,12 @@
 #include FT_FREETYPE_H
 #include <hpdf.h>
 
+#include "canvas_internal.h"
 #include "edustat/status.h"
 
 #define ES_PAGE_W 595.276 /* A4 */
 #define ES_PAGE_H 841.89
 #define ES_MARGIN 50.0
-
-typedef struct es_rgb {
-    double r, g, b;
-} es_rgb;
 
 #define ES_PDF_MAX_MISSING 64
 
@@ -75,6 +72,9 @@ void es_pdf_fill_color(es_pdf *p, es_rgb c);
 void es_pdf_stroke_color(es_pdf *p, es_rgb c);
 void es_pdf_rect(es_pdf *p, double x, double y, double w, double h, int fill, int stroke);
 void es_pdf_line(es_pdf *p, double x0, double y0, double x1, double y1, double width);
+
+/* The current page as a canvas for the charts. */
+es_canvas es_pdf_canvas(es_pdf *p);
 
 /* Write the PDF to out. */
 int es_pdf_save(es_pdf *p, FILE *out);

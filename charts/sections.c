@@ -1,0 +1,163 @@
+/* sections.c - an indicator's rows, scale and charts (see
+ * sections_internal.h). */
+#include "sections_internal.h"
+#include "charts_internal.h"
+#include "error_internal.h"
+#include "ticks_internal.h"
+
+#include <math.h>
+#include <stdio.h>
+#include <stdlib.h>
+#include <string.h>
+
+static int count_distinct_years(const es_table *t, size_t a, size_t b, int *latest)
+{
+    int years[512], n = 0;
+    *latest = 0;
+    for (size_t i = a; i < b; i++) {
+        int y = t->rows[i].year, seen = 0;
+        for (int k = 0; k < n && !seen; k++)
+            seen = years[k] == y;
+        if (!seen && n < 512)
+            years[n++] = y;
+        if (y > *latest)
+            *latest = y;
+    }
+    return n;
+}
+
+static size_t count_districts(const es_table *t, size_t a, size_t b)
+{
+    size_t n = 0;
+    for (size_t i = a; i < b; i++)
+        if (i == a || strcmp(t->rows[i].district, t->rows[i - 1].district) != 0)
+            n++; /* rows are ordered by district within an indicator */
+    return n;
+}
+
+es_status es_sections_build(const es_table *t, int all, es_section **out, size_t *count)
+{
+    *out = NULL;
+    *count = 0;
+    if (t->n_rows == 0)
+        return ES_OK;
+    es_section *secs = calloc(t->n_rows, sizeof *secs);
+    if (secs == NULL)
+        return ES_ERR_NOMEM;
+    size_t n = 0;
+    int number = 0;
+    for (size_t i = 0; i < t->n_rows;) {
+        size_t j = i;
+        while (j < t->n_rows && t->rows[j].indicator == t->rows[i].indicator)
+            j++;
+        es_section sec = {0};
+        sec.ind = t->rows[i].indicator;
+        sec.first = i;
+        sec.end = j;
+        sec.n_years = (size_t)count_distinct_years(t, i, j, &sec.latest_year);
+        sec.n_districts = count_districts(t, i, j);
+        int compared = sec.n_years >= 2 || sec.n_districts >= 2;
+        if (compared || all) {
+            double max_abs = 0;
+            for (size_t k = i; k < j; k++)
+                if (es_chartable(t->rows[k].value)) /* the scale of what is drawn */
+                    max_abs = fmax(max_abs, fabs(t->rows[k].value));
+            es_value_scale(t->rows[i].unit, max_abs, &sec.divisor, sec.unit, sizeof sec.unit);
+            sec.number = compared ? ++number : 0;
+            secs[n++] = sec;
+        }
+        i = j;
+    }
+    *out = secs;
+    *count = n;
+    return ES_OK;
+}
+
+void es_section_value_text(const es_section *s, double v, char *out, size_t cap)
+{
+    char num[48];
+    es_format_number(v / s->divisor, 2, num, sizeof num);
+    if (strcmp(s->unit, ":1") == 0)
+        snprintf(out, cap, "%s:1", num);
+    else
+        snprintf(out, cap, "%s %s", num, s->unit);
+}
+
+const char *es_section_axis_unit(const es_section *s)
+{
+    return strcmp(s->unit, ":1") == 0 ? "比值（X:1）" : s->unit;
+}
+
+double es_section_bars_height(const es_section *s)
+{
+    return s->n_districts > 12 ? 230 : 200;
+}
+
+double es_section_lines_height(const es_section *s)
+{
+    size_t nd = s->n_districts;
+    return 190 + (nd > 1 ? 11.0 * ((double)nd / 5 + 1) : 0);
+}
+
+static int cmp_bar(const void *a, const void *b)
+{
+    const es_bar *x = a, *y = b;
+    if (x->value != y->value)
+        return x->value > y->value ? -1 : 1;
+    return strcmp(x->label, y->label);
+}
+
+int es_section_bars(const es_canvas *c, const es_table *t, const es_section *s, double x, double y,
+                    double w, double h)
+{
+    size_t n = 0;
+    for (size_t i = s->first; i < s->end; i++)
+        n += t->rows[i].year == s->latest_year;
+    es_bar *bars = malloc((n ? n : 1) * sizeof *bars);
+    if (bars == NULL)
+        return -1;
+    n = 0;
+    for (size_t i = s->first; i < s->end; i++)
+        if (t->rows[i].year == s->latest_year && es_chartable(t->rows[i].value))
+            bars[n++] = (es_bar){t->rows[i].district, t->rows[i].value};
+    qsort(bars, n, sizeof *bars, cmp_bar);
+    es_chart_bars(c, x, y, w, h, bars, n, s->divisor, es_section_axis_unit(s));
+    free(bars);
+    return 0;
+}
+
+int es_section_lines(const es_canvas *c, const es_table *t, const es_section *s, double x, double y,
+                     double w, double h)
+{
+    size_t nd = s->n_districts, rows = s->end - s->first;
+    es_series *ser = calloc(nd ? nd : 1, sizeof *ser);
+    int *years = malloc((rows ? rows : 1) * sizeof *years);
+    double *values = malloc((rows ? rows : 1) * sizeof *values);
+    if (ser == NULL || years == NULL || values == NULL) {
+        free(ser);
+        free(years);
+        free(values);
+        return -1;
+    }
+    size_t k = 0, d = 0;
+    for (size_t i = s->first; i < s->end; i++) {
+        const es_row *r = &t->rows[i];
+        if (i == s->first || strcmp(r->district, t->rows[i - 1].district) != 0) {
+            ser[d].name = r->district;
+            ser[d].years = years + k;
+            ser[d].values = values + k;
+            d++;
+        }
+        if (!es_chartable(r->value))
+            continue; /* listed on the data-quality page */
+        years[k] = r->year;
+        values[k] = r->value;
+        ser[d - 1].n++;
+        k++;
+    }
+    es_chart_lines(c, x, y, w, h, ser, d, s->divisor, es_section_axis_unit(s));
+    free(ser);
+    free(years);
+    free(values);
+    return 0;
+}

@@ -1,0 +1,48 @@
+/*
+ * sections_internal.h - an indicator's part of the table as the briefing
+ * and the review page show it: its rows, districts and years, the scale
+ * its values are shown in (亿元, 万人...), and its two charts (districts
+ * in the latest year, sorted; each district across years), drawn on any
+ * canvas. Both outputs call these, so their numbers and charts agree.
+ */
+#ifndef EDUSTAT_SECTIONS_INTERNAL_H
+#define EDUSTAT_SECTIONS_INTERNAL_H
+
+#include <stddef.h>
+
+#include "canvas_internal.h"
+#include "edustat/status.h"
+#include "edustat/table.h"
+
+typedef struct es_section {
+    const es_indicator *ind;
+    size_t first, end; /* its rows in the table: [first, end) */
+    int latest_year;
+    size_t n_districts, n_years;
+    double divisor;    /* values are shown divided by it, in unit */
+    char unit[32];
+    int number;        /* 1, 2... among compared sections; 0 when not compared */
+} es_section;
+
+/* The table's indicators in table order: only those compared (two
+ * districts or two years at least) unless all. *out is NULL when there
+ * are none. */
+es_status es_sections_build(const es_table *t, int all, es_section **out, size_t *n);
+
+/* v in the section's scale: "16.2 亿元", "13.5:1". */
+void es_section_value_text(const es_section *s, double v, char *out, size_t cap);
+/* The unit over the value axis ("比值（X:1）" for ratios). */
+const char *es_section_axis_unit(const es_section *s);
+
+/* The heights the charts need at width TEXT_W (the line chart's grows with
+ * its legend). */
+double es_section_bars_height(const es_section *s);
+double es_section_lines_height(const es_section *s);
+
+/* Draw the charts into (x, y, w, h). -1 when out of memory. */
+int es_section_bars(const es_canvas *c, const es_table *t, const es_section *s, double x, double y,
+                    double w, double h);
+int es_section_lines(const es_canvas *c, const es_table *t, const es_section *s, double x, double y,
+                     double w, double h);
+
+#endif
