@@ -49,7 +49,8 @@ LDLIBS_ALL = $(PKG_LIBS) $(HPDF_LIBS) -lm
 
 LIB_SRC := $(wildcard src/*.c) $(wildcard charts/*.c)
 # Data files built into the library (tools/embed.c writes them as C arrays).
-GEN_SRC := $(BUILD)/gen/indicators_data.c $(BUILD)/gen/divisions_data.c $(BUILD)/gen/situation_data.c
+GEN_SRC := $(BUILD)/gen/indicators_data.c $(BUILD)/gen/divisions_data.c $(BUILD)/gen/situation_data.c \
+  $(BUILD)/gen/review_js_data.c $(BUILD)/gen/review_css_data.c
 GEN_OBJ := $(patsubst %.c,%.o,$(GEN_SRC))
 CLI_SRC := $(wildcard src/cli/*.c)
 TEST_SRC := $(wildcard tests/test_*.c)
@@ -89,6 +90,15 @@ $(BUILD)/gen/divisions_data.c: data/divisions.tsv $(BUILD)/tools/embed
 $(BUILD)/gen/situation_data.c: data/situation.tsv $(BUILD)/tools/embed
 	@mkdir -p $(dir $@)
 	$(BUILD)/tools/embed es_builtin_situation $< > $@.tmp && mv $@.tmp $@
+
+# The review page's script and style, written as files, carried as data.
+$(BUILD)/gen/review_js_data.c: charts/review.js $(BUILD)/tools/embed
+	@mkdir -p $(dir $@)
+	$(BUILD)/tools/embed es_builtin_review_js $< > $@.tmp && mv $@.tmp $@
+
+$(BUILD)/gen/review_css_data.c: charts/review.css $(BUILD)/tools/embed
+	@mkdir -p $(dir $@)
+	$(BUILD)/tools/embed es_builtin_review_css $< > $@.tmp && mv $@.tmp $@
 
 $(BUILD)/gen/%.o: $(BUILD)/gen/%.c
 	$(CC) $(ALL_CFLAGS) -c $< -o $@

@@ -189,29 +189,6 @@ static void draw_table(es_pdf *p, const es_table *t, const es_summary *s, const 
     }
 }
 
-/* A figure's value as its section shows values, or plainly in its own unit
- * (sec NULL: the indicator has no section). */
-static void fact_value_text(const es_fact *x, const section *sec, char *out, size_t cap)
-{
-    if (sec != NULL && strcmp(x->unit, sec->ind->units[0]) == 0)
-        es_section_value_text(sec, x->value, out, cap);
-    else
-        snprintf(out, cap, "%g %s", x->value, x->unit);
-}
-
-/* A qualifier as a reader writes it after a number. */
-static const char *qualifier_words(es_qualifier q)
-{
-    switch (q) {
-    case ES_QUALIFIER_MORE_THAN: return "以上";
-    case ES_QUALIFIER_APPROX: return "左右";
-    case ES_QUALIFIER_AT_LEAST: return "（不少于）";
-    case ES_QUALIFIER_AT_MOST: return "（不超过）";
-    case ES_QUALIFIER_EXACT: break;
-    }
-    return "";
-}
-
 /* The most targets listed under one indicator's table. */
 #define MAX_TARGETS_LISTED 12
 
@@ -232,7 +209,7 @@ static void targets_note(es_pdf *p, const es_table *t, const section *sec)
         const es_fact *x = t->targets[i];
         if (es_lexicon_at(es_facts_lexicon(t->facts), x->indicator) != sec->ind)
             continue;
-        fact_value_text(x, sec, val, sizeof val);
+        es_section_fact_text(sec, x, val, sizeof val);
         /* a goal named for a year (到2025年) says so; else the plan's document */
         char when[48] = "";
         if (x->year && x->year != x->doc_year)
@@ -240,7 +217,7 @@ static void targets_note(es_pdf *p, const es_table *t, const section *sec)
         else if (x->doc_year)
             snprintf(when, sizeof when, "（%d 年的文件）", x->doc_year);
         snprintf(line, sizeof line, "· %s%s目标 %s%s：“%s”（%s 第 %ld 行）", x->district, when, val,
-                 qualifier_words(x->qualifier), x->quote, x->file, x->line);
+                 es_qualifier_words(x->qualifier), x->quote, x->file, x->line);
         note(p, 10, 1.5, line);
         shown++;
     }
@@ -287,13 +264,6 @@ static int draw_section(es_pdf *p, const es_table *t, const es_summary *s, const
     return p->failed ? -1 : 0;
 }
 
-/* Why figures stayed out of the table (table.h's reasons), in the order
- * the data-quality page lists them and in words a reader knows. */
-static const char *const reasons[][2] = {
-    {"target", "计划或目标数"},   {"cumulative", "多年累计数"}, {"wider", "全市、全省等更大范围的数"},
-    {"part", "局部数（其中、某校、某类学校或人员）"}, {"no_district", "无法确定区县"},
-    {"no_year", "无法确定年份"}, {"other_unit", "单位与指标不符"}};
-
 /* The section of an indicator, or NULL when it has none. */
 static const section *section_of(const section *secs, size_t n_secs, const es_indicator *ind)
 {
@@ -312,14 +282,14 @@ static void table_quality(es_pdf *p, const es_table *t, const section *secs, siz
         total += t->unplaced[i].count;
     snprintf(line, sizeof line, "未进入比较的数字：%zu 个。表中每格只取该区县当年实际达到的数。", total);
     body(p, line);
-    for (size_t r = 0; r < sizeof reasons / sizeof reasons[0]; r++) {
+    for (size_t r = 0; r < ES_N_REASONS; r++) {
         size_t n = 0;
         for (size_t i = 0; i < t->n_unplaced; i++)
-            if (strcmp(t->unplaced[i].reason, reasons[r][0]) == 0)
+            if (strcmp(t->unplaced[i].reason, es_reason_words[r][0]) == 0)
                 n += t->unplaced[i].count;
         if (n == 0)
             continue;
-        snprintf(line, sizeof line, "· %s：%zu 个", reasons[r][1], n);
+        snprintf(line, sizeof line, "· %s：%zu 个", es_reason_words[r][1], n);
         note(p, 10, 1.5, line);
     }
     p->y -= 6;
@@ -338,7 +308,7 @@ static void table_quality(es_pdf *p, const es_table *t, const section *secs, siz
         for (size_t k = 0; k < r->n_sources && len > 0 && (size_t)len < sizeof line; k++) {
             const es_fact *x = r->doc_picks[k];
             char val[64];
-            fact_value_text(x, sec, val, sizeof val);
+            es_section_fact_text(sec, x, val, sizeof val);
             len += snprintf(line + len, sizeof line - (size_t)len, "%s%s（%s 第 %ld 行）", k ? "；" : "", val,
                             x->file, x->line);
         }

@@ -83,6 +83,34 @@ void es_section_value_text(const es_section *s, double v, char *out, size_t cap)
         snprintf(out, cap, "%s %s", num, s->unit);
 }
 
+void es_section_fact_text(const es_section *s, const es_fact *x, char *out, size_t cap)
+{
+    if (s != NULL && strcmp(x->unit, s->ind->units[0]) == 0) {
+        es_section_value_text(s, x->value, out, cap);
+    } else {
+        char num[48];
+        es_format_number(x->value, 2, num, sizeof num);
+        snprintf(out, cap, "%s %s", num, x->unit);
+    }
+}
+
+const char *es_qualifier_words(es_qualifier q)
+{
+    switch (q) {
+    case ES_QUALIFIER_MORE_THAN: return "以上";
+    case ES_QUALIFIER_APPROX: return "左右";
+    case ES_QUALIFIER_AT_LEAST: return "（不少于）";
+    case ES_QUALIFIER_AT_MOST: return "（不超过）";
+    case ES_QUALIFIER_EXACT: break;
+    }
+    return "";
+}
+
+const char *const es_reason_words[ES_N_REASONS][2] = {
+    {"target", "计划或目标数"},   {"cumulative", "多年累计数"}, {"wider", "全市、全省等更大范围的数"},
+    {"part", "局部数（其中、某校、某类学校或人员）"}, {"no_district", "无法确定区县"},
+    {"no_year", "无法确定年份"}, {"other_unit", "单位与指标不符"}};
+
 const char *es_section_axis_unit(const es_section *s)
 {
     return strcmp(s->unit, ":1") == 0 ? "比值（X:1）" : s->unit;

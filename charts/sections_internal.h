@@ -31,6 +31,16 @@ es_status es_sections_build(const es_table *t, int all, es_section **out, size_t
 
 /* v in the section's scale: "16.2 亿元", "13.5:1". */
 void es_section_value_text(const es_section *s, double v, char *out, size_t cap);
+/* A figure's value as its section shows values, or plainly in its own
+ * unit (s NULL: the indicator has no section). */
+void es_section_fact_text(const es_section *s, const es_fact *x, char *out, size_t cap);
+/* A qualifier as a reader writes it after a number ("以上", "左右"...). */
+const char *es_qualifier_words(es_qualifier q);
+/* Why figures stay out of the table (table.h's reasons) in the order the
+ * outputs list them: {code, words a reader knows}. */
+#define ES_N_REASONS 7
+extern const char *const es_reason_words[ES_N_REASONS][2];
+
 /* The unit over the value axis ("比值（X:1）" for ratios). */
 const char *es_section_axis_unit(const es_section *s);
 

@@ -158,8 +158,9 @@ int es_svg_begin(es_svg *s, es_growbuf *out, double w, double h, const char *tit
     memset(s, 0, sizeof *s);
     s->out = out;
     s->height = h;
-    put(s, "<svg xmlns=\"http://www.w3.org/2000/svg\" viewBox=\"0 0 %.2f %.2f\" role=\"img\">"
-           "<title>", w, h);
+    /* the unit label stands above the chart's area, as on the PDF page */
+    put(s, "<svg xmlns=\"http://www.w3.org/2000/svg\" viewBox=\"0 %.2f %.2f %.2f\" role=\"img\">"
+           "<title>", -ES_SVG_TOP, w, h + ES_SVG_TOP);
     if (!s->failed && title != NULL && es_html_escape(out, title, strlen(title)) != 0)
         s->failed = 1;
     put(s, "</title>");

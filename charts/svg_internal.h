@@ -13,6 +13,9 @@
 #include "canvas_internal.h"
 #include "growbuf_internal.h"
 
+/* Room above the chart's area for the unit label, points. */
+#define ES_SVG_TOP 18.0
+
 typedef struct es_svg {
     es_growbuf *out; /* appended to */
     double height;

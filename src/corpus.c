@@ -8,7 +8,7 @@
 typedef struct corpus_store {
     es_arena *arena;
     const char *last_file;
-    size_t cap_d, cap_u, cap_r, cap_q;
+    size_t cap_d, cap_u, cap_r, cap_q, cap_b;
 } corpus_store;
 
 es_corpus *es_corpus_new(void)
@@ -34,6 +34,7 @@ void es_corpus_free(es_corpus *c)
     free(c->districts);
     free(c->unplaced_docs);
     free(c->redactions);
+    free(c->blanks);
     free(c->qualifiers);
     free(c);
 }
@@ -93,6 +94,7 @@ es_status es_corpus_add_document(es_corpus *c, const es_doc_info *d)
             es_corpus_doc *u = &c->unplaced_docs[c->n_unplaced_docs];
             u->id = es_arena_intern(s->arena, d->id);
             u->title = es_arena_intern(s->arena, d->title ? d->title : "");
+            u->file = file;
             if (u->id == NULL || u->title == NULL)
                 return ES_ERR_NOMEM;
             u->missing_district = d->district == NULL;
@@ -110,6 +112,26 @@ es_status es_corpus_add_record(es_corpus *c, const es_record *r)
         c->n_redactions++;
         if (!bump(s->arena, &c->redactions, &c->n_redaction_kinds, &s->cap_r, r->indicator))
             return ES_ERR_NOMEM;
+        if (c->n_blanks < ES_CORPUS_MAX_LISTED) {
+            if (c->n_blanks == s->cap_b) {
+                size_t nc = s->cap_b ? s->cap_b * 2 : 16;
+                es_corpus_blank *p = realloc(c->blanks, nc * sizeof *p);
+                if (p == NULL)
+                    return ES_ERR_NOMEM;
+                c->blanks = p;
+                s->cap_b = nc;
+            }
+            es_corpus_blank *b = &c->blanks[c->n_blanks];
+            b->file = es_arena_intern(s->arena, r->doc->file);
+            b->line = r->line;
+            b->raw = es_arena_strndup(s->arena, r->raw ? r->raw : "", r->raw ? r->raw_len : 0);
+            b->context = es_arena_strndup(s->arena, r->context ? r->context : "",
+                                          r->context ? r->context_len : 0);
+            b->indicator = es_arena_intern(s->arena, r->indicator ? r->indicator : "other");
+            if (b->file == NULL || b->raw == NULL || b->context == NULL || b->indicator == NULL)
+                return ES_ERR_NOMEM;
+            c->n_blanks++;
+        }
         return ES_OK;
     }
     c->n_records++;

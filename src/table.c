@@ -49,6 +49,7 @@ void es_facts_free(es_facts *f)
 }
 
 size_t es_facts_count(const es_facts *f) { return f->n; }
+const es_fact *es_facts_at(const es_facts *f, size_t i) { return &f->items[i]; }
 const es_lexicon *es_facts_lexicon(const es_facts *f) { return f->lx; }
 
 static const char *intern_or_null(es_arena *a, const char *s, int *oom)
@@ -82,18 +83,20 @@ es_status es_facts_add(es_facts *f, const es_record *r, es_error *err)
     memset(x, 0, sizeof *x);
     x->id = es_arena_strndup(f->arena, r->id, strlen(r->id));
     x->quote = es_arena_strndup(f->arena, r->context ? r->context : "", r->context ? r->context_len : 0);
+    x->raw = es_arena_strndup(f->arena, r->raw ? r->raw : "", r->raw ? r->raw_len : 0);
     x->file = intern_or_null(f->arena, d->file, &oom);
     x->unit = intern_or_null(f->arena, r->unit, &oom);
     x->district = intern_or_null(f->arena, es_record_district(r), &oom);
     x->district_code = intern_or_null(f->arena, es_record_district_code(r), &oom);
     x->city = intern_or_null(f->arena, es_record_city(r), &oom);
-    if (oom || x->id == NULL || x->quote == NULL)
+    if (oom || x->id == NULL || x->quote == NULL || x->raw == NULL)
         return es_error_set(err, ES_ERR_NOMEM, "", 0, "out of memory");
     x->doc_index = d->index;
     x->start = r->start;
     x->line = r->line;
     x->indicator = (size_t)at;
     x->year = es_record_year(r);
+    x->year_from = r->year_from;
     x->doc_year = d->year;
     x->value = r->value;
     x->qualifier = r->qualifier;
@@ -137,7 +140,7 @@ static int cmp_value(const void *pa, const void *pb)
 }
 
 /* Why a fact has no cell, or NULL when it has one. */
-static const char *unplaced_reason(const es_fact *x, const char *own_unit)
+const char *es_fact_unplaced_reason(const es_fact *x, const char *own_unit)
 {
     if (x->basis == ES_BASIS_TARGET)
         return "target";
@@ -269,16 +272,20 @@ es_status es_table_build(const es_facts *f, es_pick pick, es_table **out, es_err
         while (j < f->n && idx[j]->indicator == x->indicator &&
                cmp_str_null_first(idx[j]->district, x->district) == 0 && idx[j]->year == x->year)
             j++;
-        size_t n = 0;
-        const es_fact **src = malloc((j - i) * 2 * sizeof *src);
+        /* src: the placed mentions, then each document's pick, then the
+         * mentions set aside */
+        size_t n = 0, n_aside = 0;
+        const es_fact **src = malloc((j - i) * 3 * sizeof *src);
         if (src == NULL)
             goto nomem;
+        const es_fact **aside = src + (j - i) * 2;
         for (size_t k = i; k < j; k++) {
-            const char *reason = unplaced_reason(idx[k], own);
+            const char *reason = es_fact_unplaced_reason(idx[k], own);
             if (reason == NULL) {
                 src[n++] = idx[k];
                 continue;
             }
+            aside[n_aside++] = idx[k];
             if (add_unplaced(t, &cap_unplaced, ind, idx[k], reason) != ES_OK) {
                 free(src);
                 goto nomem;
@@ -352,6 +359,8 @@ es_status es_table_build(const es_facts *f, es_pick pick, es_table **out, es_err
         row->n_sources = np;
         row->doc_picks = picks;
         row->conflict = conflict;
+        row->set_aside = aside;
+        row->n_set_aside = n_aside;
         row->city = chosen->city;
         row->district_code = chosen->district_code;
         for (size_t k = 0; k < n && (row->city == NULL || row->district_code == NULL); k++) {

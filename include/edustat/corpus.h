@@ -22,9 +22,19 @@ extern "C" {
 
 typedef struct es_corpus_doc {
     const char *id;
+    const char *file;
     const char *title;
     int missing_district, missing_year;
 } es_corpus_doc;
+
+/* A blanked figure (`__所`), listed with where it stands. */
+typedef struct es_corpus_blank {
+    const char *file;
+    long line;
+    const char *raw;       /* as written */
+    const char *context;   /* its clause */
+    const char *indicator;
+} es_corpus_blank;
 
 typedef struct es_corpus_count {
     const char *name; /* an indicator id, a district or a qualifier */
@@ -39,6 +49,8 @@ typedef struct es_corpus {
     es_corpus_doc *unplaced_docs;      /* without district or year, in order */
     size_t n_unplaced_docs;            /* how many there are (listed: up to the max) */
     es_corpus_count *redactions;       /* blanked figures per indicator */
+    es_corpus_blank *blanks;           /* the first ES_CORPUS_MAX_LISTED, in order */
+    size_t n_blanks;
     size_t n_redaction_kinds;
     es_corpus_count *qualifiers;       /* figures per non-exact qualifier */
     size_t n_qualifier_kinds;

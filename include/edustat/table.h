@@ -50,12 +50,14 @@ typedef struct es_fact {
     size_t start;         /* byte offset: with file and doc_index, document order */
     long line;
     const char *quote;    /* the record's context */
+    const char *raw;      /* the figure as written */
     size_t indicator;     /* index in the lexicon */
     const char *unit;
     const char *district; /* NULL when unknown */
     const char *district_code;
     const char *city;
     int year;             /* the figure's own year; 0 when unknown */
+    es_year_source year_from;
     int doc_year;         /* the year its document reports on; 0 when unknown */
     double value;
     es_qualifier qualifier;
@@ -72,6 +74,8 @@ void es_facts_free(es_facts *f);
 /* Keep a record (redactions and `other` are ignored). */
 es_status es_facts_add(es_facts *f, const es_record *r, es_error *err);
 size_t es_facts_count(const es_facts *f);
+/* The i-th fact kept, in the order they were added (i < count). */
+const es_fact *es_facts_at(const es_facts *f, size_t i);
 const es_lexicon *es_facts_lexicon(const es_facts *f);
 
 typedef struct es_row {
@@ -90,6 +94,11 @@ typedef struct es_row {
     size_t n_sources;        /* documents giving this cell */
     const es_fact **doc_picks; /* each document's figure for the cell, in document order */
     bool conflict;           /* two documents give different values */
+    /* mentions of the same indicator, district and year kept out of the
+     * cell (a target, a total over years, a wider area, a part, another
+     * unit), in document order: the review page shows them beside it */
+    const es_fact **set_aside;
+    size_t n_set_aside;
 } es_row;
 
 typedef struct es_unplaced {
@@ -114,6 +123,11 @@ typedef struct es_table {
 } es_table;
 
 es_status es_table_build(const es_facts *f, es_pick pick, es_table **out, es_error *err);
+
+/* Why a fact has no cell ("target", "cumulative", "wider", "part",
+ * "no_district", "no_year", "other_unit"), or NULL when it has one.
+ * own_unit: its indicator's unit in the table. */
+const char *es_fact_unplaced_reason(const es_fact *x, const char *own_unit);
 void es_table_free(es_table *t);
 
 #ifdef __cplusplus

@@ -14,6 +14,7 @@
 #include <sys/stat.h>
 
 #include "edustat/briefing.h"
+#include "edustat/review.h"
 #include "edustat/corpus.h"
 #include "edustat/json_tables.h"
 #include "edustat/records_json.h"
@@ -29,7 +30,8 @@ static void run_usage(FILE *to)
           "year: what each district reached that year, never a plan, a total over\n"
           "years, a wider area's or a part's figure), compute summaries and\n"
           "comparisons, and write into DIR (default edustat-out): records.json,\n"
-          "table.json, summary.json, datapackage.json, echarts.json and briefing.pdf.\n"
+          "table.json, summary.json, datapackage.json, echarts.json, briefing.pdf and\n"
+          "review.html (every number of the table with its sentence, for checking).\n"
           "\n"
           "  -o, --output DIR    where to write (created if missing)\n"
           "      --pick RULE     the row's figure among all its mentions: max, first or\n"
@@ -41,6 +43,7 @@ static void run_usage(FILE *to)
           "      --no-records    do not write records.json (when merging shards\n"
           "                      that already hold the records)\n"
           "      --no-pdf        do not write briefing.pdf\n"
+          "      --no-review     do not write review.html\n"
           "      --title TEXT    the briefing's title (default 教育指标简报)\n"
           "      --font FILE     the briefing's CJK TrueType font (default: the one\n"
           "                      built with edustat; also EDUSTAT_FONT)\n"
@@ -92,6 +95,13 @@ static es_status write_briefing(const void *what, FILE *out, es_error *err)
     return es_briefing_write(b->table, b->summary, b->corpus, &b->options, out, err);
 }
 
+static es_status write_review(const void *what, FILE *out, es_error *err)
+{
+    const briefing_job *b = what;
+    es_review_options o = {b->options.title, b->options.date_epoch};
+    return es_review_write(b->table, b->corpus, &o, out, err);
+}
+
 long long cli_source_date(void)
 {
     const char *e = getenv("SOURCE_DATE_EPOCH");
@@ -125,8 +135,9 @@ static void human_size(long bytes, char *out, size_t cap)
 typedef es_status (*writer_fn)(const void *what, FILE *out, es_error *err);
 
 /* The files of a run, in the order they are published. */
-static const char *const run_files[] = {"records.json", "table.json", "summary.json",
-                                        "datapackage.json", "echarts.json", "briefing.pdf"};
+static const char *const run_files[] = {"records.json",     "table.json",   "summary.json",
+                                        "datapackage.json", "echarts.json", "briefing.pdf",
+                                        "review.html"};
 #define N_RUN_FILES (sizeof run_files / sizeof run_files[0])
 
 /* A run being written: its files go to a directory beside DIR and are put
@@ -274,14 +285,14 @@ int cmd_run(int argc, char **argv)
         {"from-records", no_argument, NULL, 'r'},   {"year", required_argument, NULL, 'y'},
         {"no-records", no_argument, NULL, 'n'},     CLI_EXTRACT_LONGOPTS,
         {"no-pdf", no_argument, NULL, 'P'},         {"title", required_argument, NULL, 't'},
-        {"font", required_argument, NULL, 'F'},
+        {"font", required_argument, NULL, 'F'},     {"no-review", no_argument, NULL, 'R'},
         {"help", no_argument, NULL, 'h'},
         {NULL, 0, NULL, 0}};
     const char *dir = "edustat-out";
     cli_extract_args ea;
     cli_extract_args_init(&ea);
     es_pick pick = ES_PICK_DEFAULT;
-    int from_records = 0, no_records = 0, no_pdf = 0, c;
+    int from_records = 0, no_records = 0, no_pdf = 0, no_review = 0, c;
     const char *title = NULL, *font = NULL;
     optind = 1;
     opterr = 0;
@@ -302,6 +313,9 @@ int cmd_run(int argc, char **argv)
             break;
         case 'P':
             no_pdf = 1;
+            break;
+        case 'R':
+            no_review = 1;
             break;
         case 't':
             title = optarg;
@@ -474,12 +488,13 @@ int cmd_run(int argc, char **argv)
     snprintf(desc, sizeof desc, "%zu rows", table->n_rows);
     if (rc == 0 && write_file(&ro, "echarts.json", write_echarts, table, desc) != 0)
         rc = CLI_EXIT_INPUT;
-    if (rc == 0 && !no_pdf) {
-        es_corpus_finish(corpus);
-        briefing_job job = {table, summary, corpus, {title, font, cli_source_date()}};
-        if (write_file(&ro, "briefing.pdf", write_briefing, &job, "briefing") != 0)
-            rc = CLI_EXIT_INPUT;
-    }
+    es_corpus_finish(corpus);
+    briefing_job job = {table, summary, corpus, {title, font, cli_source_date()}};
+    if (rc == 0 && !no_pdf && write_file(&ro, "briefing.pdf", write_briefing, &job, "briefing") != 0)
+        rc = CLI_EXIT_INPUT;
+    snprintf(desc, sizeof desc, "%zu cells with their sentences", table->n_rows);
+    if (rc == 0 && !no_review && write_file(&ro, "review.html", write_review, &job, desc) != 0)
+        rc = CLI_EXIT_INPUT;
     if (rc == 0 && publish(&ro) != 0)
         rc = CLI_EXIT_INPUT;
     if (rc == 0) {

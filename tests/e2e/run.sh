@@ -551,6 +551,43 @@ timeout -s TERM 0.3 "$EDUSTAT" run --no-pdf -o "$TMP/safe/bigrun" "$TMP/safe/big
 if [ -z "$(find "$TMP/safe" -name '*.tmp.*')" ]; then ok; else bad "interrupted: temporary files left: $(find "$TMP/safe" -name '*.tmp.*')"; fi
 rm -f "$TMP/safe/big.txt"
 
+# --- review.html: every cell traced to its sentence, checked in a real browser --------------
+mkdir -p "$TMP/rev"
+expect_status 0 "$EDUSTAT" run --no-pdf -o "$TMP/rev/out" "$EX"/*.txt "$EX"/*.html
+page="$TMP/rev/out/review.html"
+if [ -s "$page" ]; then ok; else bad "run wrote no review.html"; fi
+echo "e2e: review.html for the examples: $(wc -c <"$page") bytes"
+# each cell of table.json is a button of the page, and nothing else is
+if python3 - "$TMP/rev/out/table.json" "$page" <<'PY'
+import html, json, re, sys
+t = json.load(open(sys.argv[1], encoding="utf-8"))
+page = open(sys.argv[2], encoding="utf-8").read()
+want = {"%s/%s/%d" % (r["indicator"], r["district"], r["year"]) for r in t["rows"]}
+got = {html.unescape(k) for k in re.findall(r'class="cell[^"]*" data-key="([^"]*)"', page)}
+sys.exit(0 if want == got else 1)
+PY
+then ok; else bad "review.html cells differ from table.json rows"; fi
+expect_status 0 "$EDUSTAT" run --no-pdf --no-review -o "$TMP/rev/none" "$EX/siming-2024.txt"
+if [ ! -e "$TMP/rev/none/review.html" ]; then ok; else bad "--no-review wrote review.html"; fi
+# text from documents cannot run in the page: a hostile file name and sentence
+hostile="$TMP/rev/<img src=x onerror=window.__edustat_pwned=1>.txt"
+printf '厦门市思明区教育局2024年工作总结\n全区专任教师</script><script>window.__edustat_pwned=1</script>2815名。\n全年教育经费总投入"引号"\342\200\250<img src=x onerror="window.__edustat_pwned=1">16.2亿元。\n' >"$hostile"
+expect_status 0 "$EDUSTAT" run --no-pdf -o "$TMP/rev/hostile" "$hostile"
+if grep -q '<script>window.__edustat_pwned' "$TMP/rev/hostile/review.html"; then bad "document text reached the page unescaped"; else ok; fi
+review_check() {
+    python3 "$HERE/review_check.py" "$@"
+    case $? in
+    0) ok ;;
+    77) echo "e2e: review page browser check skipped" ;;
+    *) bad "review page in the browser: $*" ;;
+    esac
+}
+review_check "$page" --click "funding.investment/思明区/2024" --mark "16.2亿元" --quote "全年教育经费总投入" --evidence "未取：局部数"
+review_check "$page" --fragment "enrollment.rate.preschool/鼓楼区/2023" --evidence "鼓楼区" --evidence "文件所报告的年度"
+review_check "$TMP/rev/hostile/review.html" --click "staff.teachers/思明区/2024" --mark "2815名" --quote "</script><script>window.__edustat_pwned=1</script>" --safe
+review_check "$TMP/rev/hostile/review.html" --click "funding.investment/思明区/2024" --mark "16.2亿元" --quote '<img src=x onerror="window.__edustat_pwned=1">' --safe
+review_check "$page" --fragment "enrollment.rate.preschool/思明区/2024" --screenshot "$TMP/rev/shot.png"
+
 # --- the README's commands -----------------------------------------------------------------
 cd "$HERE/../.." || exit 1
 expect_status 0 "$EDUSTAT" extract -o "$TMP/readme.json" examples/summaries.txt examples/huli-2024.html
