@@ -3,6 +3,7 @@
 #   make check      all tests (SANITIZE=1 for ASan+UBSan in build-san/)
 #   make demo       extract the bundled examples
 #   make bench      throughput and memory on the shared corpus
+#   make bench-review  the review page on a generated 100 MB corpus: size, time to open
 #   make eval       score against ../shared/eval gold (skips if absent)
 #   make fuzz       each libFuzzer harness of fuzz/ for FUZZ_SECONDS (600);
 #                   FUZZ=records runs one (extract records manifest lexicon briefing)
@@ -60,7 +61,7 @@ TESTS := $(patsubst tests/%.c,$(BUILD)/tests/%,$(TEST_SRC))
 LIB := $(BUILD)/libedustat.a
 BIN := $(BUILD)/edustat
 
-.PHONY: all deps check unit replay e2e demo bench eval fuzz install clean
+.PHONY: all deps check unit replay e2e demo bench bench-review eval fuzz install clean
 
 all: $(BIN) $(FONT)
 
@@ -134,6 +135,9 @@ demo: deps
 
 bench: $(BIN)
 	@sh bench/throughput.sh $(BIN) $(SHARED)
+
+bench-review: $(BIN)
+	@sh bench/review.sh $(BIN)
 
 eval: $(BIN)
 	@sh scripts/eval.sh $(BIN) $(SHARED)

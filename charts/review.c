@@ -11,6 +11,7 @@
 
 #include <cJSON.h>
 #include <math.h>
+#include <stdint.h>
 #include <stdarg.h>
 #include <stdlib.h>
 #include <string.h>
@@ -92,66 +93,124 @@ static void cell_key(const es_row *r, char *out, size_t cap)
     snprintf(out, cap, "%s/%s/%d", r->indicator->id, r->district, r->year);
 }
 
-static const char *basis_words(es_basis b)
+/* Words the page shows, sent once and referred to by index from each
+ * mention: the page carries thousands of mentions. */
+static const char *const basis_words[] = {"实际数", "计划或目标数", "多年累计数"};
+static const char *const scope_words[] = {"本区县", "更大范围（全市、全省等）", "局部（其中、某校、某类）"};
+static const char *const year_from_words[] = {"文件所报告的年度", "句中写明的年份", "由“上年”“去年”等推算"};
+/* Why a mention is or is not the cell's value: the pick rule's words,
+ * then table.h's reasons (es_reason_words) from WHY_REASONS on. */
+enum { WHY_CHOSEN, WHY_PICK_RULE, WHY_FIRST_RATE, WHY_LARGEST, WHY_OTHER_DOCUMENT, WHY_REASONS };
+static const char *const why_words[WHY_REASONS] = {
+    "表中取值", "按所选的取值规则（--pick）未被选中", "同一文件中取第一次提及的比率",
+    "同一文件中取总量（较大的数）", "另一文件：取报告该年度的文件，否则取最新的文件"};
+
+static int why_of_reason(const char *code)
 {
-    switch (b) {
-    case ES_BASIS_TARGET: return "计划或目标数";
-    case ES_BASIS_CUMULATIVE: return "多年累计数";
-    case ES_BASIS_ACTUAL: break;
+    for (int i = 0; i < ES_N_REASONS; i++)
+        if (code != NULL && strcmp(es_reason_words[i][0], code) == 0)
+            return WHY_REASONS + i;
+    return WHY_PICK_RULE;
+}
+
+/* Files by index: the facts' file names are interned, so the pointer
+ * names the file. Open addressing, grown at half full. */
+typedef struct file_index {
+    const char **keys;
+    size_t *slots;
+    size_t cap;
+    cJSON *names; /* the page's list, in first-seen order */
+    size_t n;
+} file_index;
+
+static int file_index_grow(file_index *fi)
+{
+    size_t cap = fi->cap ? fi->cap * 2 : 1024;
+    const char **keys = calloc(cap, sizeof *keys);
+    size_t *slots = calloc(cap, sizeof *slots);
+    if (keys == NULL || slots == NULL) {
+        free(keys);
+        free(slots);
+        return -1;
     }
-    return "实际数";
-}
-
-static const char *scope_words(es_scope s)
-{
-    switch (s) {
-    case ES_SCOPE_WIDER: return "更大范围（全市、全省等）";
-    case ES_SCOPE_PART: return "局部（其中、某校、某类）";
-    case ES_SCOPE_OWN: break;
+    for (size_t i = 0; i < fi->cap; i++) {
+        if (fi->keys[i] == NULL)
+            continue;
+        size_t h = ((uintptr_t)fi->keys[i] >> 3) % cap;
+        while (keys[h] != NULL)
+            h = (h + 1) % cap;
+        keys[h] = fi->keys[i];
+        slots[h] = fi->slots[i];
     }
-    return "本区县";
+    free(fi->keys);
+    free(fi->slots);
+    fi->keys = keys;
+    fi->slots = slots;
+    fi->cap = cap;
+    return 0;
 }
 
-static const char *year_from_words(es_year_source y)
+/* The index of file in the page's list, added if new; -1 out of memory. */
+static long file_index_of(file_index *fi, const char *file)
 {
-    switch (y) {
-    case ES_YEAR_CLAUSE: return "句中写明的年份";
-    case ES_YEAR_RELATIVE: return "由“上年”“去年”等推算";
-    case ES_YEAR_DOCUMENT: break;
+    if ((fi->n + 1) * 2 > fi->cap && file_index_grow(fi) != 0)
+        return -1;
+    size_t h = ((uintptr_t)file >> 3) % fi->cap;
+    while (fi->keys[h] != NULL) {
+        if (fi->keys[h] == file)
+            return (long)fi->slots[h];
+        h = (h + 1) % fi->cap;
     }
-    return "文件所报告的年度";
+    cJSON *name = cJSON_CreateString(file);
+    if (name == NULL || !cJSON_AddItemToArray(fi->names, name)) {
+        cJSON_Delete(name);
+        return -1;
+    }
+    fi->keys[h] = file;
+    fi->slots[h] = fi->n;
+    return (long)fi->n++;
 }
 
-static const char *reason_words(const char *code)
+/* Append items to array a, deleting them (and reporting 0) once one
+ * cannot be made or added. */
+static int append_all(cJSON *a, cJSON **items, size_t n)
 {
-    for (size_t i = 0; i < ES_N_REASONS; i++)
-        if (strcmp(es_reason_words[i][0], code) == 0)
-            return es_reason_words[i][1];
-    return code;
+    int ok = a != NULL;
+    for (size_t i = 0; i < n; i++) {
+        if (items[i] == NULL || !ok || !cJSON_AddItemToArray(a, items[i])) {
+            cJSON_Delete(items[i]);
+            ok = 0;
+        }
+    }
+    return ok;
 }
 
-/* One mention as the script shows it; NULL when out of memory. */
-static cJSON *evidence(const es_fact *x, const es_section *sec, const char *why, const char *reason)
+/* One mention as the script reads it: [quote, raw, file, line, value,
+ * qualifier, year (0 unknown), year_from, basis, scope, district, why];
+ * NULL when out of memory. */
+static cJSON *evidence(file_index *fi, const es_fact *x, const es_section *sec, int why)
 {
-    char val[96], year[16];
+    char val[96];
     es_section_fact_text(sec, x, val, sizeof val);
-    snprintf(year, sizeof year, "%d", x->year);
-    cJSON *e = cJSON_CreateObject();
-    if (e == NULL)
+    long file = file_index_of(fi, x->file);
+    cJSON *e = cJSON_CreateArray();
+    if (e == NULL || file < 0) {
+        cJSON_Delete(e);
         return NULL;
-    int ok = cJSON_AddStringToObject(e, "quote", x->quote) && cJSON_AddStringToObject(e, "raw", x->raw) &&
-             cJSON_AddStringToObject(e, "file", x->file) && cJSON_AddNumberToObject(e, "line", (double)x->line) &&
-             cJSON_AddStringToObject(e, "id", x->id) &&
-             cJSON_AddStringToObject(e, "value", val) &&
-             cJSON_AddStringToObject(e, "qualifier", es_qualifier_words(x->qualifier)) &&
-             cJSON_AddStringToObject(e, "year", x->year ? year : "未知") &&
-             cJSON_AddStringToObject(e, "year_from", year_from_words(x->year_from)) &&
-             cJSON_AddStringToObject(e, "basis", basis_words(x->basis)) &&
-             cJSON_AddStringToObject(e, "scope", scope_words(x->scope)) &&
-             cJSON_AddStringToObject(e, "district", x->district ? x->district : "未知") &&
-             cJSON_AddStringToObject(e, "why", why ? why : "") &&
-             cJSON_AddStringToObject(e, "reason", reason ? reason : "");
-    if (!ok) {
+    }
+    cJSON *parts[] = {cJSON_CreateString(x->quote),
+                      cJSON_CreateString(x->raw),
+                      cJSON_CreateNumber((double)file),
+                      cJSON_CreateNumber((double)x->line),
+                      cJSON_CreateString(val),
+                      cJSON_CreateString(es_qualifier_words(x->qualifier)),
+                      cJSON_CreateNumber(x->year),
+                      cJSON_CreateNumber(x->year_from),
+                      cJSON_CreateNumber(x->basis),
+                      cJSON_CreateNumber(x->scope),
+                      cJSON_CreateString(x->district ? x->district : ""),
+                      cJSON_CreateNumber(why)};
+    if (!append_all(e, parts, sizeof parts / sizeof *parts)) {
         cJSON_Delete(e);
         return NULL;
     }
@@ -164,62 +223,59 @@ static int same_document(const es_fact *a, const es_fact *b)
 }
 
 /* Why a placed mention is not the cell's value: the pick rule in words. */
-static const char *not_picked(const es_row *r, const es_fact *x)
+static int not_picked(const es_row *r, const es_fact *x)
 {
     if (r->pick != ES_PICK_DEFAULT)
-        return "按所选的取值规则（--pick）未被选中";
+        return WHY_PICK_RULE;
     if (same_document(x, r->chosen))
         return (r->indicator->kind == ES_KIND_RATE || r->indicator->kind == ES_KIND_RATIO)
-                   ? "同一文件中取第一次提及的比率"
-                   : "同一文件中取总量（较大的数）";
-    return "另一文件：取报告该年度的文件，否则取最新的文件";
+                   ? WHY_FIRST_RATE
+                   : WHY_LARGEST;
+    return WHY_OTHER_DOCUMENT;
 }
 
-/* The evidence of one cell: its value, the figure taken, the others. */
-static cJSON *cell_evidence(const es_row *r, const es_section *sec)
+/* The evidence of one cell: [[the figure taken, then the others], value,
+ * qualifier, conflict, documents, more]. */
+static cJSON *cell_evidence(file_index *fi, const es_row *r, const es_section *sec)
 {
-    char val[96];
-    es_section_value_text(sec, r->value, val, sizeof val);
-    cJSON *c = cJSON_CreateObject(), *others = cJSON_CreateArray();
-    cJSON *chosen = evidence(r->chosen, sec, "取此数", NULL);
-    if (c == NULL || others == NULL || chosen == NULL) {
+    cJSON *c = cJSON_CreateArray(), *list = cJSON_CreateArray();
+    if (c == NULL || list == NULL || !cJSON_AddItemToArray(c, list)) {
         cJSON_Delete(c);
-        cJSON_Delete(others);
-        cJSON_Delete(chosen);
+        cJSON_Delete(list);
         return NULL;
     }
-    cJSON_AddItemToObject(c, "chosen", chosen);
-    cJSON_AddItemToObject(c, "others", others);
+    cJSON *chosen = evidence(fi, r->chosen, sec, WHY_CHOSEN);
+    int ok = append_all(list, &chosen, 1);
+    /* What a reader needs first: the mentions set aside (a part, a target...),
+     * then other values, then the restatements of the same value. */
     size_t shown = 0, more = 0;
-    int ok = 1;
-    for (size_t k = 0; k < r->n_mentions && ok; k++) {
-        if (r->sources[k] == r->chosen)
-            continue;
-        if (shown == ES_REVIEW_MAX_OTHERS) {
-            more++;
-            continue;
+    for (int pass = 0; pass < 3 && ok; pass++) {
+        size_t n = pass == 0 ? r->n_set_aside : r->n_mentions;
+        for (size_t k = 0; k < n && ok; k++) {
+            const es_fact *x = pass == 0 ? r->set_aside[k] : r->sources[k];
+            if (x == r->chosen || (pass > 0 && (x->value == r->chosen->value) != (pass == 2)))
+                continue;
+            if (shown == ES_REVIEW_MAX_OTHERS) {
+                more++;
+                continue;
+            }
+            cJSON *e = evidence(fi, x, sec,
+                                pass == 0 ? why_of_reason(es_fact_unplaced_reason(x, r->unit)) : not_picked(r, x));
+            ok = append_all(list, &e, 1);
+            shown++;
         }
-        cJSON *e = evidence(r->sources[k], sec, not_picked(r, r->sources[k]), "pick");
-        ok = e != NULL && cJSON_AddItemToArray(others, e);
-        shown++;
     }
-    for (size_t k = 0; k < r->n_set_aside && ok; k++) {
-        if (shown == ES_REVIEW_MAX_OTHERS) {
-            more++;
-            continue;
-        }
-        const char *code = es_fact_unplaced_reason(r->set_aside[k], r->unit);
-        cJSON *e = evidence(r->set_aside[k], sec, reason_words(code ? code : ""), code);
-        ok = e != NULL && cJSON_AddItemToArray(others, e);
-        shown++;
+    char val[96];
+    es_section_value_text(sec, r->value, val, sizeof val);
+    cJSON *parts[] = {cJSON_CreateString(val), cJSON_CreateString(es_qualifier_words(r->qualifier)),
+                      cJSON_CreateNumber(r->conflict), cJSON_CreateNumber((double)r->n_sources),
+                      cJSON_CreateNumber((double)more)};
+    if (!ok) {
+        for (size_t i = 0; i < sizeof parts / sizeof *parts; i++)
+            cJSON_Delete(parts[i]);
+    } else {
+        ok = append_all(c, parts, sizeof parts / sizeof *parts);
     }
-    char title[256];
-    snprintf(title, sizeof title, "%s · %s · %d 年", r->indicator->label, r->district, r->year);
-    ok = ok && cJSON_AddStringToObject(c, "title", title) && cJSON_AddStringToObject(c, "value", val) &&
-         cJSON_AddStringToObject(c, "qualifier", es_qualifier_words(r->qualifier)) &&
-         cJSON_AddBoolToObject(c, "conflict", r->conflict) &&
-         cJSON_AddNumberToObject(c, "documents", (double)r->n_sources) &&
-         cJSON_AddNumberToObject(c, "more", (double)more);
     if (!ok) {
         cJSON_Delete(c);
         return NULL;
@@ -280,7 +336,7 @@ static void chart(page *p, const es_table *t, const es_section *s, int lines)
 }
 
 /* One indicator: heading, charts, the districts x years grid of buttons. */
-static void section_html(page *p, const es_table *t, const es_section *s, cJSON *cells)
+static void section_html(page *p, const es_table *t, const es_section *s, file_index *fi, cJSON *cells)
 {
     int years[512];
     size_t ny = section_years(t, s, years, 512);
@@ -336,7 +392,7 @@ static void section_html(page *p, const es_table *t, const es_section *s, cJSON 
                 if (r->conflict)
                     put(p, "<span class=\"flag\" title=\"文件之间数值不同\">≠</span>");
                 put(p, "</button>");
-                cJSON *ev = cell_evidence(r, s);
+                cJSON *ev = cell_evidence(fi, r, s);
                 if (ev == NULL || !cJSON_AddItemToObject(cells, key, ev)) {
                     cJSON_Delete(ev);
                     p->failed = 1;
@@ -355,12 +411,12 @@ static void section_html(page *p, const es_table *t, const es_section *s, cJSON 
 }
 
 /* A listed figure outside the table: a button keyed "x/N" to its evidence. */
-static void listed_fact(page *p, const es_fact *x, const es_section *sec, const char *why,
-                        const char *code, cJSON *items, size_t *n_items)
+static void listed_fact(page *p, file_index *fi, const es_fact *x, const es_section *sec, int why,
+                        cJSON *items, size_t *n_items)
 {
     char key[32];
     snprintf(key, sizeof key, "x/%zu", (*n_items)++);
-    cJSON *e = evidence(x, sec, why, code);
+    cJSON *e = evidence(fi, x, sec, why);
     if (e == NULL || !cJSON_AddItemToObject(items, key, e)) {
         cJSON_Delete(e);
         p->failed = 1;
@@ -378,7 +434,7 @@ static void listed_fact(page *p, const es_fact *x, const es_section *sec, const 
 /* What stayed out: figures by reason, blanked figures, documents without
  * district or year, conflicts. */
 static void left_out_html(page *p, const es_table *t, const es_corpus *c, const es_section *secs,
-                          size_t n_secs, cJSON *items)
+                          size_t n_secs, file_index *fi, cJSON *items)
 {
     const es_facts *f = t->facts;
     const es_lexicon *lx = es_facts_lexicon(f);
@@ -404,8 +460,7 @@ static void left_out_html(page *p, const es_table *t, const es_corpus *c, const 
             const char *code = es_fact_unplaced_reason(x, ind->units[0]);
             if (code == NULL || strcmp(code, es_reason_words[r][0]) != 0)
                 continue;
-            listed_fact(p, x, section_of(secs, n_secs, ind), es_reason_words[r][1], code, items,
-                        &n_items);
+            listed_fact(p, fi, x, section_of(secs, n_secs, ind), WHY_REASONS + (int)r, items, &n_items);
             listed++;
         }
         if (listed < total)
@@ -543,7 +598,26 @@ es_status es_review_write(const es_table *t, const es_corpus *c, const es_review
     cJSON *data = cJSON_CreateObject();
     cJSON *cells = cJSON_AddObjectToObject(data, "cells");
     cJSON *items = cJSON_AddObjectToObject(data, "items");
-    if (data == NULL || cells == NULL || items == NULL)
+    file_index fi = {NULL, NULL, 0, cJSON_AddArrayToObject(data, "files"), 0};
+    cJSON *words = cJSON_AddObjectToObject(data, "words");
+    cJSON *labels = cJSON_AddObjectToObject(data, "labels");
+    if (cells == NULL || items == NULL || fi.names == NULL || words == NULL || labels == NULL ||
+        cJSON_AddItemToObject(words, "basis", cJSON_CreateStringArray(basis_words, 3)) == 0 ||
+        cJSON_AddItemToObject(words, "scope", cJSON_CreateStringArray(scope_words, 3)) == 0 ||
+        cJSON_AddItemToObject(words, "year_from", cJSON_CreateStringArray(year_from_words, 3)) == 0)
+        p.failed = 1;
+    cJSON *why = cJSON_AddArrayToObject(words, "why");
+    for (int i = 0; i < WHY_REASONS + ES_N_REASONS && why != NULL; i++) {
+        cJSON *w = cJSON_CreateString(i < WHY_REASONS ? why_words[i] : es_reason_words[i - WHY_REASONS][1]);
+        if (w == NULL || !cJSON_AddItemToArray(why, w)) {
+            cJSON_Delete(w);
+            p.failed = 1;
+        }
+    }
+    for (size_t i = 0; i < n_secs; i++)
+        if (cJSON_AddStringToObject(labels, secs[i].ind->id, secs[i].ind->label) == NULL)
+            p.failed = 1;
+    if (why == NULL)
         p.failed = 1;
     put(&p, "<!DOCTYPE html>\n<html lang=\"zh-CN\"><head><meta charset=\"utf-8\">"
             "<meta name=\"viewport\" content=\"width=device-width, initial-scale=1\">"
@@ -563,8 +637,8 @@ es_status es_review_write(const es_table *t, const es_corpus *c, const es_review
     if (n_secs == 0)
         put(&p, "<p class=\"empty\">没有可列入表格的数字。</p>");
     for (size_t i = 0; i < n_secs && !p.failed; i++)
-        section_html(&p, t, &secs[i], cells);
-    left_out_html(&p, t, c, secs, n_secs, items);
+        section_html(&p, t, &secs[i], &fi, cells);
+    left_out_html(&p, t, c, secs, n_secs, &fi, items);
     put(&p, "</main><aside id=\"evidence\" class=\"evidence\" tabindex=\"-1\" aria-live=\"polite\">"
             "<p class=\"hint\">点击表格中的数字，这里显示它的来源句子。</p></aside></div>"
             "<script type=\"application/json\" id=\"edustat-data\">");
@@ -575,6 +649,8 @@ es_status es_review_write(const es_table *t, const es_corpus *c, const es_review
         put_script_json(&p, json);
     free(json);
     cJSON_Delete(data);
+    free(fi.keys);
+    free(fi.slots);
     put(&p, "</script><script>");
     put_n(&p, (const char *)es_builtin_review_js, es_builtin_review_js_len);
     put(&p, "</script></body></html>\n");

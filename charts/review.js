@@ -7,6 +7,24 @@
   var errors = [];
   window.addEventListener('error', function (e) { errors.push(String(e.message)); });
   var data = JSON.parse(document.getElementById('edustat-data').textContent);
+  var words = data.words;
+
+  /* A mention as the page sends it (review.c, evidence()), as an object. */
+  function mention(a) {
+    return {quote: a[0], raw: a[1], file: data.files[a[2]], line: a[3], value: a[4], qualifier: a[5],
+            year: a[6] || '未知', year_from: words.year_from[a[7]], basis: words.basis[a[8]],
+            scope: words.scope[a[9]], district: a[10] || '未知', why: words.why[a[11]], chosen: a[11] === 0};
+  }
+
+  /* A cell as the page sends it (review.c, cell_evidence()). */
+  function cellOf(key) {
+    var c = data.cells[key];
+    if (!c) return null;
+    var parts = key.split('/');
+    return {title: (data.labels[parts[0]] || parts[0]) + ' · ' + parts[1] + ' · ' + parts[2] + ' 年',
+            value: c[1], qualifier: c[2], conflict: !!c[3], documents: c[4], more: c[5],
+            chosen: mention(c[0][0]), others: c[0].slice(1).map(mention)};
+  }
   var panel = document.getElementById('evidence');
   var selectedKey = null;
 
@@ -36,14 +54,13 @@
     var dl = el('dl', 'facts');
     var rows = [['数值', ev.value + (ev.qualifier || '')], ['文件', ev.file + ' 第 ' + ev.line + ' 行'],
                 ['年份', ev.year + '（' + ev.year_from + '）'], ['性质', ev.basis], ['范围', ev.scope],
-                ['区县', ev.district], ['编号', ev.id]];
+                ['区县', ev.district]];
     rows.forEach(function (r) { dl.appendChild(el('dt', null, r[0])); dl.appendChild(el('dd', null, r[1])); });
     return dl;
   }
 
   function evidenceBlock(ev, chosen) {
     var d = el('div', chosen ? 'ev chosen' : 'ev');
-    if (ev.reason) d.setAttribute('data-reason', ev.reason);
     d.appendChild(el('p', 'why', chosen ? '表中取值' : '未取：' + ev.why));
     d.appendChild(quote(ev));
     d.appendChild(facts(ev));
@@ -64,7 +81,7 @@
   }
 
   function show(key) {
-    var cell = data.cells[key], item = data.items[key];
+    var cell = cellOf(key), item = data.items[key] ? mention(data.items[key]) : null;
     if (!cell && !item) return false;
     selectedKey = key;
     panel.textContent = '';
@@ -146,11 +163,11 @@
         hits.push([key, label, ev]);
     }
     Object.keys(data.cells).forEach(function (k) {
-      var c = data.cells[k];
+      var c = cellOf(k);
       look(k, c.chosen, c.title);
       c.others.forEach(function (ev) { look(k, ev, c.title); });
     });
-    Object.keys(data.items).forEach(function (k) { look(k, data.items[k], '未进入表格'); });
+    Object.keys(data.items).forEach(function (k) { look(k, mention(data.items[k]), '未进入表格'); });
     results.appendChild(el('p', 'meta', '“' + term + '”：' + hits.length + ' 处' + (hits.length > 100 ? '，列出前 100 处' : '')));
     var ol = el('ol');
     hits.slice(0, 100).forEach(function (h) {
@@ -179,7 +196,7 @@
       if (b) b.click();
     }
     var first = panel.querySelector('mark');
-    var out = {errors: errors, pwned: !!window.__edustat_pwned, selected: selectedKey,
+    var out = {ready_ms: Math.round(performance.now()), errors: errors, pwned: !!window.__edustat_pwned, selected: selectedKey,
                pressed: (document.querySelector('[aria-pressed="true"]') || {}).textContent || null,
                mark: first ? first.textContent : null,
                quote: first ? first.parentNode.textContent : null,

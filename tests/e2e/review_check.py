@@ -133,7 +133,8 @@ def main():
         if problems:
             print("review_check: " + "; ".join(problems))
             return 1
-        print("review_check: %s ok (%d cells)" % (key or "page", got["cells"]))
+        print("review_check: %s ok (%d cells, script done %d ms after navigation)"
+              % (key or "page", got["cells"], got["ready_ms"]))
         return 0
     finally:
         shutil.rmtree(profile, ignore_errors=True)
