@@ -455,6 +455,8 @@ static bool after_count_clause(const char *text, size_t clause_lo)
 {
     const unsigned char *t = (const unsigned char *)text;
     size_t st;
+    if (clause_lo == 0) /* the clause opens the text: nothing before it */
+        return false;
     uint32_t cp = es_utf8_decode_before(t, clause_lo, &st);
     if (cp != 0xFF0C && cp != ',')
         return false;

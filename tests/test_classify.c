@@ -234,6 +234,15 @@ static void classifier_gives_each_figure_its_indicator(void **state)
     assert_int_equal(bad, 0);
 }
 
+/* Found by fuzzing: a list of counts whose first clause opens the text
+ * (在校生伍名，3名) made the list reading step back before the text. */
+static void count_list_at_the_start_of_the_text_stays_inside_it(void **state)
+{
+    (void)state;
+    assert_non_null(indicator_of("在校生伍名，3名", "3名"));
+    assert_non_null(indicator_of("教师伍名，3名，4名", "4名"));
+}
+
 static void user_lexicon_overrides_an_indicator(void **state)
 {
     (void)state;
@@ -299,6 +308,7 @@ int main(void)
     const struct CMUnitTest tests[] = {
         cmocka_unit_test(every_indicator_has_a_positive_and_a_negative_case),
         cmocka_unit_test(classifier_gives_each_figure_its_indicator),
+        cmocka_unit_test(count_list_at_the_start_of_the_text_stays_inside_it),
         cmocka_unit_test(user_lexicon_overrides_an_indicator),
         cmocka_unit_test(malformed_lexicon_line_is_reported_with_file_and_line),
     };
