@@ -195,13 +195,23 @@
       var b = mark(click);
       if (b) b.click();
     }
+    [['ind', fInd], ['district', fDist], ['year', fYear]].forEach(function (f) {
+      if (params.has(f[0])) { f[1].value = params.get(f[0]); f[1].dispatchEvent(new Event('change')); }
+    });
+    if (params.has('q')) { q.value = params.get('q'); search(); }
+    function visible(sel) {
+      return Array.prototype.filter.call(document.querySelectorAll(sel),
+                                         function (n) { return n.getClientRects().length > 0; }).length;
+    }
     var first = panel.querySelector('mark');
     var out = {ready_ms: Math.round(performance.now()), errors: errors, pwned: !!window.__edustat_pwned, selected: selectedKey,
                pressed: (document.querySelector('[aria-pressed="true"]') || {}).textContent || null,
                mark: first ? first.textContent : null,
                quote: first ? first.parentNode.textContent : null,
                evidence: panel.textContent, cells: document.querySelectorAll('button.cell').length,
-               images: document.images.length, scripts: document.scripts.length};
+               images: document.images.length, scripts: document.scripts.length,
+               sections: visible('section.ind'), rows: visible('tr[data-district]'),
+               columns: visible('thead th[data-year]'), results: results.querySelectorAll('button').length};
     var pre = el('pre', null, JSON.stringify(out));
     pre.id = 'selftest';
     document.body.appendChild(pre);

@@ -77,6 +77,10 @@ def main():
     ap.add_argument("--evidence", action="append", default=[])
     ap.add_argument("--safe", action="store_true")
     ap.add_argument("--screenshot")
+    ap.add_argument("--set", action="append", default=[],
+                    help="NAME=VALUE: a filter (ind, district, year) or the search box (q)")
+    ap.add_argument("--expect", action="append", default=[],
+                    help="NAME=N: after --set, N sections, rows, columns or results visible")
     a = ap.parse_args()
     if browser() is None:
         print("review_check: no chromium here: browser checks skipped")
@@ -96,6 +100,9 @@ def main():
                 return 1
             return 0
         query = "selftest=1" + ("&click=" + urllib.parse.quote(a.click) if a.click else "")
+        for kv in a.set:
+            name, _, value = kv.partition("=")
+            query += "&%s=%s" % (name, urllib.parse.quote(value))
         r = run(["--virtual-time-budget=5000", "--dump-dom",
                  url(a.page, query, a.fragment or "")], profile)
         m = re.search(r'<pre id="selftest">(.*?)</pre>', r.stdout, re.S)
@@ -130,6 +137,10 @@ def main():
         if a.safe and (got["pwned"] or got["images"] != 0 or got["scripts"] != 2):
             problems.append("injected markup took effect: pwned=%r images=%r scripts=%r"
                             % (got["pwned"], got["images"], got["scripts"]))
+        for kv in a.expect:
+            name, _, value = kv.partition("=")
+            if got.get(name) != int(value):
+                problems.append("%s visible: %r, want %s" % (name, got.get(name), value))
         if problems:
             print("review_check: " + "; ".join(problems))
             return 1

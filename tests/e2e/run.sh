@@ -585,6 +585,8 @@ review_check() {
 review_check "$page" --click "funding.investment/思明区/2024" --mark "16.2亿元" --quote "全年教育经费总投入" --evidence "未取：局部数"
 review_check "$page" --fragment "enrollment.rate.preschool/鼓楼区/2023" --evidence "鼓楼区" --evidence "文件所报告的年度"
 review_check "$page" --click "x/0" --evidence "未进入表格：计划或目标数"
+review_check "$page" --set ind=funding.investment --set district=思明区 --set year=2024 --expect sections=1 --expect rows=1 --expect columns=1
+review_check "$page" --set q=全年教育经费总投入16.2亿元 --expect results=1
 review_check "$TMP/rev/hostile/review.html" --click "staff.teachers/思明区/2024" --mark "2815名" --quote "</script><script>window.__edustat_pwned=1</script>" --safe
 review_check "$TMP/rev/hostile/review.html" --click "funding.investment/思明区/2024" --mark "16.2亿元" --quote '<img src=x onerror="window.__edustat_pwned=1">' --safe
 review_check "$page" --fragment "enrollment.rate.preschool/思明区/2024" --screenshot "$TMP/rev/shot.png"
