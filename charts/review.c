@@ -100,10 +100,12 @@ static const char *const scope_words[] = {"本区县", "更大范围（全市、
 static const char *const year_from_words[] = {"文件所报告的年度", "句中写明的年份", "由“上年”“去年”等推算"};
 /* Why a mention is or is not the cell's value: the pick rule's words,
  * then table.h's reasons (es_reason_words) from WHY_REASONS on. */
-enum { WHY_CHOSEN, WHY_PICK_RULE, WHY_FIRST_RATE, WHY_LARGEST, WHY_OTHER_DOCUMENT, WHY_REASONS };
+enum { WHY_CHOSEN, WHY_PICK_RULE, WHY_FIRST_RATE, WHY_LARGEST, WHY_OTHER_DOCUMENT, WHY_BLANK,
+       WHY_UNCHARTABLE, WHY_REASONS };
 static const char *const why_words[WHY_REASONS] = {
     "表中取值", "按所选的取值规则（--pick）未被选中", "同一文件中取第一次提及的比率",
-    "同一文件中取总量（较大的数）", "另一文件：取报告该年度的文件，否则取最新的文件"};
+    "同一文件中取总量（较大的数）", "另一文件：取报告该年度的文件，否则取最新的文件",
+    "数字空缺（如“__所”）", "数值超出图表可显示的范围或不是有限数，未画入图表"};
 
 static int why_of_reason(const char *code)
 {
@@ -191,7 +193,10 @@ static int append_all(cJSON *a, cJSON **items, size_t n)
 static cJSON *evidence(file_index *fi, const es_fact *x, const es_section *sec, int why)
 {
     char val[96];
-    es_section_fact_text(sec, x, val, sizeof val);
+    if (why == WHY_BLANK)
+        snprintf(val, sizeof val, "（空缺）");
+    else
+        es_section_fact_text(sec, x, val, sizeof val);
     long file = file_index_of(fi, x->file);
     cJSON *e = cJSON_CreateArray();
     if (e == NULL || file < 0) {
@@ -472,11 +477,12 @@ static void left_out_html(page *p, const es_table *t, const es_corpus *c, const 
              c->n_redactions);
         for (size_t i = 0; i < c->n_blanks; i++) {
             const es_corpus_blank *b = &c->blanks[i];
-            put(p, "<li><span class=\"loc\">");
-            esc(p, b->file);
-            putf(p, ":%ld</span> <span class=\"ctx\">", b->line);
-            esc(p, b->context);
-            put(p, "</span></li>");
+            es_fact x = {0};
+            x.file = b->file;
+            x.line = b->line;
+            x.quote = b->context;
+            x.raw = b->raw;
+            listed_fact(p, fi, &x, NULL, WHY_BLANK, items, &n_items);
         }
         if (c->n_blanks < c->n_redactions)
             putf(p, "<li class=\"more\">另有 %zu 个未列出</li>", c->n_redactions - c->n_blanks);
@@ -518,6 +524,18 @@ static void left_out_html(page *p, const es_table *t, const es_corpus *c, const 
             esc(p, t->rows[i].district);
             putf(p, " · %d</button></li>", t->rows[i].year);
         }
+        put(p, "</ul></details>");
+    }
+    size_t n_wild = 0;
+    for (size_t i = 0; i < t->n_rows; i++)
+        n_wild += !es_chartable(t->rows[i].value);
+    if (n_wild > 0) {
+        putf(p, "<details class=\"reason\" data-reason=\"unchartable\"><summary>%s：%zu 个</summary><ul>",
+             why_words[WHY_UNCHARTABLE], n_wild);
+        for (size_t i = 0; i < t->n_rows; i++)
+            if (!es_chartable(t->rows[i].value))
+                listed_fact(p, fi, t->rows[i].chosen, section_of(secs, n_secs, t->rows[i].indicator),
+                            WHY_UNCHARTABLE, items, &n_items);
         put(p, "</ul></details>");
     }
     put(p, "</section>");
@@ -605,6 +623,8 @@ es_status es_review_write(const es_table *t, const es_corpus *c, const es_review
         cJSON_AddItemToObject(words, "basis", cJSON_CreateStringArray(basis_words, 3)) == 0 ||
         cJSON_AddItemToObject(words, "scope", cJSON_CreateStringArray(scope_words, 3)) == 0 ||
         cJSON_AddItemToObject(words, "year_from", cJSON_CreateStringArray(year_from_words, 3)) == 0)
+        p.failed = 1;
+    if (cJSON_AddNumberToObject(words, "first_reason", WHY_REASONS) == NULL)
         p.failed = 1;
     cJSON *why = cJSON_AddArrayToObject(words, "why");
     for (int i = 0; i < WHY_REASONS + ES_N_REASONS && why != NULL; i++) {

@@ -13,7 +13,8 @@
   function mention(a) {
     return {quote: a[0], raw: a[1], file: data.files[a[2]], line: a[3], value: a[4], qualifier: a[5],
             year: a[6] || '未知', year_from: words.year_from[a[7]], basis: words.basis[a[8]],
-            scope: words.scope[a[9]], district: a[10] || '未知', why: words.why[a[11]], chosen: a[11] === 0};
+            scope: words.scope[a[9]], district: a[10] || '未知', why: words.why[a[11]], chosen: a[11] === 0,
+            left_out: a[11] >= words.first_reason};
   }
 
   /* A cell as the page sends it (review.c, cell_evidence()). */
@@ -96,7 +97,7 @@
       cell.others.forEach(function (ev) { panel.appendChild(evidenceBlock(ev, false)); });
       if (cell.more) panel.appendChild(el('p', 'hint', '另有 ' + cell.more + ' 处未列出。'));
     } else {
-      panel.appendChild(el('h3', null, '未进入表格：' + item.why));
+      panel.appendChild(el('h3', null, item.left_out ? '未进入表格：' + item.why : item.why));
       panel.appendChild(evidenceBlock(item, false));
     }
     var b = mark(key);

@@ -587,6 +587,13 @@ review_check "$page" --fragment "enrollment.rate.preschool/鼓楼区/2023" --evi
 review_check "$page" --click "x/0" --evidence "未进入表格：计划或目标数"
 review_check "$page" --set ind=funding.investment --set district=思明区 --set year=2024 --expect sections=1 --expect rows=1 --expect columns=1
 review_check "$page" --set q=全年教育经费总投入16.2亿元 --expect results=1
+# blanked figures and values no chart can show are listed, each with its sentence
+printf '厦门市思明区教育局2024年工作总结\n全区新建学校__所，专任教师2815名。\n' >"$TMP/rev/blank.txt"
+expect_status 0 "$EDUSTAT" run --no-pdf -o "$TMP/rev/blank" "$TMP/rev/blank.txt"
+review_check "$TMP/rev/blank/review.html" --click x/0 --mark "__所" --evidence "数字空缺"
+{ echo "$doc_line"; rec_line 1 1 '' | sed 's/"value":3/"value":1e300/'; } >"$TMP/rev/huge.jsonl"
+expect_status 0 "$EDUSTAT" run --no-pdf --from-records -o "$TMP/rev/huge" "$TMP/rev/huge.jsonl"
+review_check "$TMP/rev/huge/review.html" --click x/0 --evidence "超出图表可显示的范围" --evidence "1e+300"
 review_check "$TMP/rev/hostile/review.html" --click "staff.teachers/思明区/2024" --mark "2815名" --quote "</script><script>window.__edustat_pwned=1</script>" --safe
 review_check "$TMP/rev/hostile/review.html" --click "funding.investment/思明区/2024" --mark "16.2亿元" --quote '<img src=x onerror="window.__edustat_pwned=1">' --safe
 review_check "$page" --fragment "enrollment.rate.preschool/思明区/2024" --screenshot "$TMP/rev/shot.png"
