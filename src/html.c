@@ -121,7 +121,7 @@ static void emit_text(walker *w, const GumboText *t)
         if (run > 0) {
             int keep_space = (unsigned char)d[i - 1] < 0x80 && (unsigned char)d[i + run] < 0x80;
             for (size_t r = 0; r < run; r++) {
-                size_t adv = (j < on && o[j] == '\r' && d[i + r] == '\n' && j + 1 < on && o[j + 1] == '\n') ? 2 : 1;
+                size_t adv = (j < on && o[j] == '\r' && d[i] == '\n' && j + 1 < on && o[j + 1] == '\n') ? 2 : 1;
                 if (keep_space && r == 0) {
                     anchor(w, base + (j < on ? j : on));
                     w->out.data[w->out.len++] = ' ';

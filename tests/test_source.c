@@ -224,6 +224,21 @@ static void html_line_breaks_inside_a_paragraph_are_not_breaks(void **state)
     es_source_free(s);
 }
 
+/* Found by fuzzing: a run of bare carriage returns inside a text node read
+ * past its end (the break run was indexed twice over). */
+static void html_run_of_carriage_returns_stays_inside_the_text(void **state)
+{
+    (void)state;
+    const char html[] = "<\r\r\r\ri";
+    es_source *s = load("cr.html", html, sizeof html - 1);
+    size_t len;
+    const char *t = es_source_text(s, &len);
+    assert_non_null(strstr(t, "<"));
+    assert_non_null(strstr(t, "i"));
+    assert_int_equal(es_source_offset(s, text_offset(s, "i")), sizeof html - 2);
+    es_source_free(s);
+}
+
 static void split_finds_headings_and_drops_furniture(void **state)
 {
     (void)state;
@@ -262,6 +277,7 @@ int main(void)
         cmocka_unit_test(source_turns_html_into_text_with_source_offsets),
         cmocka_unit_test(source_joins_a_paragraph_wrapped_at_one_width),
         cmocka_unit_test(html_line_breaks_inside_a_paragraph_are_not_breaks),
+        cmocka_unit_test(html_run_of_carriage_returns_stays_inside_the_text),
         cmocka_unit_test(split_finds_headings_and_drops_furniture),
     };
     return cmocka_run_group_tests(tests, NULL, NULL);
