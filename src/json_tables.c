@@ -1,7 +1,9 @@
 /* json_tables.c - table.json, summary.json, datapackage.json and
  * echarts.json with cJSON (see json_tables.h). */
 #include "edustat/json_tables.h"
+#include "columns_internal.h"
 #include "error_internal.h"
+#include "number_internal.h"
 
 #include <cJSON.h>
 #include <math.h>
@@ -20,23 +22,9 @@ static int str(cJSON *o, const char *k, const char *v)
     return 1;
 }
 
-/* Derived statistics to 12 significant digits: 1.3, not 1.3000000000000114. */
-static double tidy(double v)
-{
-    if (!isfinite(v) || v == 0.0)
-        return v;
-    int mag = (int)floor(log10(fabs(v)));
-    int digits = 11 - mag;
-    if (digits < -300 || digits > 300)
-        return v;
-    double scale = pow(10.0, digits);
-    double r = round(v * scale) / scale;
-    return isfinite(r) ? r : v;
-}
-
 static int num(cJSON *o, const char *k, double v)
 {
-    v = tidy(v);
+    v = es_tidy_number(v); /* the one policy (number_internal.h) */
     cJSON *item = isfinite(v) ? cJSON_CreateNumber(v) : cJSON_CreateNull(); /* never NaN/Inf */
     if (item == NULL)
         return 0;
@@ -247,30 +235,50 @@ static int field(cJSON *fields, const char *name, const char *type, const char *
            str(f, "description", description);
 }
 
-static int summary_resource(cJSON *resources, const char *name, const char *property,
-                            const char *title, const char *const (*fields)[4], size_t n)
+/* A CSV file as a tabular resource: UTF-8 (with a byte-order mark, which
+ * readers skip), RFC 4180, a header row of the columns' names. value_desc
+ * replaces a NULL description. Returns the schema, or NULL. */
+static cJSON *csv_resource(cJSON *resources, const char *name, const char *path, const char *title,
+                           const es_column *cols, size_t n, const char *value_desc)
 {
     cJSON *r = obj_in(resources);
-    if (r == NULL || !str(r, "name", name) || !str(r, "type", "table") || !str(r, "path", "summary.json") ||
-        !str(r, "format", "json") || !str(r, "mediatype", "application/json") || !str(r, "title", title))
-        return 0;
+    if (r == NULL || !str(r, "name", name) || !str(r, "type", "table") || !str(r, "path", path) ||
+        !str(r, "format", "csv") || !str(r, "mediatype", "text/csv") || !str(r, "encoding", "utf-8") ||
+        !str(r, "title", title))
+        return NULL;
     cJSON *dialect = cJSON_CreateObject();
     if (dialect == NULL)
-        return 0;
+        return NULL;
     cJSON_AddItemToObject(r, "dialect", dialect);
-    if (!str(dialect, "property", property))
-        return 0;
+    if (!cJSON_AddItemToObjectCS(dialect, "header", cJSON_CreateTrue()) || !str(dialect, "delimiter", ",") ||
+        !str(dialect, "quoteChar", "\""))
+        return NULL;
     cJSON *schema = cJSON_CreateObject();
     if (schema == NULL)
-        return 0;
+        return NULL;
     cJSON_AddItemToObject(r, "schema", schema);
     cJSON *fl = arr_in(schema, "fields");
     if (fl == NULL)
-        return 0;
-    for (size_t i = 0; i < n; i++)
-        if (!field(fl, fields[i][0], fields[i][1], fields[i][2], fields[i][3]))
-            return 0;
-    return 1;
+        return NULL;
+    for (size_t i = 0; i < n; i++) {
+        /* an array in JSON is a ';'-joined string in CSV */
+        int joined = strcmp(cols[i].type, "array") == 0;
+        const char *desc = joined ? "Ids of the records behind the row, joined with ';'"
+                                  : cols[i].description ? cols[i].description : value_desc;
+        if (!field(fl, cols[i].name, joined ? "string" : cols[i].type, cols[i].title, desc))
+            return NULL;
+    }
+    return schema;
+}
+
+/* A JSON file as a data resource (not tabular). */
+static int json_resource(cJSON *resources, const char *name, const char *path, const char *title,
+                         const char *description)
+{
+    cJSON *r = obj_in(resources);
+    return r != NULL && str(r, "name", name) && str(r, "path", path) && str(r, "format", "json") &&
+           str(r, "mediatype", "application/json") && str(r, "title", title) &&
+           str(r, "description", description);
 }
 
 es_status es_write_datapackage_json(const es_table *t, FILE *out, es_error *err)
@@ -282,21 +290,7 @@ es_status es_write_datapackage_json(const es_table *t, FILE *out, es_error *err)
                                    "per indicator, district and year, with summaries and comparisons."))
         return nomem(root, err);
     cJSON *resources = arr_in(root, "resources");
-    cJSON *table = resources ? obj_in(resources) : NULL;
-    if (table == NULL || !str(table, "name", "table") || !str(table, "type", "table") ||
-        !str(table, "path", "table.json") || !str(table, "format", "json") ||
-        !str(table, "mediatype", "application/json") || !str(table, "title", "指标表"))
-        return nomem(root, err);
-    cJSON *dialect = cJSON_CreateObject();
-    cJSON *schema = cJSON_CreateObject();
-    if (dialect == NULL || schema == NULL) {
-        cJSON_Delete(dialect);
-        cJSON_Delete(schema);
-        return nomem(root, err);
-    }
-    cJSON_AddItemToObject(table, "dialect", dialect);
-    cJSON_AddItemToObject(table, "schema", schema);
-    if (!str(dialect, "property", "rows"))
+    if (resources == NULL)
         return nomem(root, err);
     /* The value's unit depends on the indicator: Table Schema has no unit
      * property, so the description lists them and `unit` carries it. */
@@ -322,79 +316,32 @@ es_status es_write_datapackage_json(const es_table *t, FILE *out, es_error *err)
         }
         len += (size_t)snprintf(units + len, cap - len, " %s %s %s;", ind->id, ind->label, ind->units[0]);
     }
-    cJSON *fields = arr_in(schema, "fields");
-    int ok = fields != NULL &&
-             field(fields, "indicator", "string", "指标", "Indicator id from the edustat lexicon") &&
-             field(fields, "label", "string", "指标名称", "Chinese label of the indicator") &&
-             field(fields, "kind", "string", "类型", "amount, count, rate, ratio or area") &&
-             field(fields, "unit", "string", "单位", "Unit of value (元, %, 人, 所, 个, 间, 台, ㎡, ratio)") &&
-             field(fields, "district", "string", "区县", "District or county") &&
-             field(fields, "district_code", "string", "区划代码", "GB/T 2260 code of the district (6 digits)") &&
-             field(fields, "city", "string", "城市", "City named with the district") &&
-             field(fields, "year", "integer", "年份", "Year the figure reports on") &&
-             field(fields, "period_start", "date", "起始日期", "First day of the year, for time axes") &&
-             field(fields, "value", "number", "数值", units) &&
-             field(fields, "qualifier", "string", "限定", "exact, more_than, approx, at_least or at_most") &&
-             field(fields, "pick", "string", "取值规则",
-                   "How the figure was chosen: total (each document's total level, the document reporting on "
-                   "the year first), or max, first or median of all mentions") &&
-             field(fields, "n_mentions", "integer", "提及次数", "Mentions of this indicator for the district and year") &&
-             field(fields, "sources", "array", "来源记录", "Ids of the records behind the row") &&
-             field(fields, "quote", "string", "原文", "The chosen figure's sentence") &&
-             field(fields, "source_file", "string", "来源文件", "File of the chosen figure") &&
-             field(fields, "source_line", "integer", "行号", "Line of the chosen figure") &&
-             field(fields, "n_sources", "integer", "来源文件数", "Documents giving a figure for this cell") &&
-             field(fields, "conflict", "boolean", "数值冲突",
-                   "True when two documents give different values (see values)");
+    cJSON *schema = csv_resource(resources, "table", "table.csv", "指标表", es_table_columns,
+                                 es_n_table_columns, units);
     free(units);
-    if (!ok)
-        return nomem(root, err);
-    cJSON *pk = cJSON_CreateStringArray((const char *const[]){"indicator", "district", "year"}, 3);
+    cJSON *pk = schema ? cJSON_CreateStringArray((const char *const[]){"indicator", "district", "year"}, 3) : NULL;
     if (pk == NULL)
         return nomem(root, err);
     cJSON_AddItemToObject(schema, "primaryKey", pk);
-
-    static const char *const year_fields[][4] = {
-        {"indicator", "string", "指标", "Indicator id"}, {"label", "string", "指标名称", "Chinese label"},
-        {"unit", "string", "单位", "Unit of the values"}, {"year", "integer", "年份", "Year"},
-        {"n", "integer", "区县数", "Districts with data"}, {"mean", "number", "均值", "Mean"},
-        {"sd", "number", "标准差", "Sample standard deviation (n - 1); null for one district"},
-        {"min", "number", "最小值", "Minimum"}, {"q1", "number", "下四分位数", "First quartile (linear interpolation)"},
-        {"median", "number", "中位数", "Median"}, {"q3", "number", "上四分位数", "Third quartile (linear interpolation)"},
-        {"max", "number", "最大值", "Maximum"}, {"cv", "number", "变异系数", "sd / mean; null when the mean is 0"}};
-    static const char *const district_fields[][4] = {
-        {"indicator", "string", "指标", "Indicator id"}, {"label", "string", "指标名称", "Chinese label"},
-        {"unit", "string", "单位", "Unit of the values"}, {"district", "string", "区县", "District"},
-        {"district_code", "string", "区划代码", "GB/T 2260 code"}, {"n_years", "integer", "年数", "Years with data"},
-        {"first_year", "integer", "首年", "First year with data"}, {"last_year", "integer", "末年", "Last year with data"},
-        {"first", "number", "首年值", "Value in the first year"}, {"last", "number", "末年值", "Value in the last year"},
-        {"change", "number", "变化", "last - first; null with one year"},
-        {"growth_pct", "number", "增长率", "(last - first) / first x 100; null when first is 0"},
-        {"cagr_pct", "number", "年均增长率", "Compound annual growth, %"},
-        {"slope", "number", "趋势斜率", "Least-squares slope of value on year, per year"},
-        {"slope_se", "number", "斜率标准误", "Standard error of the slope; needs 3 years"},
-        {"r2", "number", "拟合优度", "R squared of the trend"}};
-    static const char *const comparison_fields[][4] = {
-        {"indicator", "string", "指标", "Indicator id"}, {"label", "string", "指标名称", "Chinese label"},
-        {"unit", "string", "单位", "Unit of the values"}, {"district", "string", "区县", "District"},
-        {"district_code", "string", "区划代码", "GB/T 2260 code"}, {"year", "integer", "年份", "Year"},
-        {"value", "number", "数值", "The table's value"}, {"rank", "integer", "排名", "1 = highest; ties share the lower rank"},
-        {"of", "integer", "参评区县数", "Districts ranked"}, {"ratio_to_median", "number", "与中位数之比", "value / median"},
-        {"z", "number", "标准分", "(value - mean) / sd"}, {"diff_to_best", "number", "与最高值之差", "value - highest value"},
-        {"previous_year", "integer", "上一年份", "The district's previous year with data"},
-        {"yoy_change", "number", "同比变化", "value - previous"}, {"yoy_pct", "number", "同比增长率", "(value - previous) / previous x 100"}};
-    if (!summary_resource(resources, "summary_by_year", "by_year", "按年份汇总", year_fields,
-                          sizeof year_fields / sizeof year_fields[0]) ||
-        !summary_resource(resources, "summary_by_district", "by_district", "按区县趋势", district_fields,
-                          sizeof district_fields / sizeof district_fields[0]) ||
-        !summary_resource(resources, "summary_comparisons", "comparisons", "区县比较", comparison_fields,
-                          sizeof comparison_fields / sizeof comparison_fields[0]))
+    if (csv_resource(resources, "summary_by_year", "summary_by_year.csv", "按年份汇总", es_by_year_columns,
+                     es_n_by_year_columns, NULL) == NULL ||
+        csv_resource(resources, "summary_by_district", "summary_by_district.csv", "按区县趋势",
+                     es_by_district_columns, es_n_by_district_columns, NULL) == NULL ||
+        csv_resource(resources, "summary_comparisons", "summary_comparisons.csv", "区县比较",
+                     es_comparison_columns, es_n_comparison_columns, NULL) == NULL ||
+        !json_resource(resources, "table_json", "table.json", "指标表（JSON）",
+                       "The table as JSON: rows (as table.csv, sources as an array, and each document's "
+                       "value where they conflict), unplaced figures by reason, and the districts' targets") ||
+        !json_resource(resources, "summary_json", "summary.json", "汇总与比较（JSON）",
+                       "by_year, by_district and comparisons, as the three summary CSV files") ||
+        !json_resource(resources, "echarts", "echarts.json", "ECharts 数据集",
+                       "Per indicator an Apache ECharts dataset (district x year)"))
         return nomem(root, err);
     char *s = cJSON_Print(root);
     cJSON_Delete(root);
     if (s == NULL)
         return es_error_set(err, ES_ERR_NOMEM, "", 0, "out of memory");
-    ok = fputs(s, out) >= 0 && fputc('\n', out) != EOF;
+    int ok = fputs(s, out) >= 0 && fputc('\n', out) != EOF;
     free(s);
     return ok ? ES_OK : es_error_set(err, ES_ERR_WRITE, "", 0, "cannot write the output: %s", strerror(errno));
 }

@@ -1,6 +1,7 @@
 /* cmd_compare.c - `edustat compare`: districts side by side on one
  * indicator, as an aligned table or JSON. */
 #include "cli.h"
+#include "edustat/csv_tables.h"
 
 #include <getopt.h>
 #include <math.h>
@@ -18,7 +19,7 @@
 static void compare_usage(FILE *to)
 {
     fputs("usage: edustat compare --indicator ID [--districts A,B,...] [--year YYYY]\n"
-          "                       [--format table|json] [--pick RULE] [--from-records]\n"
+          "                       [--format table|json|csv] [--pick RULE] [--from-records]\n"
           "                       [extract options] FILE...\n"
           "\n"
           "Rank districts on one indicator (see `edustat indicators`): value, rank,\n"
@@ -103,8 +104,10 @@ int cmd_compare(int argc, char **argv)
         case 'f':
             if (strcmp(optarg, "json") == 0)
                 json = 1;
+            else if (strcmp(optarg, "csv") == 0)
+                json = 2;
             else if (strcmp(optarg, "table") != 0) {
-                cli_usage_error("--format must be table or json, not '%s'", optarg);
+                cli_usage_error("--format must be table, json or csv, not '%s'", optarg);
                 return CLI_EXIT_USAGE;
             }
             break;
@@ -182,7 +185,10 @@ int cmd_compare(int argc, char **argv)
         goto done;
     }
     if (json) {
-        if (es_write_comparisons_json(summary, ind, districts, n_districts, year, stdout, &err) != ES_OK) {
+        es_status st = json == 1
+                           ? es_write_comparisons_json(summary, ind, districts, n_districts, year, stdout, &err)
+                           : es_write_comparisons_csv(summary, ind, districts, n_districts, year, stdout, &err);
+        if (st != ES_OK) {
             cli_report(&err);
             rc = CLI_EXIT_INPUT;
         }

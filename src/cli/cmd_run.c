@@ -15,6 +15,7 @@
 
 #include "edustat/briefing.h"
 #include "edustat/review.h"
+#include "edustat/csv_tables.h"
 #include "edustat/corpus.h"
 #include "edustat/json_tables.h"
 #include "edustat/records_json.h"
@@ -30,7 +31,9 @@ static void run_usage(FILE *to)
           "year: what each district reached that year, never a plan, a total over\n"
           "years, a wider area's or a part's figure), compute summaries and\n"
           "comparisons, and write into DIR (default edustat-out): records.json,\n"
-          "table.json, summary.json, datapackage.json, echarts.json, briefing.pdf and\n"
+          "table.json, summary.json, the same tables as CSV for Excel (table.csv,\n"
+          "summary_by_year.csv, summary_by_district.csv, summary_comparisons.csv),\n"
+          "datapackage.json, echarts.json, briefing.pdf and\n"
           "review.html (every number of the table with its sentence, for checking).\n"
           "\n"
           "  -o, --output DIR    where to write (created if missing)\n"
@@ -135,9 +138,11 @@ static void human_size(long bytes, char *out, size_t cap)
 typedef es_status (*writer_fn)(const void *what, FILE *out, es_error *err);
 
 /* The files of a run, in the order they are published. */
-static const char *const run_files[] = {"records.json",     "table.json",   "summary.json",
-                                        "datapackage.json", "echarts.json", "briefing.pdf",
-                                        "review.html"};
+static const char *const run_files[] = {
+    "records.json",        "table.json",          "summary.json",
+    "table.csv",           "summary_by_year.csv", "summary_by_district.csv",
+    "summary_comparisons.csv", "datapackage.json", "echarts.json",
+    "briefing.pdf",        "review.html"};
 #define N_RUN_FILES (sizeof run_files / sizeof run_files[0])
 
 /* A run being written: its files go to a directory beside DIR and are put
@@ -277,6 +282,16 @@ static es_status write_table(const void *t, FILE *out, es_error *err) { return e
 static es_status write_summary(const void *s, FILE *out, es_error *err) { return es_write_summary_json(s, out, err); }
 static es_status write_package(const void *t, FILE *out, es_error *err) { return es_write_datapackage_json(t, out, err); }
 static es_status write_echarts(const void *t, FILE *out, es_error *err) { return es_write_echarts_json(t, out, err); }
+static es_status write_table_csv(const void *t, FILE *out, es_error *err) { return es_write_table_csv(t, out, err); }
+static es_status write_by_year_csv(const void *s, FILE *out, es_error *err) { return es_write_by_year_csv(s, out, err); }
+static es_status write_by_district_csv(const void *s, FILE *out, es_error *err)
+{
+    return es_write_by_district_csv(s, out, err);
+}
+static es_status write_comparisons_csv(const void *s, FILE *out, es_error *err)
+{
+    return es_write_comparisons_csv(s, NULL, NULL, 0, 0, out, err);
+}
 
 int cmd_run(int argc, char **argv)
 {
@@ -483,7 +498,19 @@ int cmd_run(int argc, char **argv)
              summary->n_by_district, summary->n_comparisons);
     if (rc == 0 && write_file(&ro, "summary.json", write_summary, summary, desc) != 0)
         rc = CLI_EXIT_INPUT;
-    if (rc == 0 && write_file(&ro, "datapackage.json", write_package, table, "4 resources") != 0)
+    snprintf(desc, sizeof desc, "%zu rows", table->n_rows);
+    if (rc == 0 && write_file(&ro, "table.csv", write_table_csv, table, desc) != 0)
+        rc = CLI_EXIT_INPUT;
+    snprintf(desc, sizeof desc, "%zu rows", summary->n_by_year);
+    if (rc == 0 && write_file(&ro, "summary_by_year.csv", write_by_year_csv, summary, desc) != 0)
+        rc = CLI_EXIT_INPUT;
+    snprintf(desc, sizeof desc, "%zu rows", summary->n_by_district);
+    if (rc == 0 && write_file(&ro, "summary_by_district.csv", write_by_district_csv, summary, desc) != 0)
+        rc = CLI_EXIT_INPUT;
+    snprintf(desc, sizeof desc, "%zu rows", summary->n_comparisons);
+    if (rc == 0 && write_file(&ro, "summary_comparisons.csv", write_comparisons_csv, summary, desc) != 0)
+        rc = CLI_EXIT_INPUT;
+    if (rc == 0 && write_file(&ro, "datapackage.json", write_package, table, "4 tables as CSV, 3 JSON files") != 0)
         rc = CLI_EXIT_INPUT;
     snprintf(desc, sizeof desc, "%zu rows", table->n_rows);
     if (rc == 0 && write_file(&ro, "echarts.json", write_echarts, table, desc) != 0)

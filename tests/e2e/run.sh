@@ -200,7 +200,10 @@ json_check "$TMP/run/table.json" "d['schema']=='edustat.table/2' and 'targets' i
 json_check "$TMP/run/table.json" "any(r['indicator']=='schools.count' and r['district']=='天河区' and r['value']==86 and r['period_start']=='2023-01-01' and r['district_code']=='440106' for r in d['rows'])"
 json_check "$TMP/run/table.json" "any(u['district'] is None for u in d['unplaced'])"
 json_check "$TMP/run/summary.json" "d['schema']=='edustat.summary/1' and len(d['comparisons'])>0 and 'nan' not in open('$TMP/run/summary.json').read().lower()"
-json_check "$TMP/run/datapackage.json" "d['resources'][0]['dialect']['property']=='rows' and d['resources'][0]['path']=='table.json'"
+json_check "$TMP/run/datapackage.json" "d['resources'][0]['path']=='table.csv' and d['resources'][0]['format']=='csv' and d['resources'][0]['schema']['primaryKey']==['indicator','district','year'] and {r['path'] for r in d['resources']}>={'table.json','summary.json','echarts.json'}"
+# the CSV files: byte-order mark, RFC 4180, the schema's header, the JSON's rows and values
+if python3 "$HERE/csv_check.py" "$TMP/run"; then ok; else bad "CSV files of a run"; fi
+expect_err "wrote $TMP/run/table.csv ("
 json_check "$TMP/run/echarts.json" "all(i['dataset']['dimensions'][0]=='district' for i in d['indicators'])"
 "$EDUSTAT" extract --format jsonl -o "$TMP/s1.jsonl" two-docs.txt 2>/dev/null
 "$EDUSTAT" extract --format jsonl -o "$TMP/s2.jsonl" gb18030-crlf.txt cr-only.txt 2>/dev/null
@@ -402,6 +405,20 @@ expect_err 'year.jsonl:2: "year" must be a whole number'
 { echo "$doc_line" | sed 's/"year":2024/"year":"2024"/'; rec_line 1 1 ''; } >"$TMP/ystr.jsonl"
 expect_status 1 "$EDUSTAT" run --from-records --no-pdf -o "$TMP/ystr" "$TMP/ystr.jsonl"
 expect_err 'ystr.jsonl:1: "year" must be a number'
+# a sentence that starts like a spreadsheet formula is defused in table.csv
+{ echo "$doc_line"; rec_line 1 1 ',"context":"=HYPERLINK(\"http://x\",\"a,b\")"'; } >"$TMP/formula.jsonl"
+expect_status 0 "$EDUSTAT" run --from-records --no-pdf --no-review -o "$TMP/formula" "$TMP/formula.jsonl"
+if python3 -c "
+import csv, sys
+rows = list(csv.DictReader(open(sys.argv[1], encoding='utf-8-sig', newline='')))
+sys.exit(0 if rows[0]['quote'] == \"'=HYPERLINK(\\\"http://x\\\",\\\"a,b\\\")\" else 1)" "$TMP/formula/table.csv"; then ok; else bad "a formula-like sentence reached table.csv as a formula"; fi
+if python3 "$HERE/csv_check.py" "$TMP/formula"; then ok; else bad "CSV files of a records run"; fi
+# compare --format csv: the comparisons of one indicator, as summary_comparisons.csv writes them
+"$EDUSTAT" compare --indicator staff.teachers --format csv --from-records "$TMP/formula.jsonl" >"$TMP/cmp.csv" 2>/dev/null
+if python3 -c "
+import csv, sys
+rows = list(csv.DictReader(open(sys.argv[1], encoding='utf-8-sig', newline='')))
+sys.exit(0 if len(rows) == 1 and rows[0]['district'] == '甲区' and float(rows[0]['value']) == 3 and rows[0]['rank'] == '1' else 1)" "$TMP/cmp.csv"; then ok; else bad "compare --format csv"; fi
 # a record without a context is read and written again
 { echo "$doc_line"; rec_line 1 1 ''; } >"$TMP/noctx.jsonl"
 expect_status 0 "$EDUSTAT" run --from-records --no-pdf -o "$TMP/noctx" "$TMP/noctx.jsonl"

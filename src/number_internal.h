@@ -1,0 +1,17 @@
+/*
+ * number_internal.h - how machine-readable outputs (JSON, CSV) print
+ * numbers: derived statistics to 12 significant digits (1.3, not
+ * 1.3000000000000114), a '.' whatever LC_NUMERIC says, nothing for NaN
+ * and infinities (null in JSON, an empty field in CSV).
+ */
+#ifndef EDUSTAT_NUMBER_INTERNAL_H
+#define EDUSTAT_NUMBER_INTERNAL_H
+
+#include <stddef.h>
+
+double es_tidy_number(double v);
+
+/* v tidied, as text; "" when not finite. */
+void es_number_text(double v, char *out, size_t cap);
+
+#endif
