@@ -1,5 +1,6 @@
 /* lexicon.c - reading and holding the indicator lexicon (see lexicon.h). */
 #include "edustat/lexicon.h"
+#include "side_file_internal.h"
 #include "error_internal.h"
 
 #include <errno.h>
@@ -304,38 +305,12 @@ es_status es_lexicon_new_builtin(es_lexicon **out, es_error *err)
 
 es_status es_lexicon_add_file(es_lexicon *lx, const char *path, es_error *err)
 {
-    FILE *f = fopen(path, "rb");
-    if (f == NULL)
-        return es_error_set(err, ES_ERR_IO, path, 0, "%s", strerror(errno));
-    size_t cap = 1 << 14, len = 0;
-    char *buf = malloc(cap);
-    es_status st = ES_OK;
-    while (buf != NULL) {
-        if (len == cap) {
-            if (cap >= ES_MAX_LEXICON_FILE) {
-                st = es_error_set(err, ES_ERR_LIMIT, path, 0, "lexicon file too large");
-                break;
-            }
-            char *q = realloc(buf, cap * 2);
-            if (q == NULL) {
-                st = es_error_set(err, ES_ERR_NOMEM, path, 0, "out of memory");
-                break;
-            }
-            buf = q;
-            cap *= 2;
-        }
-        size_t got = fread(buf + len, 1, cap - len, f);
-        len += got;
-        if (got == 0)
-            break;
-    }
-    if (buf == NULL && st == ES_OK)
-        st = es_error_set(err, ES_ERR_NOMEM, path, 0, "out of memory");
-    else if (st == ES_OK && ferror(f))
-        st = es_error_set(err, ES_ERR_IO, path, 0, "read error");
-    fclose(f);
+    /* decoded as documents are (a BOM, GB18030 from Excel, UTF-16) */
+    char *text = NULL;
+    size_t len = 0;
+    es_status st = es_side_file_read(path, ES_MAX_LEXICON_FILE, &text, &len, err);
     if (st == ES_OK)
-        st = es_lexicon_add_text(lx, path, buf, len, err);
-    free(buf);
+        st = es_lexicon_add_text(lx, path, text, len, err);
+    free(text);
     return st;
 }

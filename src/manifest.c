@@ -1,5 +1,6 @@
 /* manifest.c - user-supplied document metadata from CSV (see manifest.h). */
 #include "edustat/manifest.h"
+#include "side_file_internal.h"
 #include "error_internal.h"
 
 #include <errno.h>
@@ -8,6 +9,7 @@
 #include <string.h>
 
 #define ES_MAX_MANIFEST_LINE 4096
+#define ES_MAX_MANIFEST_FILE ((size_t)256 << 20)
 
 struct es_manifest {
     es_manifest_entry *items;
@@ -72,24 +74,30 @@ static char *dup_or_null(const char *s)
 es_status es_manifest_load(const char *path, es_manifest **out, es_error *err)
 {
     *out = NULL;
-    FILE *f = fopen(path, "r");
-    if (f == NULL)
-        return es_error_set(err, ES_ERR_IO, path, 0, "%s", strerror(errno));
+    /* decoded as documents are (a BOM, GB18030 from Excel, UTF-16) */
+    char *text = NULL;
+    size_t text_len = 0;
+    es_status st = es_side_file_read(path, ES_MAX_MANIFEST_FILE, &text, &text_len, err);
+    if (st != ES_OK)
+        return st;
     es_manifest *m = calloc(1, sizeof *m);
     char line[ES_MAX_MANIFEST_LINE];
     long line_no = 0;
-    es_status st = ES_OK;
     if (m == NULL) {
-        fclose(f);
+        free(text);
         return es_error_set(err, ES_ERR_NOMEM, path, 0, "out of memory");
     }
-    while (fgets(line, sizeof line, f) != NULL) {
+    for (size_t at = 0; at < text_len;) {
+        const char *nl = memchr(text + at, '\n', text_len - at);
+        size_t len = nl ? (size_t)(nl - (text + at)) : text_len - at;
         line_no++;
-        size_t len = strlen(line);
-        if (len == sizeof line - 1 && line[len - 1] != '\n') {
+        if (len >= sizeof line) {
             st = es_error_set(err, ES_ERR_FORMAT, path, line_no, "line too long");
             break;
         }
+        memcpy(line, text + at, len);
+        line[len] = '\0';
+        at += len + (nl != NULL);
         while (len > 0 && (line[len - 1] == '\n' || line[len - 1] == '\r'))
             line[--len] = '\0';
         if (len == 0 || line[0] == '#')
@@ -140,9 +148,7 @@ es_status es_manifest_load(const char *path, es_manifest **out, es_error *err)
             break;
         }
     }
-    if (st == ES_OK && ferror(f))
-        st = es_error_set(err, ES_ERR_IO, path, 0, "read error");
-    fclose(f);
+    free(text);
     if (st != ES_OK) {
         es_manifest_free(m);
         return st;

@@ -169,6 +169,10 @@ printf '馆藏图书12万册，新建学校3所。
 ' >"$TMP/books.txt"
 expect_status 0 "$EDUSTAT" extract --lexicon "$TMP/lex.tsv" -o "$TMP/lex.json" "$TMP/books.txt"
 json_check "$TMP/lex.json" "[(r['raw'],r['indicator'],r['label']) for r in d['records']]==[('12万册','facilities.library','图书'),('3所','schools.count','学校数')]"
+# a lexicon saved by Excel or WPS in GB18030 is read as GB18030, and its labels come out as UTF-8
+iconv -f utf-8 -t gb18030 "$TMP/lex.tsv" >"$TMP/lex-gb.tsv"
+expect_status 0 "$EDUSTAT" extract --lexicon "$TMP/lex-gb.tsv" -o "$TMP/lex-gb.json" "$TMP/books.txt"
+json_check "$TMP/lex-gb.json" "[(r['raw'],r['indicator'],r['label']) for r in d['records']][0]==('12万册','facilities.library','图书')"
 printf 'x.y	标签	count	人
 ' >"$TMP/badlex.tsv"
 expect_status 2 "$EDUSTAT" extract --lexicon "$TMP/badlex.tsv" "$TMP/books.txt"
@@ -189,6 +193,17 @@ two-docs.txt,x,,,
 ' >"$TMP/badman.csv"
 expect_status 2 "$EDUSTAT" extract --manifest "$TMP/badman.csv" two-docs.txt
 expect_err "badman.csv:2: doc_index must be a number"
+# a manifest as Excel saves it: with a byte-order mark, in GB18030, in UTF-16; bytes of no encoding are refused
+printf '\357\273\277' | cat - "$TMP/man.csv" >"$TMP/man-bom.csv"
+iconv -f utf-8 -t gb18030 "$TMP/man.csv" >"$TMP/man-gb.csv"
+iconv -f utf-8 -t utf-16 "$TMP/man.csv" >"$TMP/man-16.csv"
+for m in bom gb 16; do
+    expect_status 0 "$EDUSTAT" extract --manifest "$TMP/man-$m.csv" -o "$TMP/man-$m.json" two-docs.txt
+    json_check "$TMP/man-$m.json" "[(x['district'],x['district_from']) for x in d['documents']][1]==('海珠区','manifest')"
+done
+printf 'file,doc_index,district,city,year\ntwo-docs.txt,2,\377\376\375,,2022\n' >"$TMP/man-bad.csv"
+expect_status 2 "$EDUSTAT" extract --manifest "$TMP/man-bad.csv" two-docs.txt
+expect_err "man-bad.csv:2: not UTF-8, GB18030 or UTF-16 text"
 
 # --- run: the whole job; shards merge to the same table ---------------------------------------
 expect_status 0 "$EDUSTAT" run -o "$TMP/run" two-docs.txt gb18030-crlf.txt cr-only.txt table.html
@@ -619,6 +634,25 @@ review_check "$page" --fragment "enrollment.rate.preschool/思明区/2024" --scr
 cd "$HERE/../.." || exit 1
 expect_status 0 "$EDUSTAT" extract -o "$TMP/readme.json" examples/summaries.txt examples/huli-2024.html
 json_check "$TMP/readme.json" "len(d['documents'])==4"
+
+# every JSON file the suite made is valid UTF-8 JSON
+if python3 - "$TMP" <<'PY'
+import json, os, sys
+bad = []
+for root, _, files in os.walk(sys.argv[1]):
+    for f in files:
+        # keep.json and bad*.json are the suite's own stand-ins, not outputs
+        if f.endswith(".json") and f != "keep.json" and not f.startswith("bad"):
+            p = os.path.join(root, f)
+            try:
+                json.loads(open(p, "rb").read().decode("utf-8"))
+            except (UnicodeDecodeError, ValueError) as e:
+                bad.append("%s: %s" % (p, e))
+if bad:
+    print("\n".join(bad[:5]))
+sys.exit(1 if bad else 0)
+PY
+then ok; else bad "JSON outputs that are not valid UTF-8 JSON"; fi
 
 echo "e2e: $pass passed, $fail failed"
 [ "$fail" -eq 0 ]
