@@ -355,7 +355,7 @@ static int cmp_int(const void *a, const void *b)
 es_status es_write_echarts_json(const es_table *t, FILE *out, es_error *err)
 {
     cJSON *root = cJSON_CreateObject();
-    if (root == NULL || !str(root, "schema", "edustat.echarts/1"))
+    if (root == NULL || !str(root, "schema", "edustat.echarts/2"))
         return nomem(root, err);
     cJSON *list = arr_in(root, "indicators");
     int *years = malloc((t->n_rows ? t->n_rows : 1) * sizeof *years);
@@ -386,8 +386,15 @@ es_status es_write_echarts_json(const es_table *t, FILE *out, es_error *err)
             return nomem(root, err);
         }
         cJSON_AddItemToObject(o, "dataset", dataset);
-        cJSON *dims = arr_in(dataset, "dimensions");
+        /* The header is source's first row (not `dimensions`): ECharts then
+         * reads it right both ways, a bar chart of districts (a series per
+         * year) and, with seriesLayoutBy 'row', a line per district across
+         * the years; with `dimensions` the line chart took the first column
+         * as its categories. */
         cJSON *source = arr_in(dataset, "source");
+        cJSON *dims = source ? cJSON_CreateArray() : NULL;
+        if (dims != NULL)
+            cJSON_AddItemToArray(source, dims);
         cJSON *d0 = cJSON_CreateString("district");
         if (dims == NULL || source == NULL || d0 == NULL) {
             cJSON_Delete(d0);

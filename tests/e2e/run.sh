@@ -219,7 +219,18 @@ json_check "$TMP/run/datapackage.json" "d['resources'][0]['path']=='table.csv' a
 # the CSV files: byte-order mark, RFC 4180, the schema's header, the JSON's rows and values
 if python3 "$HERE/csv_check.py" "$TMP/run"; then ok; else bad "CSV files of a run"; fi
 expect_err "wrote $TMP/run/table.csv ("
-json_check "$TMP/run/echarts.json" "all(i['dataset']['dimensions'][0]=='district' for i in d['indicators'])"
+json_check "$TMP/run/echarts.json" "d['schema']=='edustat.echarts/2' and all(i['dataset']['source'][0][0]=='district' and 'dimensions' not in i['dataset'] for i in d['indicators'])"
+# ECharts itself draws echarts.json right, as bars and as lines (Node, npm echarts, server-side SVG)
+node_dir="$(cd "$(dirname "$EDUSTAT")" && pwd)/node"
+if command -v node >/dev/null && { [ -d "$node_dir/node_modules/echarts" ] ||
+    { command -v npm >/dev/null && mkdir -p "$node_dir" &&
+      timeout 300 npm install --prefix "$node_dir" --silent --no-audit --no-fund echarts@5 >/dev/null 2>&1; }; }; then
+    expect_status 0 "$EDUSTAT" run --no-pdf --no-review -o "$TMP/ec" "$HERE/../../examples/"*.txt "$HERE/../../examples/"*.html
+    if NODE_PATH="$node_dir/node_modules" node "$HERE/echarts_ssr.js" "$TMP/ec/echarts.json" "$TMP/ec/table.json"; then ok
+    else bad "ECharts draws echarts.json wrong"; fi
+else
+    echo "e2e: node, npm or the echarts package unavailable: ECharts rendering check skipped"
+fi
 "$EDUSTAT" extract --format jsonl -o "$TMP/s1.jsonl" two-docs.txt 2>/dev/null
 "$EDUSTAT" extract --format jsonl -o "$TMP/s2.jsonl" gb18030-crlf.txt cr-only.txt 2>/dev/null
 "$EDUSTAT" extract -o "$TMP/s3.json" table.html 2>/dev/null
