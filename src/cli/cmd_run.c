@@ -314,6 +314,12 @@ int cmd_run(int argc, char **argv)
     while ((c = getopt_long(argc, argv, ":o:h0", longopts, NULL)) != -1) {
         switch (c) {
         case 'o':
+            if (strcmp(optarg, "-") == 0) {
+                /* a run is a directory of files: there is no standard output for it */
+                cli_usage_error("run -o needs a directory, not '-' (use extract or compare to write to "
+                                "standard output)");
+                return CLI_EXIT_USAGE;
+            }
             dir = optarg;
             break;
         case 'p':

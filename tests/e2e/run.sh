@@ -594,6 +594,15 @@ timeout -s TERM 0.3 "$EDUSTAT" run --no-pdf -o "$TMP/safe/bigrun" "$TMP/safe/big
 if [ -z "$(find "$TMP/safe" -name '*.tmp.*')" ]; then ok; else bad "interrupted: temporary files left: $(find "$TMP/safe" -name '*.tmp.*')"; fi
 rm -f "$TMP/safe/big.txt"
 
+# run -o - is refused, not a directory named "-"
+mkdir -p "$TMP/dash"
+here=$(pwd)
+cd "$TMP/dash" || exit 1
+expect_status 2 "$EDUSTAT" run --no-pdf -o - "$EX/siming-2024.txt"
+expect_err "run -o needs a directory, not '-'"
+if [ -z "$(ls -A)" ]; then ok; else bad "run -o - wrote: $(ls -A)"; fi
+cd "$here" || exit 1
+
 # --- review.html: every cell traced to its sentence, checked in a real browser --------------
 mkdir -p "$TMP/rev"
 expect_status 0 "$EDUSTAT" run --no-pdf -o "$TMP/rev/out" "$EX"/*.txt "$EX"/*.html
