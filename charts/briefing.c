@@ -444,8 +444,14 @@ static es_status render(const es_table *t, const es_summary *s, const es_corpus 
     char header[256];
     snprintf(header, sizeof header, "%s · %s", title, date);
     p.header = header;
+    /* with the UTF-8 encoder current, libharu writes the document
+     * information as UTF-16 with a byte-order mark: viewers show the
+     * Chinese title (in PDFDocEncoding it came out as mojibake) */
+    HPDF_SetCurrentEncoder(p.doc, "UTF-8");
     HPDF_SetInfoAttr(p.doc, HPDF_INFO_TITLE, title);
+    HPDF_SetInfoAttr(p.doc, HPDF_INFO_SUBJECT, "教育统计指标的区县比较");
     HPDF_SetInfoAttr(p.doc, HPDF_INFO_CREATOR, "edustat");
+    es_pdf_set_language(&p, "zh-CN");
     cover(&p, t, c, secs, n_secs, title, date);
     if (n_secs == 0) {
         es_pdf_new_page(&p, 0);

@@ -472,6 +472,13 @@ void es_pdf_line(es_pdf *p, double x0, double y0, double x1, double y1, double w
     HPDF_Page_Stroke(p->page);
 }
 
+void es_pdf_set_language(es_pdf *p, const char *lang)
+{
+    HPDF_String s = HPDF_String_New(p->doc->mmgr, lang, NULL);
+    if (s == NULL || HPDF_Dict_Add(p->doc->catalog, "Lang", s) != HPDF_OK)
+        p->failed = 1;
+}
+
 /* The canvas back end: the operations above, plus paths for lines and
  * markers. */
 static void canvas_text(void *self, double x, double y, double size, double deg, const char *s)

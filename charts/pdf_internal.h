@@ -73,6 +73,10 @@ void es_pdf_stroke_color(es_pdf *p, es_rgb c);
 void es_pdf_rect(es_pdf *p, double x, double y, double w, double h, int fill, int stroke);
 void es_pdf_line(es_pdf *p, double x0, double y0, double x1, double y1, double width);
 
+/* The document's natural language (/Lang in the catalog, "zh-CN"), for
+ * screen readers and search. */
+void es_pdf_set_language(es_pdf *p, const char *lang);
+
 /* The current page as a canvas for the charts. */
 es_canvas es_pdf_canvas(es_pdf *p);
 

@@ -5,6 +5,7 @@ end-to-end tests. usage: pdf_check.py CHECK PDF [ARGS...]
   text PDF WORD...         pdftotext finds every word, and poppler warns of nothing
   fonts PDF                every font embedded (pdffonts)
   qpdf PDF                 qpdf --check is clean
+  info PDF FIELD TEXT      pdfinfo shows FIELD (Title, Subject...) as TEXT
   ink PDF PAGE X0 Y0 X1 Y1 MIN
                            the region (points from the top left) of PAGE,
                            rendered by pdftoppm, has at least MIN% dark pixels
@@ -40,6 +41,11 @@ def main():
             emb = row[-28:].split()[0] if len(row) > 28 else ""
             if emb != "yes":
                 sys.exit(f"{pdf}: font not embedded: {row}")
+    elif check == "info":
+        out = run("pdfinfo", pdf).stdout
+        got = [l.split(":", 1)[1].strip() for l in out.splitlines() if l.startswith(args[0] + ":")]
+        if got != [args[1]]:
+            sys.exit(f"{pdf}: pdfinfo {args[0]}: {got}, want {args[1]!r}")
     elif check == "qpdf":
         r = run("qpdf", "--check", pdf)
         if r.returncode != 0:

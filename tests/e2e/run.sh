@@ -321,6 +321,9 @@ print(' '.join(l for l,d,y in ids.values() if len(d)>=2 or len(y)>=2))")
     pdfcheck text "$B" 教育指标简报 数据质量 数据来源 2025-01-01 仓山区 思明区 湖里区 鼓楼区 $titles
     pdfcheck fonts "$B"
     pdfcheck qpdf "$B"
+    # the document information in UTF-16: viewers show the Chinese title
+    pdfcheck info "$B" Title 教育指标简报
+    if grep -q '/Lang (zh-CN)' "$B"; then ok; else bad "the briefing does not say its language"; fi
     # page 2 is the first section: its bar chart area is not blank
     pdfcheck ink "$B" 2 60 130 540 330 3
     # deterministic with SOURCE_DATE_EPOCH
