@@ -172,8 +172,8 @@ fuzz: $(patsubst %,build-fuzz/fuzz_%,$(FUZZ)) $(FUZZ_FONT)
 	@for h in $(FUZZ); do \
 	  mkdir -p build-fuzz/corpus/$$h && \
 	  echo "== fuzz_$$h for $(FUZZ_SECONDS) s" && \
+	  env $$(test $$h = briefing && echo ASAN_OPTIONS=detect_leaks=0) \
 	  build-fuzz/fuzz_$$h -max_total_time=$(FUZZ_SECONDS) -max_len=4096 -timeout=10 \
-	    $$(test $$h = briefing && echo -detect_leaks=0) \
 	    -print_final_stats=1 -artifact_prefix=build-fuzz/$$h- \
 	    build-fuzz/corpus/$$h fuzz/corpus/$$h $$(test $$h = extract && echo tests/fixtures) || exit 1; done
 
