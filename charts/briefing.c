@@ -485,10 +485,7 @@ es_status es_briefing_write(const es_table *t, const es_summary *s, const es_cor
     const es_lexicon *lx = es_facts_lexicon(t->facts);
     const char *title = o && o->title && *o->title ? o->title : ES_BRIEFING_DEFAULT_TITLE;
     char date[32];
-    time_t when = (o && o->date_epoch >= 0) ? (time_t)o->date_epoch : time(NULL);
-    struct tm tmv;
-    if (gmtime_r(&when, &tmv) == NULL || strftime(date, sizeof date, "%Y-%m-%d", &tmv) == 0)
-        snprintf(date, sizeof date, "-");
+    es_generation_date(o ? o->date_epoch : -1, date, sizeof date);
 
     /* Sections: indicators with at least two districts or two years. */
     section *secs = NULL;

@@ -604,10 +604,7 @@ es_status es_review_write(const es_table *t, const es_corpus *c, const es_review
 {
     const char *title = o && o->title && *o->title ? o->title : "教育指标核对";
     char date[32];
-    time_t when = (o && o->date_epoch >= 0) ? (time_t)o->date_epoch : time(NULL);
-    struct tm tmv;
-    if (gmtime_r(&when, &tmv) == NULL || strftime(date, sizeof date, "%Y-%m-%d", &tmv) == 0)
-        snprintf(date, sizeof date, "-");
+    es_generation_date(o ? o->date_epoch : -1, date, sizeof date);
     es_section *secs = NULL;
     size_t n_secs = 0;
     if (es_sections_build(t, 1, &secs, &n_secs) != ES_OK)

@@ -9,6 +9,7 @@
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
+#include <time.h>
 
 static int count_distinct_years(const es_table *t, size_t a, size_t b, int *latest)
 {
@@ -33,6 +34,14 @@ static size_t count_districts(const es_table *t, size_t a, size_t b)
         if (i == a || strcmp(t->rows[i].district, t->rows[i - 1].district) != 0)
             n++; /* rows are ordered by district within an indicator */
     return n;
+}
+
+void es_generation_date(long long epoch, char *out, size_t cap)
+{
+    time_t when = epoch >= 0 ? (time_t)epoch : time(NULL);
+    struct tm tmv;
+    if (gmtime_r(&when, &tmv) == NULL || strftime(out, cap, "%Y-%m-%d", &tmv) == 0)
+        snprintf(out, cap, "-");
 }
 
 es_status es_sections_build(const es_table *t, int all, es_section **out, size_t *count)

@@ -24,6 +24,10 @@ typedef struct es_section {
     int number;        /* 1, 2... among compared sections; 0 when not compared */
 } es_section;
 
+/* The generation date as YYYY-MM-DD (UTC) of epoch seconds; now when
+ * epoch < 0; "-" when it cannot be told. */
+void es_generation_date(long long epoch, char *out, size_t cap);
+
 /* The table's indicators in table order: only those compared (two
  * districts or two years at least) unless all. *out is NULL when there
  * are none. */

@@ -504,18 +504,21 @@ int cmd_run(int argc, char **argv)
              summary->n_by_district, summary->n_comparisons);
     if (rc == 0 && write_file(&ro, "summary.json", write_summary, summary, desc) != 0)
         rc = CLI_EXIT_INPUT;
-    snprintf(desc, sizeof desc, "%zu rows", table->n_rows);
-    if (rc == 0 && write_file(&ro, "table.csv", write_table_csv, table, desc) != 0)
-        rc = CLI_EXIT_INPUT;
-    snprintf(desc, sizeof desc, "%zu rows", summary->n_by_year);
-    if (rc == 0 && write_file(&ro, "summary_by_year.csv", write_by_year_csv, summary, desc) != 0)
-        rc = CLI_EXIT_INPUT;
-    snprintf(desc, sizeof desc, "%zu rows", summary->n_by_district);
-    if (rc == 0 && write_file(&ro, "summary_by_district.csv", write_by_district_csv, summary, desc) != 0)
-        rc = CLI_EXIT_INPUT;
-    snprintf(desc, sizeof desc, "%zu rows", summary->n_comparisons);
-    if (rc == 0 && write_file(&ro, "summary_comparisons.csv", write_comparisons_csv, summary, desc) != 0)
-        rc = CLI_EXIT_INPUT;
+    /* the tables again as CSV, for Excel and WPS */
+    const struct {
+        const char *name;
+        writer_fn fn;
+        const void *what;
+        size_t rows;
+    } csvs[] = {{"table.csv", write_table_csv, table, table->n_rows},
+                {"summary_by_year.csv", write_by_year_csv, summary, summary->n_by_year},
+                {"summary_by_district.csv", write_by_district_csv, summary, summary->n_by_district},
+                {"summary_comparisons.csv", write_comparisons_csv, summary, summary->n_comparisons}};
+    for (size_t k = 0; k < sizeof csvs / sizeof csvs[0] && rc == 0; k++) {
+        snprintf(desc, sizeof desc, "%zu rows", csvs[k].rows);
+        if (write_file(&ro, csvs[k].name, csvs[k].fn, csvs[k].what, desc) != 0)
+            rc = CLI_EXIT_INPUT;
+    }
     if (rc == 0 && write_file(&ro, "datapackage.json", write_package, table, "4 tables as CSV, 3 JSON files") != 0)
         rc = CLI_EXIT_INPUT;
     snprintf(desc, sizeof desc, "%zu rows", table->n_rows);
