@@ -277,16 +277,11 @@ static const section *section_of(const section *secs, size_t n_secs, const es_in
 static void table_quality(es_pdf *p, const es_table *t, const section *secs, size_t n_secs)
 {
     char line[1024];
-    size_t total = 0;
-    for (size_t i = 0; i < t->n_unplaced; i++)
-        total += t->unplaced[i].count;
+    size_t total = es_unplaced_count(t, NULL);
     snprintf(line, sizeof line, "未进入比较的数字：%zu 个。表中每格只取该区县当年实际达到的数。", total);
     body(p, line);
     for (size_t r = 0; r < ES_N_REASONS; r++) {
-        size_t n = 0;
-        for (size_t i = 0; i < t->n_unplaced; i++)
-            if (strcmp(t->unplaced[i].reason, es_reason_words[r][0]) == 0)
-                n += t->unplaced[i].count;
+        size_t n = es_unplaced_count(t, es_reason_words[r][0]);
         if (n == 0)
             continue;
         snprintf(line, sizeof line, "· %s：%zu 个", es_reason_words[r][1], n);

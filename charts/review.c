@@ -449,10 +449,7 @@ static void left_out_html(page *p, const es_table *t, const es_corpus *c, const 
     /* The facts are in arrival order (document order): list by reason. */
     size_t n_facts = es_facts_count(f);
     for (size_t r = 0; r < ES_N_REASONS; r++) {
-        size_t total = 0;
-        for (size_t i = 0; i < t->n_unplaced; i++)
-            if (strcmp(t->unplaced[i].reason, es_reason_words[r][0]) == 0)
-                total += t->unplaced[i].count;
+        size_t total = es_unplaced_count(t, es_reason_words[r][0]);
         if (total == 0)
             continue;
         putf(p, "<details class=\"reason\" data-reason=\"%s\"><summary>", es_reason_words[r][0]);

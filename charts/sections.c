@@ -120,6 +120,15 @@ const char *const es_reason_words[ES_N_REASONS][2] = {
     {"part", "局部数（其中、某校、某类学校或人员）"}, {"no_district", "无法确定区县"},
     {"no_year", "无法确定年份"}, {"other_unit", "单位与指标不符"}};
 
+size_t es_unplaced_count(const es_table *t, const char *reason)
+{
+    size_t n = 0;
+    for (size_t i = 0; i < t->n_unplaced; i++)
+        if (reason == NULL || strcmp(t->unplaced[i].reason, reason) == 0)
+            n += t->unplaced[i].count;
+    return n;
+}
+
 const char *es_section_axis_unit(const es_section *s)
 {
     return strcmp(s->unit, ":1") == 0 ? "比值（X:1）" : s->unit;

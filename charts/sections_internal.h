@@ -45,6 +45,10 @@ const char *es_qualifier_words(es_qualifier q);
 #define ES_N_REASONS 7
 extern const char *const es_reason_words[ES_N_REASONS][2];
 
+/* Figures kept out of the table for reason (a code of es_reason_words),
+ * over all indicators; NULL: for every reason. */
+size_t es_unplaced_count(const es_table *t, const char *reason);
+
 /* The unit over the value axis ("比值（X:1）" for ratios). */
 const char *es_section_axis_unit(const es_section *s);
 
