@@ -1,9 +1,12 @@
 /* growbuf_internal.h - a byte buffer that grows by doubling, always with
- * room for a closing NUL. */
+ * room for a closing NUL; and reading a whole stream into one. */
 #ifndef EDUSTAT_GROWBUF_INTERNAL_H
 #define EDUSTAT_GROWBUF_INTERNAL_H
 
+#include <stdio.h>
 #include <stdlib.h>
+
+#include "edustat/status.h"
 
 typedef struct es_growbuf {
     char *data;
@@ -26,5 +29,11 @@ static inline int es_growbuf_reserve(es_growbuf *g, size_t extra)
     g->cap = cap;
     return 0;
 }
+
+/* Append the rest of stream f to g (NUL ended), at most max bytes in all.
+ * On failure err names path and says why: too_large when there is more
+ * than max, out of memory, or the system's read error. */
+es_status es_growbuf_read_stream(es_growbuf *g, FILE *f, size_t max, const char *path,
+                                 const char *too_large, es_error *err);
 
 #endif

@@ -2,6 +2,7 @@
  * records, with cJSON (see json_read.h). */
 #include "edustat/json_read.h"
 #include "error_internal.h"
+#include "growbuf_internal.h"
 
 #include <cJSON.h>
 #include <errno.h>
@@ -303,41 +304,28 @@ es_status es_read_records_file(const char *path, const es_extract_sink *sink, es
                 st = read_lines(&r, f, 1);
         } else {
             cJSON_Delete(probe);
-            size_t len = fl > 0 ? (size_t)fl : 0, bcap = len + (1 << 16);
-            char *buf = malloc(bcap);
+            /* the line already read, then the rest of the file */
+            es_growbuf buf = {0};
+            size_t len = fl > 0 ? (size_t)fl : 0;
             st = ES_OK;
-            if (buf == NULL)
+            if (es_growbuf_reserve(&buf, len) != 0)
                 st = es_error_set(err, ES_ERR_NOMEM, path, 0, "out of memory");
-            else if (len)
-                memcpy(buf, first, len);
-            while (st == ES_OK) {
-                if (len == bcap) {
-                    if (bcap >= ES_MAX_RECORDS_JSON_BYTES) {
-                        st = es_error_set(err, ES_ERR_LIMIT, path, 0, "records file too large; use JSON Lines");
-                        break;
-                    }
-                    char *p = realloc(buf, bcap * 2);
-                    if (p == NULL) {
-                        st = es_error_set(err, ES_ERR_NOMEM, path, 0, "out of memory");
-                        break;
-                    }
-                    buf = p;
-                    bcap *= 2;
-                }
-                size_t got = fread(buf + len, 1, bcap - len, f);
-                len += got;
-                if (got == 0)
-                    break;
+            else if (len) {
+                memcpy(buf.data, first, len);
+                buf.len = len;
             }
+            if (st == ES_OK)
+                st = es_growbuf_read_stream(&buf, f, ES_MAX_RECORDS_JSON_BYTES, path,
+                                            "records file too large; use JSON Lines", err);
             if (st == ES_OK) {
-                cJSON *root = cJSON_ParseWithLength(buf, len);
+                cJSON *root = cJSON_ParseWithLength(buf.data, buf.len);
                 if (root == NULL)
                     st = fail(&r, 0, "not valid JSON");
                 else
                     st = read_object(&r, root);
                 cJSON_Delete(root);
             }
-            free(buf);
+            free(buf.data);
         }
         free(first);
     } else {

@@ -3,6 +3,7 @@
 #include "side_file_internal.h"
 #include "charset_internal.h"
 #include "error_internal.h"
+#include "growbuf_internal.h"
 
 #include <errno.h>
 #include <stdio.h>
@@ -24,68 +25,40 @@ es_status es_side_file_read(const char *path, size_t max, char **text, size_t *l
     FILE *f = fopen(path, "rb");
     if (f == NULL)
         return es_error_set(err, ES_ERR_IO, path, 0, "%s", strerror(errno));
-    size_t cap = 1 << 14, n = 0;
-    unsigned char *buf = malloc(cap);
-    es_status st = ES_OK;
-    while (buf != NULL) {
-        if (n == cap) {
-            if (cap >= max) {
-                st = es_error_set(err, ES_ERR_LIMIT, path, 0, "file too large (over %zu bytes)", max);
-                break;
-            }
-            unsigned char *q = realloc(buf, cap * 2);
-            if (q == NULL)
-                break;
-            buf = q;
-            cap *= 2;
-        }
-        size_t got = fread(buf + n, 1, cap - n, f);
-        n += got;
-        if (got == 0)
-            break;
-    }
-    int bad_read = ferror(f);
+    es_growbuf g = {0};
+    es_status st = es_growbuf_read_stream(&g, f, max, path, "file too large", err);
     fclose(f);
     if (st != ES_OK) {
-        free(buf);
+        free(g.data);
         return st;
     }
-    if (buf == NULL || n == cap) { /* a realloc failed */
-        free(buf);
-        return es_error_set(err, ES_ERR_NOMEM, path, 0, "out of memory");
-    }
-    if (bad_read) {
-        free(buf);
-        return es_error_set(err, ES_ERR_IO, path, 0, "read error");
-    }
+    const unsigned char *buf = (const unsigned char *)g.data;
+    size_t n = g.len;
     size_t bom = 0;
     es_charset cs = n ? es_charset_detect(buf, n, &bom) : ES_CHARSET_UTF8;
-    if (cs == ES_CHARSET_UTF8_LOSSY || cs == ES_CHARSET_UNKNOWN) {
-        /* where the text stops being UTF-8 */
-        size_t at = 0;
-        while (at < n && buf[at] < 0x80 && buf[at] != 0)
-            at++;
-        long line = line_of(buf, at);
-        free(buf);
-        return es_error_set(err, ES_ERR_ENCODING, path, line,
-                            "not UTF-8, GB18030 or UTF-16 text (save it as UTF-8)");
-    }
     es_offmap map = {0};
     size_t n_invalid = 0, first_invalid = 0;
     char *out = NULL;
     size_t out_len = 0;
-    st = es_charset_to_utf8(buf, n, bom, cs, &out, &out_len, &map, &n_invalid, &first_invalid);
-    es_offmap_free(&map);
-    if (st == ES_OK && n_invalid > 0) {
-        long line = line_of(buf, first_invalid);
-        free(out);
-        free(buf);
-        return es_error_set(err, ES_ERR_ENCODING, path, line, "bytes that are not %s text",
-                            es_charset_name(cs));
+    if (cs == ES_CHARSET_UNKNOWN) { /* binary, or some other encoding: from its first such byte */
+        n_invalid = 1;
+        while (first_invalid < n && buf[first_invalid] < 0x80 && buf[first_invalid] != 0)
+            first_invalid++;
+    } else {
+        /* UTF-8 with bad bytes converts with them counted, the first placed */
+        st = es_charset_to_utf8(buf, n, bom, cs, &out, &out_len, &map, &n_invalid, &first_invalid);
+        es_offmap_free(&map);
     }
-    free(buf);
-    if (st != ES_OK)
-        return es_error_set(err, st, path, 0, st == ES_ERR_NOMEM ? "out of memory" : "cannot decode the file");
+    if (st == ES_OK && n_invalid > 0)
+        st = es_error_set(err, ES_ERR_ENCODING, path, line_of(buf, first_invalid),
+                          "not UTF-8, GB18030 or UTF-16 text (save it as UTF-8)");
+    else if (st != ES_OK)
+        st = es_error_set(err, st, path, 0, st == ES_ERR_NOMEM ? "out of memory" : "cannot decode the file");
+    free(g.data);
+    if (st != ES_OK) {
+        free(out);
+        return st;
+    }
     *text = out;
     *len = out_len;
     return ES_OK;

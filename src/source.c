@@ -2,6 +2,7 @@
 #include "edustat/source.h"
 #include "charset_internal.h"
 #include "error_internal.h"
+#include "growbuf_internal.h"
 #include "html_internal.h"
 #include "offmap_internal.h"
 #include "unwrap_internal.h"
@@ -276,42 +277,13 @@ es_status es_source_load(const char *path, es_source **out, es_error *err)
         if (f == NULL)
             return es_error_set(err, ES_ERR_IO, path, 0, "%s", strerror(errno));
     }
-    size_t cap = 1 << 16, len = 0;
-    char *buf = malloc(cap);
-    es_status st = ES_OK;
-    if (buf == NULL) {
-        st = es_error_set(err, ES_ERR_NOMEM, path, 0, "out of memory");
-        goto done;
-    }
-    for (;;) {
-        if (len == cap) {
-            if (cap >= ES_MAX_FILE_BYTES) {
-                st = es_error_set(err, ES_ERR_LIMIT, path, 0, "file larger than %zu MB",
-                                  ES_MAX_FILE_BYTES >> 20);
-                goto done;
-            }
-            size_t ncap = cap * 2;
-            char *p = realloc(buf, ncap);
-            if (p == NULL) {
-                st = es_error_set(err, ES_ERR_NOMEM, path, 0, "out of memory");
-                goto done;
-            }
-            buf = p;
-            cap = ncap;
-        }
-        size_t n = fread(buf + len, 1, cap - len, f);
-        len += n;
-        if (n == 0) {
-            if (ferror(f)) {
-                st = es_error_set(err, ES_ERR_IO, path, 0, "read error: %s", strerror(errno));
-                goto done;
-            }
-            break;
-        }
-    }
-    st = es_source_from_bytes(path, buf, len, out, err);
-done:
-    free(buf);
+    es_growbuf buf = {0};
+    char too_large[64];
+    snprintf(too_large, sizeof too_large, "file larger than %zu MB", ES_MAX_FILE_BYTES >> 20);
+    es_status st = es_growbuf_read_stream(&buf, f, ES_MAX_FILE_BYTES, path, too_large, err);
+    if (st == ES_OK)
+        st = es_source_from_bytes(path, buf.data ? buf.data : "", buf.len, out, err);
+    free(buf.data);
     if (!is_stdin)
         fclose(f);
     return st;
