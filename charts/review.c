@@ -296,26 +296,6 @@ static const es_section *section_of(const es_section *secs, size_t n, const es_i
     return NULL;
 }
 
-/* The years of a section's rows, ascending, into years (cap 512). */
-static size_t section_years(const es_table *t, const es_section *s, int *years, size_t cap)
-{
-    size_t n = 0;
-    for (size_t i = s->first; i < s->end; i++) {
-        int y = t->rows[i].year;
-        size_t k = 0;
-        while (k < n && years[k] < y)
-            k++;
-        if (k < n && years[k] == y)
-            continue;
-        if (n == cap)
-            continue;
-        memmove(years + k + 1, years + k, (n - k) * sizeof *years);
-        years[k] = y;
-        n++;
-    }
-    return n;
-}
-
 static void chart(page *p, const es_table *t, const es_section *s, int lines)
 {
     es_svg svg;
@@ -343,8 +323,8 @@ static void chart(page *p, const es_table *t, const es_section *s, int lines)
 /* One indicator: heading, charts, the districts x years grid of buttons. */
 static void section_html(page *p, const es_table *t, const es_section *s, file_index *fi, cJSON *cells)
 {
-    int years[512];
-    size_t ny = section_years(t, s, years, 512);
+    int years[ES_SECTION_MAX_YEARS];
+    size_t ny = es_table_years(t, s->first, s->end, years, ES_SECTION_MAX_YEARS);
     put(p, "<section class=\"ind\" data-ind=\"");
     esc(p, s->ind->id);
     put(p, "\" id=\"ind-");
@@ -552,8 +532,8 @@ static void filters_html(page *p, const es_table *t, const es_section *secs, siz
     put(p, "</select></label> <label>区县 <select id=\"f-district\"><option value=\"\">全部</option>");
     /* districts in name order, once each */
     const char **names = malloc((t->n_rows ? t->n_rows : 1) * sizeof *names);
-    int years[512];
-    size_t nn = 0, ny = 0;
+    int years[ES_SECTION_MAX_YEARS];
+    size_t nn = 0, ny = es_table_years(t, 0, t->n_rows, years, ES_SECTION_MAX_YEARS);
     if (names == NULL) {
         p->failed = 1;
         return;
@@ -574,20 +554,6 @@ static void filters_html(page *p, const es_table *t, const es_section *secs, siz
         put(p, "</option>");
     }
     free(names);
-    for (size_t i = 0; i < n_secs; i++) {
-        int ys[512];
-        size_t n = section_years(t, &secs[i], ys, 512);
-        for (size_t k = 0; k < n; k++) {
-            size_t j = 0;
-            while (j < ny && years[j] < ys[k])
-                j++;
-            if ((j < ny && years[j] == ys[k]) || ny == 512)
-                continue;
-            memmove(years + j + 1, years + j, (ny - j) * sizeof *years);
-            years[j] = ys[k];
-            ny++;
-        }
-    }
     put(p, "</select></label> <label>年份 <select id=\"f-year\"><option value=\"\">全部</option>");
     for (size_t k = 0; k < ny; k++)
         putf(p, "<option>%d</option>", years[k]);

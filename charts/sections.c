@@ -11,22 +11,6 @@
 #include <string.h>
 #include <time.h>
 
-static int count_distinct_years(const es_table *t, size_t a, size_t b, int *latest)
-{
-    int years[512], n = 0;
-    *latest = 0;
-    for (size_t i = a; i < b; i++) {
-        int y = t->rows[i].year, seen = 0;
-        for (int k = 0; k < n && !seen; k++)
-            seen = years[k] == y;
-        if (!seen && n < 512)
-            years[n++] = y;
-        if (y > *latest)
-            *latest = y;
-    }
-    return n;
-}
-
 static size_t count_districts(const es_table *t, size_t a, size_t b)
 {
     size_t n = 0;
@@ -63,7 +47,9 @@ es_status es_sections_build(const es_table *t, int all, es_section **out, size_t
         sec.ind = t->rows[i].indicator;
         sec.first = i;
         sec.end = j;
-        sec.n_years = (size_t)count_distinct_years(t, i, j, &sec.latest_year);
+        int years[ES_SECTION_MAX_YEARS];
+        sec.n_years = es_table_years(t, i, j, years, ES_SECTION_MAX_YEARS);
+        sec.latest_year = years[sec.n_years - 1];
         sec.n_districts = count_districts(t, i, j);
         int compared = sec.n_years >= 2 || sec.n_districts >= 2;
         if (compared || all) {

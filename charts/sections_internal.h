@@ -14,6 +14,9 @@
 #include "edustat/status.h"
 #include "edustat/table.h"
 
+/* Years an indicator is shown for, at most. */
+#define ES_SECTION_MAX_YEARS 512
+
 typedef struct es_section {
     const es_indicator *ind;
     size_t first, end; /* its rows in the table: [first, end) */

@@ -346,11 +346,6 @@ es_status es_write_datapackage_json(const es_table *t, FILE *out, es_error *err)
     return ok ? ES_OK : es_error_set(err, ES_ERR_WRITE, "", 0, "cannot write the output: %s", strerror(errno));
 }
 
-static int cmp_int(const void *a, const void *b)
-{
-    int x = *(const int *)a, y = *(const int *)b;
-    return (x > y) - (x < y);
-}
 
 es_status es_write_echarts_json(const es_table *t, FILE *out, es_error *err)
 {
@@ -367,16 +362,7 @@ es_status es_write_echarts_json(const es_table *t, FILE *out, es_error *err)
         size_t j = i;
         while (j < t->n_rows && t->rows[j].indicator == t->rows[i].indicator)
             j++;
-        /* The years of this indicator, ascending and distinct. */
-        size_t ny = 0;
-        for (size_t k = i; k < j; k++)
-            years[ny++] = t->rows[k].year;
-        qsort(years, ny, sizeof *years, cmp_int);
-        size_t w = 0;
-        for (size_t k = 0; k < ny; k++)
-            if (w == 0 || years[w - 1] != years[k])
-                years[w++] = years[k];
-        ny = w;
+        size_t ny = es_table_years(t, i, j, years, t->n_rows);
         const es_indicator *ind = t->rows[i].indicator;
         cJSON *o = obj_in(list);
         cJSON *dataset = cJSON_CreateObject();

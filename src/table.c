@@ -140,6 +140,23 @@ static int cmp_value(const void *pa, const void *pb)
 }
 
 /* Why a fact has no cell, or NULL when it has one. */
+size_t es_table_years(const es_table *t, size_t first, size_t end, int *years, size_t cap)
+{
+    size_t n = 0;
+    for (size_t i = first; i < end; i++) {
+        int y = t->rows[i].year;
+        size_t k = n;
+        while (k > 0 && years[k - 1] > y) /* rows run by year within a district */
+            k--;
+        if ((k > 0 && years[k - 1] == y) || n == cap)
+            continue;
+        memmove(years + k + 1, years + k, (n - k) * sizeof *years);
+        years[k] = y;
+        n++;
+    }
+    return n;
+}
+
 const char *es_fact_unplaced_reason(const es_fact *x, const char *own_unit)
 {
     if (x->basis == ES_BASIS_TARGET)

@@ -124,6 +124,10 @@ typedef struct es_table {
 
 es_status es_table_build(const es_facts *f, es_pick pick, es_table **out, es_error *err);
 
+/* The distinct years of rows [first, end) of t, ascending, into years (at
+ * most cap of them: later ones are left out). Returns how many. */
+size_t es_table_years(const es_table *t, size_t first, size_t end, int *years, size_t cap);
+
 /* Why a fact has no cell ("target", "cumulative", "wider", "part",
  * "no_district", "no_year", "other_unit"), or NULL when it has one.
  * own_unit: its indicator's unit in the table. */
