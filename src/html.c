@@ -545,16 +545,32 @@ bool es_html_detect(const char *path, const char *text, size_t len)
 }
 
 /* Elements HTML closes by itself or that hold nothing: they do not nest. */
-static int never_nests(const char *name, size_t n)
+static int never_nests(GumboTag tag)
 {
-    static const char *const names[] = {"p", "li", "td", "th", "tr", "dt", "dd", "option",
-                                        "br", "img", "meta", "link", "input", "hr", "col",
-                                        "area", "base", "embed", "param", "source", "track",
-                                        "wbr", "colgroup", "tbody", "thead", "tfoot", NULL};
-    for (size_t i = 0; names[i] != NULL; i++)
-        if (strlen(names[i]) == n && strncasecmp(names[i], name, n) == 0)
-            return 1;
-    return 0;
+    switch (tag) {
+    case GUMBO_TAG_P: case GUMBO_TAG_LI: case GUMBO_TAG_TD: case GUMBO_TAG_TH: case GUMBO_TAG_TR:
+    case GUMBO_TAG_DT: case GUMBO_TAG_DD: case GUMBO_TAG_OPTION: case GUMBO_TAG_BR:
+    case GUMBO_TAG_IMG: case GUMBO_TAG_META: case GUMBO_TAG_LINK: case GUMBO_TAG_INPUT:
+    case GUMBO_TAG_HR: case GUMBO_TAG_COL: case GUMBO_TAG_AREA: case GUMBO_TAG_BASE:
+    case GUMBO_TAG_EMBED: case GUMBO_TAG_PARAM: case GUMBO_TAG_SOURCE: case GUMBO_TAG_TRACK:
+    case GUMBO_TAG_WBR: case GUMBO_TAG_COLGROUP: case GUMBO_TAG_TBODY: case GUMBO_TAG_THEAD:
+    case GUMBO_TAG_TFOOT:
+        return 1;
+    default:
+        return 0;
+    }
+}
+
+/* Where the end tag of a raw-text element (script, style, textarea: its
+ * content is not markup) named h[s..e) starts, searching from `from`; len
+ * when there is none. */
+static size_t raw_text_end(const char *h, size_t len, size_t from, size_t s, size_t e)
+{
+    size_t n = e - s;
+    for (size_t j = from; j + 2 + n <= len; j++)
+        if (h[j] == '<' && h[j + 1] == '/' && strncasecmp(h + j + 2, h + s, n) == 0)
+            return j;
+    return len;
 }
 
 /* How deep the page nests, counted from its tags before parsing: an opening
@@ -585,37 +601,26 @@ static size_t nesting_depth(const char *h, size_t len, size_t limit)
             gt++;
         if (gt == len)
             break;
-        if (closing) {
-            if (depth > 0 && !never_nests(h + s, e - s))
-                depth--;
-        } else if (h[gt - 1] != '/' && !never_nests(h + s, e - s)) {
-            if (++depth > deepest)
-                deepest = depth;
-            static const char *const raw[] = {"script", "style", "textarea", NULL};
-            for (size_t k = 0; raw[k] != NULL; k++) {
-                size_t rn = strlen(raw[k]);
-                if (e - s == rn && strncasecmp(h + s, raw[k], rn) == 0) {
-                    /* Skip to the element's end tag: its content is not markup. */
-                    size_t j = gt;
-                    while (j + 2 + rn < len &&
-                           !(h[j] == '<' && h[j + 1] == '/' && strncasecmp(h + j + 2, raw[k], rn) == 0))
-                        j++;
-                    gt = j > gt ? j - 1 : gt;
-                }
-            }
-        }
+        GumboTag tag = gumbo_tagn_enum(h + s, (unsigned)(e - s));
         i = gt;
+        if (never_nests(tag) || (!closing && h[gt - 1] == '/'))
+            continue;
+        if (closing) {
+            depth -= depth > 0;
+            continue;
+        }
+        if (++depth > deepest)
+            deepest = depth;
+        if (tag == GUMBO_TAG_SCRIPT || tag == GUMBO_TAG_STYLE || tag == GUMBO_TAG_TEXTAREA)
+            i = raw_text_end(h, len, gt + 1, s, e) - 1; /* the loop steps onto its end tag */
     }
     return deepest;
 }
 
-es_status es_html_to_text(const char *html, size_t len, es_html_text *out, size_t *depth_seen)
+es_status es_html_to_text(const char *html, size_t len, es_html_text *out)
 {
     memset(out, 0, sizeof *out);
-    size_t depth = nesting_depth(html, len, ES_MAX_HTML_NESTING);
-    if (depth_seen != NULL)
-        *depth_seen = depth;
-    if (depth > ES_MAX_HTML_NESTING)
+    if (nesting_depth(html, len, ES_MAX_HTML_NESTING) > ES_MAX_HTML_NESTING)
         return ES_ERR_LIMIT;
     walker w = {0};
     w.html = html;

@@ -37,9 +37,9 @@ typedef struct es_html_text {
 bool es_html_detect(const char *path, const char *text, size_t len);
 
 /* Convert html[0..len) (UTF-8) to text. ES_ERR_LIMIT when the page nests
- * elements deeper than ES_MAX_HTML_NESTING (*depth_seen says how deep,
- * counted from its tags before parsing), ES_ERR_NOMEM when out of memory. */
-es_status es_html_to_text(const char *html, size_t len, es_html_text *out, size_t *depth_seen);
+ * elements deeper than ES_MAX_HTML_NESTING (counted from its tags before
+ * parsing), ES_ERR_NOMEM when out of memory. */
+es_status es_html_to_text(const char *html, size_t len, es_html_text *out);
 
 void es_html_text_free(es_html_text *h);
 

@@ -219,7 +219,7 @@ es_status es_source_from_bytes(const char *name, const char *bytes, size_t len, 
     }
     if (es_html_detect(name, decoded, decoded_len)) {
         s->is_html = true;
-        st = es_html_to_text(decoded, decoded_len, &s->html, NULL);
+        st = es_html_to_text(decoded, decoded_len, &s->html);
         if (st == ES_ERR_LIMIT) {
             es_error_set(err, st, name, 0,
                          "the page nests elements more than %d deep; edustat does not read "
