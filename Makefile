@@ -80,26 +80,16 @@ $(BUILD)/tools/embed: tools/embed.c
 	@mkdir -p $(dir $@)
 	$(CC) -std=c11 -O1 $< -o $@
 
-$(BUILD)/gen/indicators_data.c: data/indicators.tsv $(BUILD)/tools/embed
+# data/NAME.tsv becomes the array es_builtin_NAME; the review page's
+# script and style (charts/review.js, .css) es_builtin_review_js, _css.
+.SECONDARY: $(GEN_SRC) # kept: the fuzz harnesses compile them too
+$(BUILD)/gen/%_data.c: data/%.tsv $(BUILD)/tools/embed
 	@mkdir -p $(dir $@)
-	$(BUILD)/tools/embed es_builtin_indicators $< > $@.tmp && mv $@.tmp $@
+	$(BUILD)/tools/embed es_builtin_$* $< > $@.tmp && mv $@.tmp $@
 
-$(BUILD)/gen/divisions_data.c: data/divisions.tsv $(BUILD)/tools/embed
+$(BUILD)/gen/review_%_data.c: charts/review.% $(BUILD)/tools/embed
 	@mkdir -p $(dir $@)
-	$(BUILD)/tools/embed es_builtin_divisions $< > $@.tmp && mv $@.tmp $@
-
-$(BUILD)/gen/situation_data.c: data/situation.tsv $(BUILD)/tools/embed
-	@mkdir -p $(dir $@)
-	$(BUILD)/tools/embed es_builtin_situation $< > $@.tmp && mv $@.tmp $@
-
-# The review page's script and style, written as files, carried as data.
-$(BUILD)/gen/review_js_data.c: charts/review.js $(BUILD)/tools/embed
-	@mkdir -p $(dir $@)
-	$(BUILD)/tools/embed es_builtin_review_js $< > $@.tmp && mv $@.tmp $@
-
-$(BUILD)/gen/review_css_data.c: charts/review.css $(BUILD)/tools/embed
-	@mkdir -p $(dir $@)
-	$(BUILD)/tools/embed es_builtin_review_css $< > $@.tmp && mv $@.tmp $@
+	$(BUILD)/tools/embed es_builtin_review_$* $< > $@.tmp && mv $@.tmp $@
 
 $(BUILD)/gen/%.o: $(BUILD)/gen/%.c
 	$(CC) $(ALL_CFLAGS) -c $< -o $@
