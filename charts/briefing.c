@@ -9,7 +9,6 @@
 #include <math.h>
 #include <stdlib.h>
 #include <string.h>
-#include <time.h>
 
 #define TITLE_SIZE 24.0
 #define H1_SIZE 14.0

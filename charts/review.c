@@ -10,12 +10,10 @@
 #include "ticks_internal.h"
 
 #include <cJSON.h>
-#include <math.h>
 #include <stdint.h>
 #include <stdarg.h>
 #include <stdlib.h>
 #include <string.h>
-#include <time.h>
 
 extern const unsigned char es_builtin_review_js[];
 extern const size_t es_builtin_review_js_len;
@@ -31,13 +29,8 @@ typedef struct page {
 
 static void put_n(page *p, const char *s, size_t n)
 {
-    if (p->failed || es_growbuf_reserve(&p->b, n) != 0) {
+    if (p->failed || es_growbuf_append(&p->b, s, n) != 0)
         p->failed = 1;
-        return;
-    }
-    memcpy(p->b.data + p->b.len, s, n);
-    p->b.len += n;
-    p->b.data[p->b.len] = '\0';
 }
 
 static void put(page *p, const char *s)

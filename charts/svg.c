@@ -16,12 +16,8 @@ static void put(es_svg *s, const char *fmt, ...)
     char small[512];
     int n = vsnprintf(small, sizeof small, fmt, ap);
     va_end(ap);
-    if (n < 0 || (size_t)n >= sizeof small || es_growbuf_reserve(s->out, (size_t)n) != 0) {
+    if (n < 0 || (size_t)n >= sizeof small || es_growbuf_append(s->out, small, (size_t)n) != 0)
         s->failed = 1;
-        return;
-    }
-    memcpy(s->out->data + s->out->len, small, (size_t)n + 1);
-    s->out->len += (size_t)n;
 }
 
 int es_html_escape(es_growbuf *out, const char *text, size_t len)
@@ -36,12 +32,8 @@ int es_html_escape(es_growbuf *out, const char *text, size_t len)
         case '\'': rep = "&#39;"; break;
         default: break;
         }
-        size_t n = rep ? strlen(rep) : 1;
-        if (es_growbuf_reserve(out, n) != 0)
+        if (es_growbuf_append(out, rep ? rep : text + i, rep ? strlen(rep) : 1) != 0)
             return -1;
-        memcpy(out->data + out->len, rep ? rep : text + i, n);
-        out->len += n;
-        out->data[out->len] = '\0';
     }
     return 0;
 }

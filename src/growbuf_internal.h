@@ -5,6 +5,7 @@
 
 #include <stdio.h>
 #include <stdlib.h>
+#include <string.h>
 
 #include "edustat/status.h"
 
@@ -27,6 +28,17 @@ static inline int es_growbuf_reserve(es_growbuf *g, size_t extra)
         return -1;
     g->data = d;
     g->cap = cap;
+    return 0;
+}
+
+/* Append n bytes (NUL ended): 0, or -1 when out of memory. */
+static inline int es_growbuf_append(es_growbuf *g, const char *s, size_t n)
+{
+    if (es_growbuf_reserve(g, n) != 0)
+        return -1;
+    memcpy(g->data + g->len, s, n);
+    g->len += n;
+    g->data[g->len] = '\0';
     return 0;
 }
 
