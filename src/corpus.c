@@ -39,6 +39,24 @@ void es_corpus_free(es_corpus *c)
     free(c);
 }
 
+/* Room for one more item of size bytes in the array whose pointer is at
+ * items (n in use, *cap held): 1, or 0 on allocation failure. The pointer
+ * is read and written with memcpy, whatever its item type. */
+static int room_for_one(void *items, size_t n, size_t *cap, size_t size)
+{
+    if (n < *cap)
+        return 1;
+    size_t nc = *cap ? *cap * 2 : 16;
+    void *old;
+    memcpy(&old, items, sizeof old);
+    void *p = realloc(old, nc * size);
+    if (p == NULL)
+        return 0;
+    memcpy(items, &p, sizeof p);
+    *cap = nc;
+    return 1;
+}
+
 /* Add one to name's count in a list; 0 on allocation failure. */
 static int bump(es_arena *a, es_corpus_count **list, size_t *n, size_t *cap, const char *name)
 {
@@ -47,14 +65,8 @@ static int bump(es_arena *a, es_corpus_count **list, size_t *n, size_t *cap, con
             (*list)[i].count++;
             return 1;
         }
-    if (*n == *cap) {
-        size_t nc = *cap ? *cap * 2 : 16;
-        es_corpus_count *p = realloc(*list, nc * sizeof *p);
-        if (p == NULL)
-            return 0;
-        *list = p;
-        *cap = nc;
-    }
+    if (!room_for_one(list, *n, cap, sizeof **list))
+        return 0;
     const char *copy = es_arena_intern(a, name);
     if (copy == NULL)
         return 0;
@@ -83,14 +95,8 @@ es_status es_corpus_add_document(es_corpus *c, const es_doc_info *d)
         return ES_ERR_NOMEM;
     if (d->district == NULL || d->year == 0) {
         if (c->n_unplaced_docs < ES_CORPUS_MAX_LISTED) {
-            if (c->n_unplaced_docs == s->cap_u) {
-                size_t nc = s->cap_u ? s->cap_u * 2 : 16;
-                es_corpus_doc *p = realloc(c->unplaced_docs, nc * sizeof *p);
-                if (p == NULL)
-                    return ES_ERR_NOMEM;
-                c->unplaced_docs = p;
-                s->cap_u = nc;
-            }
+            if (!room_for_one(&c->unplaced_docs, c->n_unplaced_docs, &s->cap_u, sizeof *c->unplaced_docs))
+                return ES_ERR_NOMEM;
             es_corpus_doc *u = &c->unplaced_docs[c->n_unplaced_docs];
             u->id = es_arena_intern(s->arena, d->id);
             u->title = es_arena_intern(s->arena, d->title ? d->title : "");
@@ -113,14 +119,8 @@ es_status es_corpus_add_record(es_corpus *c, const es_record *r)
         if (!bump(s->arena, &c->redactions, &c->n_redaction_kinds, &s->cap_r, r->indicator))
             return ES_ERR_NOMEM;
         if (c->n_blanks < ES_CORPUS_MAX_LISTED) {
-            if (c->n_blanks == s->cap_b) {
-                size_t nc = s->cap_b ? s->cap_b * 2 : 16;
-                es_corpus_blank *p = realloc(c->blanks, nc * sizeof *p);
-                if (p == NULL)
-                    return ES_ERR_NOMEM;
-                c->blanks = p;
-                s->cap_b = nc;
-            }
+            if (!room_for_one(&c->blanks, c->n_blanks, &s->cap_b, sizeof *c->blanks))
+                return ES_ERR_NOMEM;
             es_corpus_blank *b = &c->blanks[c->n_blanks];
             b->file = es_arena_intern(s->arena, r->doc->file);
             b->line = r->line;
