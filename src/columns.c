@@ -51,9 +51,9 @@ const es_column es_comparison_columns[] = {
     {"indicator", "string", "指标", "Indicator id"}, {"label", "string", "指标名称", "Chinese label"},
     {"unit", "string", "单位", "Unit of the values"}, {"district", "string", "区县", "District"},
     {"district_code", "string", "区划代码", "GB/T 2260 code"}, {"year", "integer", "年份", "Year"},
-    {"value", "number", "数值", "The table's value"}, {"rank", "integer", "排名", "1 = highest; ties share the lower rank"},
+    {"value", "number", "数值", "The table's value"}, {"rank", "integer", "排名", "1 = best (the highest; the lowest where lower is better); ties share the lower rank"},
     {"of", "integer", "参评区县数", "Districts ranked"}, {"ratio_to_median", "number", "与中位数之比", "value / median"},
-    {"z", "number", "标准分", "(value - mean) / sd"}, {"diff_to_best", "number", "与最高值之差", "value - highest value"},
+    {"z", "number", "标准分", "(value - mean) / sd"}, {"diff_to_best", "number", "与最优值之差", "value - best value"},
     {"previous_year", "integer", "上一年份", "The district's previous year with data"},
     {"yoy_change", "number", "同比变化", "value - previous"}, {"yoy_pct", "number", "同比增长率", "(value - previous) / previous x 100"}};
 const size_t es_n_by_year_columns = COUNT_OF(es_by_year_columns);

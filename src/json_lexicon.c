@@ -47,6 +47,10 @@ es_status es_lexicon_write_json(const es_lexicon *lx, FILE *out, es_error *err)
         cJSON_AddItemToObject(o, "units", units);
         cJSON_AddItemToObject(o, "default_units", defaults);
         cJSON_AddItemToObject(o, "cues", cues);
+        if (!cJSON_AddStringToObject(o, "better", ind->lower_is_better ? "lower" : "higher") ||
+            !(ind->has_ceiling ? cJSON_AddNumberToObject(o, "ceiling", ind->ceiling)
+                               : cJSON_AddNullToObject(o, "ceiling")))
+            goto nomem;
         for (size_t k = 0; k < ind->n_cues; k++) {
             cJSON *c = cJSON_CreateObject();
             if (c == NULL)

@@ -131,19 +131,19 @@ static int split_list(const char *field, char ***out, size_t *n)
 static const char *parse_line(char *line, es_indicator *ind, int *nomem)
 {
     memset(ind, 0, sizeof *ind); /* the caller clears it on any failure */
-    char *fields[6];
+    char *fields[8] = {0};
     size_t nf = 0;
     char *p = line;
-    while (nf < 6) {
+    while (nf < 8) {
         fields[nf++] = p;
         char *tab = strchr(p, '\t');
-        if (tab == NULL)
-            break;
+        if (tab == NULL || nf == 8)
+            break; /* a tab left in the last field: too many fields */
         *tab = '\0';
         p = tab + 1;
     }
-    if (nf != 6 || strchr(fields[5], '\t') != NULL)
-        return "expected 6 tab-separated fields: id label kind units default_units cues";
+    if (nf < 6 || strchr(fields[nf - 1], '\t') != NULL)
+        return "expected 6 to 8 tab-separated fields: id label kind units default_units cues [better [ceiling]]";
     if (fields[0][0] == '\0')
         return "empty indicator id";
     for (const char *c = fields[0]; *c; c++)
@@ -151,6 +151,20 @@ static const char *parse_line(char *line, es_indicator *ind, int *nomem)
             return "indicator id may hold only a-z, 0-9, '.' and '_'";
     if (!kind_from_name(fields[2], &ind->kind))
         return "kind must be amount, count, rate, ratio, area or other";
+    const char *better = nf > 6 ? fields[6] : "";
+    if (strcmp(better, "lower") == 0)
+        ind->lower_is_better = true;
+    else if (*better != '\0' && strcmp(better, "higher") != 0)
+        return "better must be higher or lower (or empty: higher)";
+    if (nf > 7 && fields[7][0] != '\0') {
+        char *end;
+        errno = 0;
+        long c = strtol(fields[7], &end, 10); /* a whole number: no locale in the way */
+        if (errno || *end != '\0' || end == fields[7])
+            return "a ceiling is a whole number (100 for a rate that cannot exceed 100%)";
+        ind->has_ceiling = true;
+        ind->ceiling = (double)c;
+    }
     ind->id = strdup(fields[0]);
     ind->label = strdup(fields[1]);
     if (ind->id == NULL || ind->label == NULL || !split_list(fields[3], &ind->units, &ind->n_units) ||

@@ -93,17 +93,24 @@ es_status es_summary_compute(const es_table *t, es_summary **out, es_error *err)
         ys->indicator = by[i]->indicator;
         ys->year = by[i]->year;
         year_stats(by + i, j - i, buf, ys);
-        for (size_t k = i; k < j; k++) {
-            es_comparison *c = &s->comparisons[by[k] - t->rows];
-            /* ties share the lower rank: 1 + the number strictly higher */
-            size_t higher = 0;
-            while (i + higher < k && by[i + higher]->value > by[k]->value)
-                higher++;
-            c->rank = (int)(higher + 1);
-            c->of = (int)(j - i);
-            c->ratio_to_median = safe_div(by[k]->value, ys->median);
-            c->z = (isnan(ys->sd) || ys->sd == 0.0) ? NAN : safe_div(by[k]->value - ys->mean, ys->sd);
-            c->diff_to_best = by[k]->value - ys->max;
+        /* by[i..j) runs from the highest value down; ties share the lower
+         * rank: 1 + the number strictly better (higher, or lower where the
+         * lexicon says lower is better) */
+        bool lower_better = by[i]->indicator->lower_is_better;
+        for (size_t run = i; run < j;) {
+            size_t run_end = run + 1;
+            while (run_end < j && by[run_end]->value == by[run]->value)
+                run_end++;
+            size_t better = lower_better ? j - run_end : run - i;
+            for (size_t k = run; k < run_end; k++) {
+                es_comparison *c = &s->comparisons[by[k] - t->rows];
+                c->rank = (int)(better + 1);
+                c->of = (int)(j - i);
+                c->ratio_to_median = safe_div(by[k]->value, ys->median);
+                c->z = (isnan(ys->sd) || ys->sd == 0.0) ? NAN : safe_div(by[k]->value - ys->mean, ys->sd);
+                c->diff_to_best = by[k]->value - (lower_better ? ys->min : ys->max);
+            }
+            run = run_end;
         }
         i = j;
     }

@@ -283,13 +283,16 @@ static void malformed_lexicon_line_is_reported_with_file_and_line(void **state)
         long line;
         const char *message;
     } bad[] = {
-        {"# a comment\nx.y\t标签\tcount\n", 2, "expected 6 tab-separated fields"},
+        {"# a comment\nx.y\t标签\tcount\n", 2, "expected 6 to 8 tab-separated fields"},
         {"x.y\t标签\tsize\t人\t\t人:3\n", 1, "kind must be"},
         {"x.y\t标签\tcount\t人\t\t人3\n", 1, "a cue is word:weight"},
         {"x.y\t标签\tcount\t人\t\t人:0\n", 1, "weight is a whole number"},
         {"X Y\t标签\tcount\t人\t\t人:3\n", 1, "indicator id may hold only"},
         {"x.y\t标签\tcount\t\t\t人:3\n", 1, "at least one unit"},
         {"x.y\t标签\tcount\t人\t所\t人:3\n", 1, "default unit must be"},
+        {"x.y\t标签\tratio\tratio\t\t比:3\tless\n", 1, "better must be higher or lower"},
+        {"x.y\t标签\trate\t%\t\t率:3\thigher\t1e2\n", 1, "a ceiling is a whole number"},
+        {"x.y\t标签\trate\t%\t\t率:3\thigher\t100\textra\n", 1, "expected 6 to 8"},
     };
     for (size_t i = 0; i < sizeof bad / sizeof bad[0]; i++) {
         es_error_clear(&err);
@@ -303,6 +306,31 @@ static void malformed_lexicon_line_is_reported_with_file_and_line(void **state)
     es_lexicon_free(lx);
 }
 
+/* The optional columns: which way is better, and a ceiling; the built-in
+ * lexicon says 生师比 is better lower and a net rate stops at 100. */
+static void lexicon_carries_direction_and_ceiling(void **state)
+{
+    (void)state;
+    es_lexicon *lx = NULL;
+    es_error err;
+    assert_int_equal(es_lexicon_new_builtin(&lx, &err), ES_OK);
+    const es_indicator *str = es_lexicon_find(lx, "staff.student_teacher_ratio");
+    assert_true(str->lower_is_better);
+    assert_false(es_lexicon_find(lx, "staff.teachers")->lower_is_better);
+    const es_indicator *primary = es_lexicon_find(lx, "enrollment.rate.primary");
+    assert_true(primary->has_ceiling);
+    assert_true(primary->ceiling == 100.0);
+    assert_false(es_lexicon_find(lx, "enrollment.rate.preschool")->has_ceiling); /* a gross rate */
+    const char *mine = "x.y\t班额\tcount\t人\t\t班额:5\tlower\n"
+                       "x.z\t达标率\trate\t%\t\t达标:5\t\t100\n";
+    assert_int_equal(es_lexicon_add_text(lx, "mine.tsv", mine, strlen(mine), &err), ES_OK);
+    assert_true(es_lexicon_find(lx, "x.y")->lower_is_better);
+    assert_false(es_lexicon_find(lx, "x.y")->has_ceiling);
+    assert_false(es_lexicon_find(lx, "x.z")->lower_is_better);
+    assert_true(es_lexicon_find(lx, "x.z")->ceiling == 100.0);
+    es_lexicon_free(lx);
+}
+
 int main(void)
 {
     const struct CMUnitTest tests[] = {
@@ -311,6 +339,7 @@ int main(void)
         cmocka_unit_test(count_list_at_the_start_of_the_text_stays_inside_it),
         cmocka_unit_test(user_lexicon_overrides_an_indicator),
         cmocka_unit_test(malformed_lexicon_line_is_reported_with_file_and_line),
+        cmocka_unit_test(lexicon_carries_direction_and_ceiling),
     };
     return cmocka_run_group_tests(tests, setup, teardown);
 }

@@ -188,6 +188,35 @@ static void ties_share_the_lower_rank(void **state)
     es_facts_free(f);
 }
 
+/* 生师比 is students per teacher: the fewest rank first (the lexicon says
+ * lower is better), ties still share the lower rank, and the difference
+ * to the best is to the lowest value. */
+static void student_teacher_ratio_ranks_the_lowest_first(void **state)
+{
+    (void)state;
+    const fixture_fact ff[] = {
+        {"staff.student_teacher_ratio", "甲区", 2023, 18.5, "ratio", 0},
+        {"staff.student_teacher_ratio", "乙区", 2023, 12.0, "ratio", 0},
+        {"staff.student_teacher_ratio", "丙区", 2023, 15.0, "ratio", 0},
+        {"staff.student_teacher_ratio", "丁区", 2023, 15.0, "ratio", 0},
+    };
+    es_facts *f = facts_of(ff, 4);
+    es_table *t;
+    es_summary *s;
+    es_error err;
+    assert_int_equal(es_table_build(f, ES_PICK_DEFAULT, &t, &err), ES_OK);
+    assert_int_equal(es_summary_compute(t, &s, &err), ES_OK);
+    assert_int_equal(comparison(s, "乙区", 2023)->rank, 1);
+    assert_int_equal(comparison(s, "丙区", 2023)->rank, 2);
+    assert_int_equal(comparison(s, "丁区", 2023)->rank, 2);
+    assert_int_equal(comparison(s, "甲区", 2023)->rank, 4);
+    expect_num("diff_to_best", comparison(s, "甲区", 2023)->diff_to_best, 6.5);
+    expect_num("diff_to_best", comparison(s, "乙区", 2023)->diff_to_best, 0);
+    es_summary_free(s);
+    es_table_free(t);
+    es_facts_free(f);
+}
+
 /* Least squares by the textbook formulas, as a second method. */
 static void fit(const double *x, const double *y, int n, double *slope, double *se, double *r2)
 {
@@ -442,6 +471,7 @@ int main(void)
     const struct CMUnitTest tests[] = {
         cmocka_unit_test(year_statistics_match_hand_computation),
         cmocka_unit_test(ties_share_the_lower_rank),
+        cmocka_unit_test(student_teacher_ratio_ranks_the_lowest_first),
         cmocka_unit_test(trends_and_year_over_year_match),
         cmocka_unit_test(edge_cases_give_null_never_inf),
         cmocka_unit_test(rows_pick_each_documents_total_then_the_document_of_the_year),

@@ -47,6 +47,9 @@ typedef struct es_indicator {
     size_t n_default_units;
     es_cue *cues;
     size_t n_cues;
+    bool lower_is_better; /* ranks ascend: 生师比, 机生比 (students per one) */
+    bool has_ceiling;     /* values above ceiling cannot be right (a net */
+    double ceiling;       /* rate above 100%): flagged, still shown */
 } es_indicator;
 
 typedef struct es_lexicon es_lexicon;

@@ -7,8 +7,10 @@
  *   by_year:     per indicator and year, across districts: n, mean, sample
  *                sd (n - 1), min, q1, median, q3, max (quartiles by linear
  *                interpolation), cv = sd / mean.
- *   comparisons: per indicator, district and year: rank (1 = highest, ties
- *                share the lower rank) of `of`, ratio_to_median, z, diff_to_best,
+ *   comparisons: per indicator, district and year: rank (1 = best: the
+ *                highest, or the lowest where the lexicon says lower is
+ *                better; ties share the lower rank) of `of`, ratio_to_median,
+ *                z, diff_to_best (value minus the best value),
  *                yoy_change and yoy_pct against the district's previous year
  *                with data.
  *   by_district: per indicator and district across years: first and last

@@ -176,7 +176,7 @@ json_check "$TMP/lex-gb.json" "[(r['raw'],r['indicator'],r['label']) for r in d[
 printf 'x.y	标签	count	人
 ' >"$TMP/badlex.tsv"
 expect_status 2 "$EDUSTAT" extract --lexicon "$TMP/badlex.tsv" "$TMP/books.txt"
-expect_err "badlex.tsv:1: expected 6 tab-separated fields"
+expect_err "badlex.tsv:1: expected 6 to 8 tab-separated fields"
 expect_status 2 "$EDUSTAT" indicators --lexicon "$TMP/no-such.tsv"
 expect_err "no-such.tsv: No such file or directory"
 json_check "$TMP/a.json" "[(x['district'],x['district_code'],x['year'],x['district_from'],x['year_from']) for x in d['documents']][0]==('天河区','440106',2023,'title','title')"
