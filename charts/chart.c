@@ -98,11 +98,39 @@ static double y_axis(const es_canvas *c, double x, double y, double w, double h,
     return label_w + 4;
 }
 
-void es_chart_bars(const es_canvas *c, double x, double y, double w, double h, const es_bar *bars, size_t n,
-                   double divisor, const char *unit_label)
+/* Values clustered far from zero: the spread is under a fifth of the
+ * largest, so bars from zero would all look alike (98.3 and 99.3). */
+static int clustered(const es_bar *bars, size_t n)
 {
-    if (n == 0)
-        return;
+    if (n < 2)
+        return 0;
+    double vmin = INFINITY, vmax = -INFINITY;
+    for (size_t i = 0; i < n; i++) {
+        vmin = fmin(vmin, bars[i].value);
+        vmax = fmax(vmax, bars[i].value);
+    }
+    return vmin > 0 && vmax > vmin && vmax - vmin < 0.2 * vmax;
+}
+
+es_bar_layout es_bars_layout(const es_bar *bars, size_t n)
+{
+    if (clustered(bars, n))
+        return ES_BARS_DOTS;
+    return n > ES_BARS_MAX_VERTICAL ? ES_BARS_HORIZONTAL : ES_BARS_VERTICAL;
+}
+
+#define ROW_H 13.0 /* one district of a horizontal chart */
+
+double es_bars_height(es_bar_layout layout, size_t n)
+{
+    if (layout == ES_BARS_VERTICAL)
+        return 200;
+    return 44 + ROW_H * (double)(n ? n : 1) + (layout == ES_BARS_DOTS ? 10 : 0);
+}
+
+static void bars_vertical(const es_canvas *c, double x, double y, double w, double h, const es_bar *bars,
+                          size_t n, double divisor, const char *unit_label)
+{
     double vmin = 0, vmax = 0, widest = 0;
     for (size_t i = 0; i < n; i++) {
         vmin = fmin(vmin, bars[i].value);
@@ -116,12 +144,10 @@ void es_chart_bars(const es_canvas *c, double x, double y, double w, double h, c
     double label_h = rotate ? fmin(widest, LABEL_MAX) * 0.72 + 10 : LABEL_SIZE + 6;
     /* Value labels stand on the bars: level when they fit the slot, else
      * upright, which needs the longest label's length as headroom. */
-    char lab[64], cut[256];
+    char cut[256];
     double widest_value = 0;
-    for (size_t i = 0; i < n; i++) {
-        es_format_number(bars[i].value / divisor, 2, lab, sizeof lab);
-        widest_value = fmax(widest_value, width_of(c, lab, VALUE_SIZE));
-    }
+    for (size_t i = 0; i < n; i++)
+        widest_value = fmax(widest_value, width_of(c, bars[i].text, VALUE_SIZE));
     double room = widest_value <= slot - 1 ? VALUE_SIZE + 4 : widest_value + 5;
     double py = y + label_h, ph = h - label_h - 10;
     double lo, hi, step;
@@ -150,7 +176,7 @@ void es_chart_bars(const es_canvas *c, double x, double y, double w, double h, c
             c->ops->rect(c->self, cx - bw / 2, fmin(zero, top), bw, fabs(top - zero), 1, 0);
         /* value label: above a positive bar, below a negative one */
         fill(c, ink);
-        es_format_number(bars[i].value / divisor, 2, lab, sizeof lab);
+        const char *lab = bars[i].text;
         double lw = width_of(c, lab, VALUE_SIZE);
         if (lw <= slot - 1) {
             double ly = bars[i].value >= 0 ? top + 2 : top - VALUE_SIZE - 1;
@@ -175,13 +201,175 @@ void es_chart_bars(const es_canvas *c, double x, double y, double w, double h, c
     es_canvas_line(c, px, zero, px + pw, zero, 0.8);
 }
 
-static void marker(const es_canvas *c, size_t i, double x, double y)
+/* One row per district, best at the top, labels level on the left and
+ * values at the end of each bar; as dots on an axis that need not start at
+ * zero (dots = 1), with the truncation drawn and said under the axis. */
+static void bars_across(const es_canvas *c, double x, double y, double w, double h, const es_bar *bars,
+                        size_t n, int dots, double divisor, const char *unit_label)
 {
-    double r = 2.2;
-    if (i / 8 % 2 == 0)
-        c->ops->rect(c->self, x - r, y - r, 2 * r, 2 * r, 1, 0);
+    double vmin = INFINITY, vmax = -INFINITY, label_w = 0, widest_value = 0;
+    for (size_t i = 0; i < n; i++) {
+        vmin = fmin(vmin, bars[i].value);
+        vmax = fmax(vmax, bars[i].value);
+        label_w = fmax(label_w, width_of(c, bars[i].label, LABEL_SIZE));
+        widest_value = fmax(widest_value, width_of(c, bars[i].text, VALUE_SIZE));
+    }
+    label_w = fmin(label_w, LABEL_MAX);
+    double lo, hi, step;
+    if (dots) {
+        es_nice_ticks(vmin, vmax, 5, &lo, &hi, &step);
+        if (lo >= vmin) /* a dot on the axis line would hide */
+            lo -= step;
+    } else {
+        es_nice_ticks(fmin(vmin, 0), fmax(vmax, 0), 5, &lo, &hi, &step);
+    }
+    double note_h = dots ? 10 : 0;
+    double axis_y = y + note_h + TICK_SIZE + 6; /* the axis line; tick labels under it */
+    double top = y + h - 14;                    /* below the unit label */
+    double row_h = (top - axis_y) / n;
+    double x0 = x + label_w + 6 + (!dots && vmin < 0 ? widest_value + 6 : 0);
+    double x1 = x + w - widest_value - 6;
+    if (x1 <= x0 + 10)
+        x1 = x0 + 10;
+    double scale = (x1 - x0) / (hi - lo);
+    char lab[48], cut[256];
+    /* vertical gridlines with tick labels under the axis */
+    double first = ceil(lo / step - 1e-9) * step;
+    double span = (hi - first) / step + 1e-9;
+    int n_ticks = isfinite(span) && span >= 0 ? (int)fmin(floor(span) + 1, MAX_TICKS) : 0;
+    for (int i = 0; i < n_ticks; i++) {
+        double v = first + i * step;
+        double xx = x0 + (v - lo) * scale;
+        stroke(c, grid);
+        es_canvas_line(c, xx, axis_y, xx, top, 0.4);
+        es_format_number(fabs(v) < step * 1e-9 ? 0 : v / divisor, 2, lab, sizeof lab);
+        fill(c, ink);
+        text(c, xx - width_of(c, lab, TICK_SIZE) / 2, axis_y - TICK_SIZE - 3, TICK_SIZE, lab);
+    }
+    if (unit_label && *unit_label) {
+        char u[64];
+        snprintf(u, sizeof u, "单位：%s", unit_label);
+        text(c, x, top + 5, TICK_SIZE, u);
+    }
+    stroke(c, axis);
+    es_canvas_line(c, x0, axis_y, x1, axis_y, 0.6);
+    double zero = x0 + (0 - lo) * scale;
+    for (size_t i = 0; i < n; i++) {
+        double cy = top - row_h * (i + 0.5);
+        double end = x0 + (bars[i].value - lo) * scale;
+        es_canvas_fit(c, bars[i].label, LABEL_SIZE, label_w, cut, sizeof cut);
+        fill(c, ink);
+        text(c, x + label_w - width_of(c, cut, LABEL_SIZE), cy - LABEL_SIZE / 3, LABEL_SIZE, cut);
+        double lw = width_of(c, bars[i].text, VALUE_SIZE);
+        if (dots) {
+            stroke(c, grid);
+            es_canvas_line(c, x0, cy, end, cy, 0.6);
+            fill(c, es_palette(0));
+            c->ops->dot(c->self, end, cy, 3.0);
+            fill(c, ink);
+            text(c, end + 6, cy - VALUE_SIZE / 3, VALUE_SIZE, bars[i].text);
+            continue;
+        }
+        double bh = fmin(row_h * 0.7, 14);
+        fill(c, es_palette(0));
+        if (fabs(end - zero) > 0.01)
+            c->ops->rect(c->self, fmin(zero, end), cy - bh / 2, fabs(end - zero), bh, 1, 0);
+        fill(c, ink);
+        double lx = bars[i].value >= 0 ? end + 3 : end - 3 - lw;
+        text(c, lx, cy - VALUE_SIZE / 3, VALUE_SIZE, bars[i].text);
+    }
+    stroke(c, axis);
+    if (!dots) {
+        es_canvas_line(c, zero, axis_y, zero, top, 0.8);
+        return;
+    }
+    /* the break in the axis at its start, and the words for it */
+    es_canvas_line(c, x0 - 3, axis_y - 4, x0 + 1, axis_y + 4, 0.8);
+    es_canvas_line(c, x0 + 1, axis_y - 4, x0 + 5, axis_y + 4, 0.8);
+    es_format_number(lo / divisor, 2, lab, sizeof lab);
+    char words[160];
+    snprintf(words, sizeof words, "注：数值相近，横轴从 %s 起，未从零开始。", lab);
+    fill(c, ink);
+    text(c, x0, y, TICK_SIZE, words);
+}
+
+void es_chart_bars(const es_canvas *c, double x, double y, double w, double h, const es_bar *bars, size_t n,
+                   es_bar_layout layout, double divisor, const char *unit_label)
+{
+    if (n == 0)
+        return;
+    if (layout == ES_BARS_VERTICAL)
+        bars_vertical(c, x, y, w, h, bars, n, divisor, unit_label);
     else
-        c->ops->dot(c->self, x, y, r);
+        bars_across(c, x, y, w, h, bars, n, layout == ES_BARS_DOTS, divisor, unit_label);
+}
+
+static const es_rgb muted_grey = {0.75, 0.75, 0.75};
+
+/* Markers are hollow, so a line under another still shows through; the
+ * first 8 colours are squares, the next 8 circles. */
+static void marker(const es_canvas *c, size_t i, es_rgb col, double x, double y)
+{
+    double r = 2.4;
+    stroke(c, col);
+    if (i / 8 % 2 == 0) {
+        fill(c, (es_rgb){1, 1, 1});
+        c->ops->rect(c->self, x - r, y - r, 2 * r, 2 * r, 1, 1);
+    } else {
+        fill(c, col);
+        c->ops->dot(c->self, x, y, r + 0.4);
+        fill(c, (es_rgb){1, 1, 1});
+        c->ops->dot(c->self, x, y, r - 0.9);
+    }
+}
+
+/* The legend's entries: each shown series, then the muted ones as one. */
+typedef struct legend_entry {
+    char words[256];
+    int muted;
+    size_t colour;
+} legend_entry;
+
+static size_t legend_entries(const es_canvas *c, const es_series *series, size_t n, double w,
+                             legend_entry *out)
+{
+    size_t k = 0, colour = 0, n_muted = 0;
+    for (size_t i = 0; i < n; i++) {
+        if (series[i].muted) {
+            n_muted++;
+            continue;
+        }
+        if (series[i].hidden)
+            continue;
+        es_canvas_fit(c, series[i].legend ? series[i].legend : series[i].name, LABEL_SIZE, w - 26,
+                      out[k].words, sizeof out[k].words);
+        out[k].muted = 0;
+        out[k].colour = colour++;
+        k++;
+    }
+    if (n_muted > 0) {
+        snprintf(out[k].words, sizeof out[k].words, "其余%zu个区县", n_muted);
+        out[k].muted = 1;
+        out[k].colour = 0;
+        k++;
+    }
+    return k;
+}
+
+static double legend_height(const es_canvas *c, const legend_entry *e, size_t k, double w)
+{
+    if (k < 2)
+        return 0;
+    double lx = 0, rows = 1;
+    for (size_t i = 0; i < k; i++) {
+        double ew = fmin(16 + width_of(c, e[i].words, LABEL_SIZE) + 10, w);
+        if (lx + ew > w) {
+            rows++;
+            lx = 0;
+        }
+        lx += ew;
+    }
+    return rows * 11 + 4;
 }
 
 double es_chart_lines(const es_canvas *c, double x, double y, double w, double h, const es_series *series,
@@ -189,22 +377,12 @@ double es_chart_lines(const es_canvas *c, double x, double y, double w, double h
 {
     if (n == 0)
         return 0;
+    legend_entry *entries = malloc((n + 1) * sizeof *entries);
+    if (entries == NULL)
+        return 0;
+    size_t n_entries = legend_entries(c, series, n, w, entries);
     /* Legend first, to know its height: swatch and name, flowing in rows. */
-    double legend_h = 0;
-    if (n > 1) {
-        double lx = 0, rows = 1;
-        for (size_t i = 0; i < n; i++) {
-            double ew = 16 + width_of(c, series[i].name, LABEL_SIZE) + 10;
-            if (ew > w)
-                ew = w;
-            if (lx + ew > w) {
-                rows++;
-                lx = 0;
-            }
-            lx += ew;
-        }
-        legend_h = rows * 11 + 4;
-    }
+    double legend_h = legend_height(c, entries, n_entries, w);
     double py = y + legend_h + LABEL_SIZE + 8, ph = h - (py - y) - 10;
     int ymin = 0, ymax = 0;
     double vmin = INFINITY, vmax = -INFINITY;
@@ -217,8 +395,10 @@ double es_chart_lines(const es_canvas *c, double x, double y, double w, double h
             vmin = fmin(vmin, series[i].values[k]);
             vmax = fmax(vmax, series[i].values[k]);
         }
-    if (!isfinite(vmin))
+    if (!isfinite(vmin)) {
+        free(entries);
         return legend_h;
+    }
     double lo, hi, step;
     if (vmin >= 0 && vmin < (vmax - vmin)) /* near zero: show zero */
         vmin = 0;
@@ -244,47 +424,54 @@ double es_chart_lines(const es_canvas *c, double x, double y, double w, double h
     }
     stroke(c, axis);
     es_canvas_line(c, px - 12, py, px + pw + 12, py, 0.6);
-    for (size_t i = 0; i < n; i++) {
-        es_rgb col = es_palette(i);
-        stroke(c, col);
-        fill(c, col);
-        /* the path, in a scratch array of points when there is more than one */
-        if (series[i].n > 1) {
-            double *xy = malloc(2 * series[i].n * sizeof *xy);
-            if (xy != NULL) {
-                for (size_t k = 0; k < series[i].n; k++) {
-                    xy[2 * k] = px + (series[i].years[k] - ymin) / span * pw;
-                    xy[2 * k + 1] = py + (series[i].values[k] - lo) / (hi - lo) * ph;
-                }
-                c->ops->polyline(c->self, xy, series[i].n, 1.4, i >= 8);
-                free(xy);
-            }
-        }
-        for (size_t k = 0; k < series[i].n; k++)
-            marker(c, i, px + (series[i].years[k] - ymin) / span * pw,
-                   py + (series[i].values[k] - lo) / (hi - lo) * ph);
-    }
-    if (n > 1) {
-        double lx = x, ly = y + legend_h - 10;
-        char cut[256];
+    /* muted lines first, under the coloured ones */
+    for (int pass = 0; pass < 2; pass++) {
+        size_t colour = 0;
         for (size_t i = 0; i < n; i++) {
-            es_canvas_fit(c, series[i].name, LABEL_SIZE, w - 26, cut, sizeof cut);
-            double ew = 16 + width_of(c, cut, LABEL_SIZE) + 10;
+            const es_series *se = &series[i];
+            if (se->hidden || se->muted != (pass == 0))
+                continue;
+            es_rgb col = se->muted ? muted_grey : es_palette(colour);
+            stroke(c, col);
+            if (se->n > 1) {
+                double *xy = malloc(2 * se->n * sizeof *xy);
+                if (xy != NULL) {
+                    for (size_t k = 0; k < se->n; k++) {
+                        xy[2 * k] = px + (se->years[k] - ymin) / span * pw;
+                        xy[2 * k + 1] = py + (se->values[k] - lo) / (hi - lo) * ph;
+                    }
+                    c->ops->polyline(c->self, xy, se->n, se->muted ? 0.7 : 1.4, !se->muted && colour >= 8);
+                    free(xy);
+                }
+            }
+            if (!se->muted || se->n == 1) /* a lone point needs its mark to show */
+                for (size_t k = 0; k < se->n; k++)
+                    marker(c, colour, col, px + (se->years[k] - ymin) / span * pw,
+                           py + (se->values[k] - lo) / (hi - lo) * ph);
+            colour += !se->muted;
+        }
+    }
+    if (n_entries > 1) {
+        double lx = x, ly = y + legend_h - 10;
+        for (size_t i = 0; i < n_entries; i++) {
+            const legend_entry *e = &entries[i];
+            double ew = 16 + width_of(c, e->words, LABEL_SIZE) + 10;
             if (lx + ew > x + w) {
                 lx = x;
                 ly -= 11;
             }
-            es_rgb col = es_palette(i);
+            es_rgb col = e->muted ? muted_grey : es_palette(e->colour);
             stroke(c, col);
-            fill(c, col);
             double swatch[4] = {lx, ly + 3, lx + 12, ly + 3};
-            c->ops->polyline(c->self, swatch, 2, 1.4, i >= 8);
-            marker(c, i, lx + 6, ly + 3);
+            c->ops->polyline(c->self, swatch, 2, e->muted ? 0.7 : 1.4, !e->muted && e->colour >= 8);
+            if (!e->muted)
+                marker(c, e->colour, col, lx + 6, ly + 3);
             fill(c, ink);
-            text(c, lx + 16, ly, LABEL_SIZE, cut);
+            text(c, lx + 16, ly, LABEL_SIZE, e->words);
             lx += ew;
         }
     }
     fill(c, ink);
+    free(entries);
     return legend_h;
 }

@@ -445,6 +445,7 @@ double es_pdf_paragraph(es_pdf *p, double x, double y, double width, double size
 
 void es_pdf_fill_color(es_pdf *p, es_rgb c)
 {
+    p->fill = c;
     HPDF_Page_SetRGBFill(p->page, (HPDF_REAL)c.r, (HPDF_REAL)c.g, (HPDF_REAL)c.b);
 }
 
@@ -552,9 +553,11 @@ void es_pdf_new_page(es_pdf *p, int cover)
     HPDF_Page_SetSize(p->page, HPDF_PAGE_SIZE_A4, HPDF_PAGE_PORTRAIT);
     p->page_no++;
     p->y = ES_PAGE_H - ES_MARGIN;
-    if (cover)
+    if (cover) {
+        es_pdf_fill_color(p, p->fill);
         return;
-    es_rgb grey = {0.45, 0.45, 0.45};
+    }
+    es_rgb grey = {0.45, 0.45, 0.45}, fill = p->fill;
     es_pdf_fill_color(p, grey);
     if (p->header)
         es_pdf_text(p, ES_MARGIN, ES_PAGE_H - ES_MARGIN + 14, HEADER_SIZE, p->header);
@@ -563,7 +566,7 @@ void es_pdf_new_page(es_pdf *p, int cover)
     es_pdf_text(p, (ES_PAGE_W - es_pdf_text_width(p, num, HEADER_SIZE)) / 2, ES_MARGIN - 24, HEADER_SIZE, num);
     es_pdf_stroke_color(p, (es_rgb){0.75, 0.75, 0.75});
     es_pdf_line(p, ES_MARGIN, ES_PAGE_H - ES_MARGIN + 8, ES_PAGE_W - ES_MARGIN, ES_PAGE_H - ES_MARGIN + 8, 0.5);
-    es_pdf_fill_color(p, (es_rgb){0, 0, 0});
+    es_pdf_fill_color(p, fill); /* a paragraph or table running on keeps its colour */
     p->y = ES_PAGE_H - ES_MARGIN - 6;
 }
 

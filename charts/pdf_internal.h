@@ -32,6 +32,7 @@ typedef struct es_pdf {
     FT_Face face;
     int page_no;
     double y;              /* layout cursor: top of the free space */
+    es_rgb fill;           /* the fill (text) colour, kept over a new page */
     const char *header;    /* running header, NULL on the cover */
     uint8_t checked[65536 / 8]; /* code points checked against the font */
     uint8_t drawn[65536 / 8];   /* code points drawn, for /ToUnicode */

@@ -53,32 +53,46 @@ void es_nice_ticks(double min, double max, int want, double *lo, double *hi, dou
         *lo = 0;
 }
 
-void es_value_scale(const char *unit, double max_abs, double *divisor, char *suffix, size_t cap)
+void es_value_scale(const char *unit, double max_abs, double *divisor, char *suffix, size_t cap,
+                    int *decimals)
 {
     *divisor = 1;
+    *decimals = 0; /* counts, areas, 元 and 万元: whole numbers */
     if (strcmp(unit, "元") == 0) {
         if (max_abs >= 1e8) {
             *divisor = 1e8;
+            *decimals = 2;
             snprintf(suffix, cap, "亿元");
-        } else if (max_abs >= 1e4) {
+        } else if (max_abs >= 1e6) { /* below 100万元, 万元 in whole numbers would say 0 or 1 */
             *divisor = 1e4;
             snprintf(suffix, cap, "万元");
         } else {
             snprintf(suffix, cap, "元");
         }
     } else if (strcmp(unit, "ratio") == 0) {
+        *decimals = 1;
         snprintf(suffix, cap, ":1");
     } else if (strcmp(unit, "%") == 0) {
+        *decimals = 1;
         snprintf(suffix, cap, "%%");
-    } else if (max_abs >= 1e5) {
-        *divisor = 1e4;
-        snprintf(suffix, cap, "万%s", unit);
     } else {
         snprintf(suffix, cap, "%s", unit);
     }
 }
 
+static void format_number(double v, int decimals, int trim, char *out, size_t cap);
+
 void es_format_number(double v, int decimals, char *out, size_t cap)
+{
+    format_number(v, decimals, 1, out, cap);
+}
+
+void es_format_fixed(double v, int decimals, char *out, size_t cap)
+{
+    format_number(v, decimals, 0, out, cap);
+}
+
+static void format_number(double v, int decimals, int trim, char *out, size_t cap)
 {
     if (!isfinite(v)) {
         snprintf(out, cap, "-");
@@ -92,7 +106,7 @@ void es_format_number(double v, int decimals, char *out, size_t cap)
     snprintf(digits, sizeof digits, "%.*f", decimals, fabs(v));
     /* drop trailing zeros of the fraction */
     char *dot = strchr(digits, '.');
-    if (dot) {
+    if (dot && trim) {
         char *e = digits + strlen(digits) - 1;
         while (e > dot && *e == '0')
             *e-- = '\0';
@@ -104,7 +118,7 @@ void es_format_number(double v, int decimals, char *out, size_t cap)
     size_t int_len = dot ? (size_t)(dot - digits) : strlen(digits);
     char buf[96];
     size_t w = 0;
-    int negative = v < 0 && strcmp(digits, "0") != 0;
+    int negative = v < 0 && strspn(digits, "0.") != strlen(digits); /* no "-0.0" */
     if (negative)
         buf[w++] = '-';
     for (size_t i = 0; i < int_len; i++) {

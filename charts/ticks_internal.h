@@ -10,13 +10,19 @@
 void es_nice_ticks(double min, double max, int want, double *lo, double *hi, double *step);
 
 /* How to show values of unit whose largest magnitude is max_abs: divide by
- * *divisor and append suffix ("亿元", "万元", "万人", "%"...). */
-void es_value_scale(const char *unit, double max_abs, double *divisor, char *suffix, size_t cap);
+ * *divisor, print *decimals decimals and append suffix: 亿元 with 2, 万元 and
+ * 元 as whole numbers, rates ("%") and ratios (":1") with 1, counts and
+ * areas as whole numbers in their own unit. */
+void es_value_scale(const char *unit, double max_abs, double *divisor, char *suffix, size_t cap,
+                    int *decimals);
 
 /* v as text with at most `decimals` decimals, trailing zeros dropped,
  * thousands separated by commas; "-" for NaN; from ES_PLAIN_MAX_ABS on in
  * scientific notation (1.7e+308), never a string of dozens of digits. */
 void es_format_number(double v, int decimals, char *out, size_t cap);
+/* The same with exactly `decimals` decimals (16.20, 99.0): a table's
+ * column reads alike. */
+void es_format_fixed(double v, int decimals, char *out, size_t cap);
 
 /* Magnitudes written out in full digits; beyond, scientific notation. */
 #define ES_PLAIN_MAX_ABS 1e16

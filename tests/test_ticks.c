@@ -32,23 +32,36 @@ static void ticks_are_nice_and_cover_the_data(void **state)
     }
 }
 
+/* Each kind of value in a fixed number of decimals: 亿元 2, 万元 and counts
+ * whole, rates and ratios 1; counts stay in their own unit (人, not 万人). */
 static void money_is_shown_in_wan_and_yi_yuan(void **state)
 {
     (void)state;
     double div;
     char suffix[32];
-    es_value_scale("元", 1.26e9, &div, suffix, sizeof suffix);
+    int dec;
+    es_value_scale("元", 1.26e9, &div, suffix, sizeof suffix, &dec);
     assert_true(div == 1e8);
     assert_string_equal(suffix, "亿元");
-    es_value_scale("元", 1.86e7, &div, suffix, sizeof suffix);
+    assert_int_equal(dec, 2);
+    es_value_scale("元", 1.86e7, &div, suffix, sizeof suffix, &dec);
     assert_true(div == 1e4);
     assert_string_equal(suffix, "万元");
-    es_value_scale("元", 800, &div, suffix, sizeof suffix);
+    assert_int_equal(dec, 0);
+    es_value_scale("元", 800, &div, suffix, sizeof suffix, &dec);
     assert_true(div == 1);
-    es_value_scale("人", 126000, &div, suffix, sizeof suffix);
-    assert_string_equal(suffix, "万人");
-    es_value_scale("%", 99.5, &div, suffix, sizeof suffix);
+    es_value_scale("元", 120000, &div, suffix, sizeof suffix, &dec); /* 12万元: in 元, not "12万元" rounded */
+    assert_true(div == 1);
+    es_value_scale("人", 126000, &div, suffix, sizeof suffix, &dec);
+    assert_string_equal(suffix, "人");
+    assert_true(div == 1);
+    assert_int_equal(dec, 0);
+    es_value_scale("%", 99.5, &div, suffix, sizeof suffix, &dec);
     assert_string_equal(suffix, "%");
+    assert_int_equal(dec, 1);
+    es_value_scale("ratio", 13.5, &div, suffix, sizeof suffix, &dec);
+    assert_string_equal(suffix, ":1");
+    assert_int_equal(dec, 1);
 }
 
 static void numbers_read_well(void **state)
@@ -74,6 +87,15 @@ static void numbers_read_well(void **state)
     assert_string_equal(s, "1e+60");
     es_format_number(-1.7e308, 2, s, sizeof s);
     assert_string_equal(s, "-1.7e+308");
+    /* fixed decimals keep their zeros; a negative that rounds to zero is 0 */
+    es_format_fixed(16.2, 2, s, sizeof s);
+    assert_string_equal(s, "16.20");
+    es_format_fixed(99, 1, s, sizeof s);
+    assert_string_equal(s, "99.0");
+    es_format_fixed(6000.4, 0, s, sizeof s);
+    assert_string_equal(s, "6,000");
+    es_format_fixed(-0.04, 1, s, sizeof s);
+    assert_string_equal(s, "0.0");
     assert_true(es_chartable(1e15));
     assert_false(es_chartable(1e300));
     assert_false(es_chartable(INFINITY));

@@ -261,8 +261,9 @@ json_check "$TMP/sit/table.json" "{(t['indicator'],t['district'],t['year'],t['va
 json_check "$TMP/sit/records.json" "any(r['raw']=='97.1%' and r['year'] is None and r['year_from']=='clause' for r in d['records']) and any(r['raw']=='13.8亿元' and r['year']==2022 and r['year_from']=='relative' for r in d['records'])"
 # the briefing: targets beside the table, the conflict and the reasons on the data-quality page
 pdftotext "$TMP/sit/briefing.pdf" "$TMP/sit/briefing.txt" 2>/dev/null
-for want in "目标（文件中的计划数，不计入上表）" "思明区（2023 年的文件）目标 4,500 个" "思明区 2025 年目标 99 %" \
-    "不同文件给出不同数值的单元格：1 个" "思明区 2023 年 教育经费投入：15 亿元" "多年累计数：3 个" "计划或目标数：5 个"; do
+for want in "目标（文件中的计划数，不计入上表）" "思明区（2023年的文件）目标4,500个" "思明区到2025年目标99.0%" \
+    "目标不少于16.00亿元" "不同文件给出不同数值的单元格（表中取报告当年的文件，否则取最新的文件）：1处" \
+    "思明区 2023年 教育经费投入：15.00亿元；各文件：15.00亿元" "多年累计数：3个" "计划或目标数：5个"; do
     if grep -qF "$want" "$TMP/sit/briefing.txt"; then ok; else bad "briefing lacks '$want'"; fi
 done
 # a records/1 file (no basis, scope or figure's year) is still read: its figures take their document's
@@ -335,7 +336,7 @@ print(' '.join(l for l,d,y in ids.values() if len(d)>=2 or len(y)>=2))")
     # hard cases: 30 districts, a 40-character name, 1e15 元, negative values and changes
     python3 "$HERE/make_edge_records.py" "$TMP/edge.jsonl"
     expect_status 0 "$EDUSTAT" report -o "$TMP/edge.pdf" "$TMP/edge.jsonl"
-    pdfcheck text "$TMP/edge.pdf" 第01测试区 第29测试区 这是一个非常非常长的区县名称 -250.5 -50.0% 10,000,000 校舍面积
+    pdfcheck text "$TMP/edge.pdf" 第01测试区 第29测试区 这是一个非常非常长的区县名称 -264㎡ -50.0% 10,000,000 校舍面积
     pdfcheck qpdf "$TMP/edge.pdf"
     pdfcheck ink "$TMP/edge.pdf" 2 60 130 540 330 2
     # values at the edge of a double: the briefing ends, leaves them out of
