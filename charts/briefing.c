@@ -419,12 +419,14 @@ static void rank_tables(brief *b)
         int first_table = b->table;
         double name_w = ranked[0]->with_city ? 120 : 90;
         double col_w = fmin(36, (TEXT_W - name_w) / RANK_COLS);
-        for (size_t k0 = 0; k0 < n_ranked; k0 += RANK_COLS) {
+        /* parts of even width: 13 indicators as 7 and 6, not 12 and 1 */
+        size_t parts = (n_ranked + RANK_COLS - 1) / RANK_COLS, per = (n_ranked + parts - 1) / parts;
+        for (size_t k0 = 0; k0 < n_ranked; k0 += per) {
             rank_table rt = {b, {0}, 0, names, ranked[0]};
             const char *heads[RANK_COLS + 1] = {"区县"};
             double widths[RANK_COLS + 1] = {name_w};
             char labels[RANK_COLS][160];
-            for (size_t k = k0; k < n_ranked && rt.n_cols < RANK_COLS; k++) {
+            for (size_t k = k0; k < n_ranked && (size_t)rt.n_cols < per; k++) {
                 snprintf(labels[rt.n_cols], sizeof labels[0], "%d. %s", ranked[k]->number, ranked[k]->ind->label);
                 heads[rt.n_cols + 1] = labels[rt.n_cols];
                 widths[rt.n_cols + 1] = col_w;
@@ -433,10 +435,10 @@ static void rank_tables(brief *b)
             char cap[160];
             if (n_ranked > RANK_COLS)
                 snprintf(cap, sizeof cap, "表%d 各区县排名（各指标最新年份，1为最优）之%zu", first_table,
-                         k0 / RANK_COLS + 1);
+                         k0 / per + 1);
             else
                 snprintf(cap, sizeof cap, "表%d 各区县排名（各指标最新年份，1为最优）", first_table);
-            es_pdf_table tb = {cap, heads, widths, rt.n_cols + 1, 1, 1, 1, SMALL_SIZE - 0.5, 13, rank_row, &rt};
+            es_pdf_table tb = {cap, heads, widths, rt.n_cols + 1, "lcccccccccccc", 1, SMALL_SIZE - 0.5, 13, rank_row, &rt};
             es_pdf_need(p, es_pdf_table_lead_height(p, &tb, n_names));
             es_pdf_table_draw(p, &tb, n_names);
             p->y -= 8;
@@ -550,7 +552,7 @@ static void ranking_table(brief *b, const section *sec)
     snprintf(cap, sizeof cap, "表%d %d年各区县%s排名与变化%s", ++b->table, sec->latest_year, sec->ind->label,
              sec->ind->lower_is_better ? "（数值越低排名越前）" : "");
     ranking rk = {b, sec, rows};
-    es_pdf_table tb = {cap, heads, widths, 5, 1, 0, 0, SMALL_SIZE, 15, ranking_row, &rk};
+    es_pdf_table tb = {cap, heads, widths, 5, "lrrrr", 0, SMALL_SIZE, 15, ranking_row, &rk};
     es_pdf_need(p, es_pdf_table_lead_height(p, &tb, n));
     es_pdf_table_draw(p, &tb, n);
     free(rows);
@@ -608,10 +610,20 @@ static void targets_note(brief *b, const section *sec)
     es_pdf_fill_color(p, black);
 }
 
+/* "（%）" after a figure's title; nothing for a ratio, which reads X:1 */
+static const char *caption_unit(const section *sec, char *out, size_t cap)
+{
+    if (strcmp(sec->unit, ":1") == 0)
+        snprintf(out, cap, "%s", "");
+    else
+        snprintf(out, cap, "（%s）", sec->unit);
+    return out;
+}
+
 static int draw_section(brief *b, const section *sec)
 {
     es_pdf *p = b->p;
-    char line[512];
+    char line[512], unit[64];
     double bh = es_section_bars_height(sec);
     /* a small section shares the page when its first chart fits */
     es_pdf_need(p, H1_SIZE + 30 + H2_SIZE + 14 + bh + 30);
@@ -627,8 +639,8 @@ static int draw_section(brief *b, const section *sec)
     p->y -= SMALL_SIZE + 14;
 
     es_canvas canvas = es_pdf_canvas(p);
-    snprintf(line, sizeof line, "图%d %d年各区县%s（%s）", ++b->figure, sec->latest_year, sec->ind->label,
-             es_section_axis_unit(sec));
+    snprintf(line, sizeof line, "图%d %d年各区县%s%s", ++b->figure, sec->latest_year, sec->ind->label,
+             caption_unit(sec, unit, sizeof unit));
     heading(p, line, H2_SIZE, 10);
     es_pdf_need(p, bh);
     if (es_section_bars(&canvas, b->t, sec, ES_MARGIN, p->y - bh, TEXT_W, bh) != 0)
@@ -642,8 +654,8 @@ static int draw_section(brief *b, const section *sec)
         es_pdf_need(p, H2_SIZE + 14 + lh);
         int y[ES_SECTION_MAX_YEARS];
         size_t ny = es_table_years(b->t, sec->first, sec->end, y, ES_SECTION_MAX_YEARS);
-        snprintf(line, sizeof line, "图%d %d—%d年各区县%s（%s）", ++b->figure, y[0], y[ny - 1], sec->ind->label,
-                 es_section_axis_unit(sec));
+        snprintf(line, sizeof line, "图%d %d—%d年各区县%s%s", ++b->figure, y[0], y[ny - 1], sec->ind->label,
+                 caption_unit(sec, unit, sizeof unit));
         heading(p, line, H2_SIZE, 10);
         if (es_section_lines(&canvas, b->t, sec, ES_MARGIN, p->y - lh, TEXT_W, lh) != 0)
             return -1;
@@ -682,7 +694,8 @@ static void plausibility(brief *b)
         "超过上限的数值（如净入学率超过100%）", "不是整数的个数、人数", "与上年相比变化超过50%",
         "不同文件给出不同数值的单元格（表中取报告当年的文件，否则取最新的文件）"};
     char line[2048], val[96], prev[96];
-    snprintf(line, sizeof line, "需要核对的数值：%zu处。以下各条按规则检出，数值仍照原文列入表中。", n);
+    snprintf(line, sizeof line, n ? "需要核对的数值：%zu处（按以下规则检出，数值仍照原文列入表中）。"
+                                  : "需要核对的数值：%zu处（按以下规则检查）。", n);
     body(p, line);
     for (int rule = 0; rule < ES_N_FLAG_RULES; rule++) {
         size_t count = 0, shown = 0;
@@ -870,7 +883,8 @@ static void source_row(void *ctx, size_t i, es_table_row *out)
     snprintf(out->cells[2], ES_TABLE_CELL, "%d", r->year);
     es_section_row_text(sec, r, out->cells[3], ES_TABLE_CELL);
     snprintf(out->cells[4], ES_TABLE_CELL, "%s", r->chosen->quote);
-    snprintf(out->cells[5], ES_TABLE_CELL, "%s:%ld", r->chosen->file, r->chosen->line);
+    snprintf(out->cells[5], ES_TABLE_CELL, "%s", r->chosen->file);
+    snprintf(out->cells[6], ES_TABLE_CELL, "%ld", r->chosen->line);
 }
 
 static void sources(brief *b)
@@ -879,7 +893,7 @@ static void sources(brief *b)
     es_pdf_new_page(p, 0);
     start_part(b, "附录二 数据来源");
     heading(p, "附录二 数据来源", H1_SIZE, 6);
-    note(p, 0, 1.5, "图表和表格中每个数字的原文与出处（文件:行号），供核对。原文过长时截断，全文见 review.html 与 table.json。");
+    note(p, 0, 1.5, "图表和表格中每个数字的原文与出处（文件与行号），供核对。原文过长时截断，全文见 review.html 与 table.json。");
     p->y -= 6;
     size_t n = 0;
     for (size_t k = 0; k < b->n_secs; k++)
@@ -897,11 +911,11 @@ static void sources(brief *b)
             sr.rows[n] = &b->t->rows[i];
             sr.secs[n++] = &b->secs[k];
         }
-    static const char *const heads[] = {"指标", "区县", "年份", "数值", "原文", "出处"};
-    const double widths[] = {68, 62, 26, 56, 193, 90};
+    static const char *const heads[] = {"指标", "区县", "年份", "数值", "原文", "文件", "行"};
+    const double widths[] = {62, 60, 26, 54, 170, 98, 25};
     char cap[64];
     snprintf(cap, sizeof cap, "附表 数据来源（%zu条）", n);
-    es_pdf_table tb = {cap, heads, widths, 6, 3, 0, 0, TINY_SIZE, 10, source_row, &sr};
+    es_pdf_table tb = {cap, heads, widths, 7, "lllrllr", 0, TINY_SIZE, 10, source_row, &sr};
     es_pdf_table_draw(p, &tb, n);
     free(sr.rows);
     free(sr.secs);

@@ -397,6 +397,48 @@ void es_pdf_fit(es_pdf *p, const char *s, double size, double width, char *out, 
     es_canvas_fit(&c, s, size, width, out, cap);
 }
 
+/* Part of a number or a Latin word: "98.9%", "2,150", "+0.7" stay whole. */
+static int word_byte(unsigned char c)
+{
+    return (c >= '0' && c <= '9') || (c >= 'A' && c <= 'Z') || (c >= 'a' && c <= 'z') || c == '.' || c == ',' ||
+           c == '%' || c == '+' || c == '-' || c == ':' || c == '_' || c == '/';
+}
+
+/* Punctuation that may not open a line (，。、；：）” and the like). */
+static int closing_mark(const char *s, size_t at)
+{
+    static const char *const marks[] = {"，", "。", "、", "；", "：", "）", "”", "》", "！", "？", "％"};
+    for (size_t i = 0; i < sizeof marks / sizeof marks[0]; i++)
+        if (strncmp(s + at, marks[i], strlen(marks[i])) == 0)
+            return 1;
+    return 0;
+}
+
+/* Where a line that would end at `at` should end instead: not inside a
+ * number or word, and not before a closing mark; never at or before
+ * start (a line holds at least one character). */
+static size_t break_before(const char *s, size_t start, size_t at)
+{
+    const unsigned char *u = (const unsigned char *)s;
+    size_t b = at;
+    while (b > start) {
+        if (word_byte(u[b]) && word_byte(u[b - 1])) {
+            while (b > start && word_byte(u[b - 1]))
+                b--;
+        } else if (closing_mark(s, b)) {
+            do /* the character before goes down with the mark: "5%）" */
+                b--;
+            while (b > start && (u[b] & 0xC0) == 0x80);
+        } else if (b >= start + 3 && (strncmp(s + b - 3, "（", 3) == 0 || strncmp(s + b - 3, "“", 3) == 0 ||
+                                      strncmp(s + b - 3, "《", 3) == 0)) {
+            b -= 3; /* an opening mark goes down with what it opens */
+        } else {
+            break;
+        }
+    }
+    return b > start ? b : at;
+}
+
 double es_pdf_paragraph(es_pdf *p, double x, double y, double width, double size, double leading,
                         const char *s)
 {
@@ -421,6 +463,8 @@ double es_pdf_paragraph(es_pdf *p, double x, double y, double width, double size
             end += k;
             last_fit = end;
         }
+        if (last_fit < len)
+            last_fit = break_before(s, start, last_fit);
         size_t n = last_fit - start;
         memcpy(line, s + start, n);
         line[n] = '\0';

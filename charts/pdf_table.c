@@ -38,10 +38,10 @@ static void caption(es_pdf *p, const es_pdf_table *tb, int continued)
 /* x of a cell's text: left, centred or right in its column */
 static double cell_x(es_pdf *p, const es_pdf_table *tb, int k, double x, const char *s)
 {
-    if (k < tb->left_cols)
+    if (tb->align[k] == 'l')
         return x + 4;
     double w = es_pdf_text_width(p, s, tb->size);
-    return tb->center ? x + (tb->widths[k] - w) / 2 : x + tb->widths[k] - 6 - w;
+    return tb->align[k] == 'c' ? x + (tb->widths[k] - w) / 2 : x + tb->widths[k] - 6 - w;
 }
 
 static void header(es_pdf *p, const es_pdf_table *tb)
@@ -55,7 +55,7 @@ static void header(es_pdf *p, const es_pdf_table *tb)
     double x = ES_MARGIN;
     char cut[ES_TABLE_CELL];
     for (int k = 0; k < tb->n_cols; k++) {
-        if (tb->turn_heads && k >= tb->left_cols) {
+        if (tb->turn_heads && tb->align[k] != 'l') {
             es_pdf_fit(p, tb->heads[k], tb->size, hh - 8, cut, sizeof cut);
             es_pdf_text_rotated(p, x + tb->widths[k] / 2 + tb->size / 3, p->y - hh + 4, tb->size, 90, cut);
         } else {

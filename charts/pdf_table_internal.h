@@ -29,9 +29,8 @@ typedef struct es_pdf_table {
     const char *const *heads;
     const double *widths;    /* points, n_cols of them */
     int n_cols;
-    int left_cols;           /* the first left_cols columns align left, the rest right */
-    int center;              /* all but the left columns centred, not right-aligned */
-    int turn_heads;          /* header text turned 90 degrees (narrow columns) */
+    const char *align;       /* per column: 'l'eft, 'r'ight or 'c'entre */
+    int turn_heads;          /* headers of the columns not aligned left turned 90 degrees */
     double size, row_h;
     /* fill row i (cells are "" when called) */
     void (*row)(void *ctx, size_t i, es_table_row *out);
