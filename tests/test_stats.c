@@ -9,6 +9,7 @@
 
 #include "edustat/json_tables.h"
 #include "edustat/lexicon.h"
+#include "edustat/plausibility.h"
 #include "edustat/stats.h"
 #include "edustat/table.h"
 
@@ -213,6 +214,59 @@ static void student_teacher_ratio_ranks_the_lowest_first(void **state)
     expect_num("diff_to_best", comparison(s, "甲区", 2023)->diff_to_best, 6.5);
     expect_num("diff_to_best", comparison(s, "乙区", 2023)->diff_to_best, 0);
     es_summary_free(s);
+    es_table_free(t);
+    es_facts_free(f);
+}
+
+/* Each plausibility rule flags its case and nothing else: a net rate above
+ * 100% (a gross rate may pass it), half a school, a doubling, and two
+ * documents that disagree. */
+static void plausibility_rules_flag_what_to_check(void **state)
+{
+    (void)state;
+    const fixture_fact ff[] = {
+        {"enrollment.rate.primary", "甲区", 2023, 100.4, "%", 0},
+        {"enrollment.rate.preschool", "甲区", 2023, 104.0, "%", 0},   /* gross: no ceiling */
+        {"schools.count", "乙区", 2023, 20.5, "所", 0},
+        {"staff.teachers", "丙区", 2022, 1000, "人", 0},
+        {"staff.teachers", "丙区", 2023, 1600, "人", 0},              /* +60% */
+        {"staff.teachers", "丁区", 2022, 1000, "人", 0},
+        {"staff.teachers", "丁区", 2023, 1400, "人", 0},              /* +40%: not flagged */
+        {"funding.investment", "戊区", 2023, 1.5e9, "元", 1, 2023},
+        {"funding.investment", "戊区", 2023, 1.52e9, "元", 2, 2024},
+    };
+    es_facts *f = facts_of(ff, sizeof ff / sizeof ff[0]);
+    es_table *t;
+    es_error err;
+    assert_int_equal(es_table_build(f, ES_PICK_DEFAULT, &t, &err), ES_OK);
+    es_flag *flags;
+    size_t n;
+    assert_int_equal(es_plausibility_check(t, &flags, &n, &err), ES_OK);
+    assert_int_equal(n, 4);
+    int seen[ES_N_FLAG_RULES] = {0};
+    for (size_t i = 0; i < n; i++) {
+        seen[flags[i].rule]++;
+        switch (flags[i].rule) {
+        case ES_FLAG_ABOVE_CEILING:
+            assert_string_equal(flags[i].row->indicator->id, "enrollment.rate.primary");
+            break;
+        case ES_FLAG_FRACTIONAL_COUNT:
+            assert_string_equal(flags[i].row->district, "乙区");
+            break;
+        case ES_FLAG_JUMP:
+            assert_string_equal(flags[i].row->district, "丙区");
+            assert_int_equal(flags[i].row->year, 2023);
+            assert_int_equal(flags[i].previous->year, 2022);
+            break;
+        case ES_FLAG_CONFLICT:
+            assert_string_equal(flags[i].row->district, "戊区");
+            break;
+        }
+    }
+    for (int r = 0; r < ES_N_FLAG_RULES; r++)
+        assert_int_equal(seen[r], 1);
+    assert_string_equal(es_flag_rule_name(ES_FLAG_JUMP), "jump");
+    free(flags);
     es_table_free(t);
     es_facts_free(f);
 }
@@ -472,6 +526,7 @@ int main(void)
         cmocka_unit_test(year_statistics_match_hand_computation),
         cmocka_unit_test(ties_share_the_lower_rank),
         cmocka_unit_test(student_teacher_ratio_ranks_the_lowest_first),
+        cmocka_unit_test(plausibility_rules_flag_what_to_check),
         cmocka_unit_test(trends_and_year_over_year_match),
         cmocka_unit_test(edge_cases_give_null_never_inf),
         cmocka_unit_test(rows_pick_each_documents_total_then_the_document_of_the_year),

@@ -4,6 +4,7 @@
 #include <math.h>
 #include <string.h>
 
+#include "sections_internal.h"
 #include "ticks_internal.h"
 
 static void ticks_are_nice_and_cover_the_data(void **state)
@@ -101,9 +102,49 @@ static void numbers_read_well(void **state)
     assert_false(es_chartable(INFINITY));
 }
 
+/* A section's numbers as a bulletin writes them: fixed decimals, no space
+ * before the unit, qualifiers in front, rates changing in 个百分点, other
+ * kinds in per cent, a gap in the years named. */
+static void section_texts_follow_bulletin_conventions(void **state)
+{
+    (void)state;
+    es_indicator rate_ind = {.id = "r", .label = "入学率", .kind = ES_KIND_RATE};
+    es_indicator count_ind = {.id = "c", .label = "学位数", .kind = ES_KIND_COUNT};
+    es_section rate = {.ind = &rate_ind, .divisor = 1, .unit = "%", .decimals = 1};
+    es_section count = {.ind = &count_ind, .divisor = 1, .unit = "个", .decimals = 0};
+    es_section yi = {.ind = &count_ind, .divisor = 1e8, .unit = "亿元", .decimals = 2};
+    es_section ratio = {.ind = &count_ind, .divisor = 1, .unit = ":1", .decimals = 1};
+    char s[128];
+    es_row r = {.value = 6000, .qualifier = ES_QUALIFIER_APPROX, .year = 2024};
+    es_section_row_text(&count, &r, s, sizeof s);
+    assert_string_equal(s, "约6,000个");
+    es_section_value_text(&rate, 99.71, s, sizeof s);
+    assert_string_equal(s, "99.7%");
+    es_section_value_text(&yi, 1.62e9, s, sizeof s);
+    assert_string_equal(s, "16.20亿元");
+    es_section_value_text(&ratio, 13.5, s, sizeof s);
+    assert_string_equal(s, "13.5:1");
+    es_section_spread_text(&ratio, 1.26, s, sizeof s); /* a standard deviation is no ratio */
+    assert_string_equal(s, "1.3");
+    /* 90.87% -> 99.71%: +8.8 个百分点, not +9.7% */
+    es_section_change_text(&rate, &r, 2023, 99.71 - 90.87, (99.71 - 90.87) / 90.87 * 100, s, sizeof s);
+    assert_string_equal(s, "+8.8个百分点");
+    assert_string_equal(es_section_change_head(&rate), "比上年");
+    es_section_change_text(&count, &r, 2023, 500, 9.09, s, sizeof s);
+    assert_string_equal(s, "+9.1%");
+    assert_string_equal(es_section_change_head(&count), "比上年增长");
+    es_section_change_text(&count, &r, 2021, -500, -7.69, s, sizeof s);
+    assert_string_equal(s, "-7.7%（较2021年）");
+    es_section_change_text(&count, &r, 0, NAN, NAN, s, sizeof s);
+    assert_string_equal(s, "-");
+    es_section_change_text(&rate, &r, 2023, 0.01, 0.01, s, sizeof s); /* rounds to nothing: no sign */
+    assert_string_equal(s, "0.0个百分点");
+}
+
 int main(void)
 {
     const struct CMUnitTest tests[] = {
+        cmocka_unit_test(section_texts_follow_bulletin_conventions),
         cmocka_unit_test(ticks_are_nice_and_cover_the_data),
         cmocka_unit_test(money_is_shown_in_wan_and_yi_yuan),
         cmocka_unit_test(numbers_read_well),

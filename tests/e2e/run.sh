@@ -325,8 +325,31 @@ print(' '.join(l for l,d,y in ids.values() if len(d)>=2 or len(y)>=2))")
     # the document information in UTF-16: viewers show the Chinese title
     pdfcheck info "$B" Title 教育指标简报
     if grep -q '/Lang (zh-CN)' "$B"; then ok; else bad "the briefing does not say its language"; fi
-    # page 2 is the first section: its bar chart area is not blank
-    pdfcheck ink "$B" 2 60 130 540 330 3
+    # page 4 is the first section (after the cover and 要点): its chart area is not blank
+    pdfcheck ink "$B" 4 60 130 540 330 1.5
+    # 要点: a sentence per indicator from the numbers; rates change in 个百分点,
+    # amounts in per cent; 生师比 (lower is better) names the lowest first
+    pdfcheck text "$B" 要点 "2024年5个区县中，厦门市思明区最高（99.3%），厦门市同安区最低（98.1%），中位数" \
+        "比上年变化最大的是福州市仓山区（+0.7个百分点）" "（+9.3%）" "福州市鼓楼区最低（13.2:1），福州市仓山区最高（15.0:1）" \
+        "表1 各区县排名" 图1 "资料来源：" "（数值越低排名越前）"
+    if pdftotext -layout "$B" - | grep -qE "福州市鼓楼区 +13\.2:1 +1/3"; then ok; else bad "生师比 does not rank the lowest first"; fi
+    # contents with page numbers, bookmarks, no ids or paths before the appendices
+    if pdftotext -f 1 -l 1 -layout "$B" - | grep -qE "^要点 +2$"; then ok; else bad "the contents lack 要点 on page 2"; fi
+    pdfcheck outline "$B" 要点 "1. 学前教育毛入园率" "13. 生师比" "附录一 数据质量" "附录二 数据来源"
+    pdfcheck body "$B"
+    pdfcheck rows "$B" 5
+    # the large briefing: 30 districts in a chart, tables over pages
+    python3 "$HERE/make_large_records.py" "$TMP/large.jsonl"
+    SOURCE_DATE_EPOCH=1735689600 "$EDUSTAT" report -o "$TMP/large.pdf" "$TMP/large.jsonl" 2>/dev/null
+    L="$TMP/large.pdf"
+    pdfcheck qpdf "$L"
+    pdfcheck body "$L"
+    pdfcheck rows "$L" 5
+    pdfcheck overlap "$L" 测试26区
+    pdfcheck grey "$L" 原文
+    pdfcheck text "$L" "未从零开始" "其余24个区县" "（续）"
+    size=$(wc -c <"$L")
+    if [ "$size" -le 1048576 ]; then ok; else bad "the large briefing is $size bytes, over 1 MB"; fi
     # deterministic with SOURCE_DATE_EPOCH
     SOURCE_DATE_EPOCH=1735689600 "$EDUSTAT" run -o "$TMP/brief2" examples/*.txt examples/*.html 2>/dev/null
     if cmp -s "$B" "$TMP/brief2/briefing.pdf"; then ok; else bad "briefing.pdf differs between two runs"; fi
