@@ -25,8 +25,10 @@
 
 /* The most flags, conflicts and targets listed one by one. */
 #define MAX_LISTED 60
+/* Flags listed one by one per rule. */
+#define MAX_FLAGS_LISTED 30
 /* Indicators side by side in one table of ranks. */
-#define RANK_COLS 12
+#define RANK_COLS 15
 
 static const es_rgb black = {0, 0, 0}, muted = {0.35, 0.35, 0.35};
 
@@ -438,7 +440,7 @@ static void rank_tables(brief *b)
                          k0 / per + 1);
             else
                 snprintf(cap, sizeof cap, "表%d 各区县排名（各指标最新年份，1为最优）", first_table);
-            es_pdf_table tb = {cap, heads, widths, rt.n_cols + 1, "lcccccccccccc", 1, SMALL_SIZE - 0.5, 13, rank_row, &rt};
+            es_pdf_table tb = {cap, heads, widths, rt.n_cols + 1, "lccccccccccccccc", 1, SMALL_SIZE - 0.5, 13, rank_row, &rt};
             es_pdf_need(p, es_pdf_table_lead_height(p, &tb, n_names));
             es_pdf_table_draw(p, &tb, n_names);
             p->y -= 8;
@@ -703,14 +705,20 @@ static void plausibility(brief *b)
             count += flags[i].rule == (es_flag_rule)rule;
         snprintf(line, sizeof line, "%s：%zu处", rule_words[rule], count);
         note(p, 10, 1.5, line);
-        for (size_t i = 0; i < n && shown < MAX_LISTED; i++) {
+        for (size_t i = 0; i < n && shown < MAX_FLAGS_LISTED; i++) {
             if (flags[i].rule != (es_flag_rule)rule)
                 continue;
             const es_row *r = flags[i].row;
             const section *sec = section_of(b->all, b->n_all, r->indicator);
             char name[128];
             es_section_place(sec, r->district, r->city, name, sizeof name);
-            es_section_row_text(sec, r, val, sizeof val);
+            if (flags[i].rule == ES_FLAG_FRACTIONAL_COUNT) { /* the fraction is the point: unrounded */
+                char num[48];
+                es_format_number(r->value, 4, num, sizeof num);
+                snprintf(val, sizeof val, "%s%s", num, r->unit);
+            } else {
+                es_section_row_text(sec, r, val, sizeof val);
+            }
             int len = snprintf(line, sizeof line, "· %s %d年 %s：%s", name, r->year, r->indicator->label, val);
             if (flags[i].rule == ES_FLAG_JUMP && flags[i].previous != NULL) {
                 es_section_row_text(sec, flags[i].previous, prev, sizeof prev);
