@@ -355,18 +355,18 @@ static void section_html(page *p, const es_table *t, const es_section *s, file_i
                 const es_row *r = &t->rows[i];
                 char key[512], num[64];
                 cell_key(r, key, sizeof key);
-                es_format_number(r->value / s->divisor, 2, num, sizeof num);
+                es_section_number_text(s, r->value, num, sizeof num); /* as the briefing shows it */
                 put(p, "<button type=\"button\" class=\"cell");
                 put(p, r->conflict ? " conflict\"" : "\"");
                 put(p, " data-key=\"");
                 esc(p, key);
                 put(p, "\">");
-                esc(p, num);
-                if (r->qualifier != ES_QUALIFIER_EXACT) {
+                if (r->qualifier != ES_QUALIFIER_EXACT) { /* 约6,000: before the number */
                     put(p, "<span class=\"q\">");
-                    esc(p, es_qualifier_words(r->qualifier));
+                    esc(p, es_qualifier_prefix(r->qualifier));
                     put(p, "</span>");
                 }
+                esc(p, num);
                 if (r->conflict)
                     put(p, "<span class=\"flag\" title=\"文件之间数值不同\">≠</span>");
                 put(p, "</button>");
