@@ -123,8 +123,12 @@ demo: deps
 	./$(BIN) run -o $(BUILD)/demo examples/*.txt examples/*.html
 	./$(BIN) compare --indicator funding.investment examples/*.txt examples/*.html
 
-bench: $(BIN)
-	@sh bench/throughput.sh $(BIN) $(SHARED)
+$(BUILD)/bench/floor: bench/floor.c
+	@mkdir -p $(dir $@)
+	$(CC) -std=c11 -O2 -D_POSIX_C_SOURCE=200809L $< -o $@
+
+bench: $(BIN) $(BUILD)/bench/floor
+	@FLOOR=$(BUILD)/bench/floor sh bench/throughput.sh $(BIN) $(SHARED)
 
 bench-review: $(BIN)
 	@sh bench/review.sh $(BIN)

@@ -35,28 +35,48 @@ BYTES=$(cat "$DIR"/files/*.txt | wc -c)
 MB=$(python3 -c "print(round($BYTES/1e6,1))")
 echo "bench: input $MB MB"
 : >"$DIR/times"
+: >"$DIR/floor_times"
+FLOOR=${FLOOR:-build/bench/floor}
 for i in $(seq "$RUNS"); do
-    /usr/bin/time -f "%e %M" -o "$DIR/t" "$BIN" extract --format jsonl -o "$DIR/out.jsonl" "$DIR"/files/*.txt
+    # the floor and extraction alternate, so the machine's load falls on both
+    /usr/bin/time -f "%e %U %S %M" -o "$DIR/t" "$FLOOR" "$DIR"/files/*.txt >/dev/null
+    cat "$DIR/t" >>"$DIR/floor_times"
+    /usr/bin/time -f "%e %U %S %M" -o "$DIR/t" "$BIN" extract --format jsonl -o "$DIR/out.jsonl" "$DIR"/files/*.txt
     cat "$DIR/t" >>"$DIR/times"
 done
 # Peak memory on a tenth of the files, to show it does not grow with them.
 set -- "$DIR"/files/*.txt
 N=$#
 TENTH=$((N / 10))
-/usr/bin/time -f "%e %M" -o "$DIR/t10" "$BIN" extract --format jsonl -o "$DIR/out10.jsonl" $(ls "$DIR"/files/*.txt | head -n "$TENTH")
-python3 - "$DIR/times" "$DIR/t10" "$MB" "$N" "$TENTH" "$DIR/out.jsonl" <<'PY'
-import statistics, sys
-rows = [l.split() for l in open(sys.argv[1]) if l.strip()]
-secs = [float(r[0]) for r in rows]
-rss = [int(r[1]) for r in rows]
+/usr/bin/time -f "%e %U %S %M" -o "$DIR/t10" "$BIN" extract --format jsonl -o "$DIR/out10.jsonl" $(ls "$DIR"/files/*.txt | head -n "$TENTH")
+# One file of 500 MB (the corpus repeated): peak memory against its size.
+BIG="$DIR/big.txt"
+if [ ! -f "$BIG" ]; then
+    : >"$BIG"
+    while [ "$(wc -c <"$BIG")" -lt 500000000 ]; do cat "$DIR"/files/*.txt >>"$BIG"; done
+fi
+/usr/bin/time -f "%e %U %S %M" -o "$DIR/tbig" "$BIN" extract --format jsonl -o /dev/null "$BIG"
+python3 - "$DIR/times" "$DIR/t10" "$MB" "$N" "$TENTH" "$DIR/out.jsonl" "$DIR/floor_times" "$DIR/tbig" "$BIG" <<'PY'
+import os, statistics, sys
+def load(p):
+    rows = [l.split() for l in open(p) if l.strip()]
+    return [float(r[0]) for r in rows], [float(r[1]) + float(r[2]) for r in rows], [int(r[3]) for r in rows]
+wall, cpu, rss = load(sys.argv[1])
+fwall, fcpu, _ = load(sys.argv[7])
 t10 = open(sys.argv[2]).read().split()
+big = open(sys.argv[8]).read().split()
 mb, n, tenth = float(sys.argv[3]), int(sys.argv[4]), int(sys.argv[5])
 recs = sum(1 for l in open(sys.argv[6], encoding="utf-8") if '"type":"record"' in l)
-med = statistics.median(secs)
-print(f"bench: extract --format jsonl, {n} files, {mb} MB, {recs} records")
-print(f"bench: runs (s): {' '.join(f'{s:.2f}' for s in secs)}")
-print(f"bench: median {med:.2f} s  ->  {mb / med:.0f} MB/s")
-print(f"bench: peak RSS {max(rss) / 1024:.1f} MB on {n} files; {int(t10[1]) / 1024:.1f} MB on {tenth} files")
+cm, fm = statistics.median(cpu), statistics.median(fcpu)
+print(f"bench: extract --format jsonl, {n} files, {mb} MB, {recs} records, one core")
+print(f"bench: CPU (user+sys) runs (s): {' '.join(f'{s:.2f}' for s in cpu)}")
+print(f"bench: median CPU {cm:.2f} s -> {mb / cm:.0f} MB/s; median wall {statistics.median(wall):.2f} s")
+print(f"bench: floor (bench/floor.c: read, count code points and digits), same runs: median CPU {fm:.3f} s "
+      f"-> {mb / fm:.0f} MB/s; extraction takes {cm / fm:.1f}x the floor's CPU")
+print(f"bench: peak RSS {max(rss) / 1024:.1f} MB on {n} files; {int(t10[3]) / 1024:.1f} MB on {tenth} files")
+bigmb = os.path.getsize(sys.argv[9]) / 1e6
+print(f"bench: one file of {bigmb:.0f} MB: peak RSS {int(big[3]) / 1024:.0f} MB "
+      f"({int(big[3]) * 1024 / 1e6 / bigmb:.2f}x the file), CPU {float(big[1]) + float(big[2]):.2f} s")
 PY
 
 # --- side by side with another build (BASELINE=path/to/old/edustat) ---------------

@@ -51,7 +51,7 @@ es_status es_records_writer_new(FILE *out, es_records_format format, es_records_
         return es_error_set(err, ES_ERR_NOMEM, "", 0, "out of memory");
     w->out = out;
     w->format = format;
-    if (format == ES_RECORDS_JSON) {
+    if (format == ES_RECORDS_JSON && out != NULL) {
         w->docs = scratch_file();
         w->recs = scratch_file();
         w->reds = scratch_file();
@@ -250,6 +250,10 @@ static void jb_year(jbuf *b, int year)
 
 es_status es_records_writer_document(es_records_writer *w, const es_doc_info *d)
 {
+    if (w->out == NULL) { /* counting only: nothing is printed */
+        w->n_docs++;
+        return ES_OK;
+    }
     jbuf b = {w->buf, 0, w->buf_cap, 0};
     int first = 1;
     if (w->format == ES_RECORDS_JSONL) {
@@ -288,6 +292,10 @@ es_status es_records_writer_document(es_records_writer *w, const es_doc_info *d)
 
 es_status es_records_writer_record(es_records_writer *w, const es_record *r)
 {
+    if (w->out == NULL) {
+        (*(r->redacted ? &w->n_reds : &w->n_recs))++;
+        return ES_OK;
+    }
     jbuf b = {w->buf, 0, w->buf_cap, 0};
     const es_doc_info *d = r->doc;
     int first = 1;
@@ -357,7 +365,7 @@ static int copy_list(FILE *from, FILE *to)
 
 es_status es_records_writer_finish(es_records_writer *w, es_error *err)
 {
-    if (w->format == ES_RECORDS_JSONL)
+    if (w->format == ES_RECORDS_JSONL || w->out == NULL)
         return ES_OK;
     int ok = fputs("{\"schema\": \"edustat.records/2\",\n\"documents\": [", w->out) >= 0 &&
              copy_list(w->docs, w->out) && fputs("\n],\n\"records\": [", w->out) >= 0 &&

@@ -164,8 +164,11 @@ static es_status index_lines(es_source *s, const char *t, size_t n)
     return ES_OK;
 }
 
-es_status es_source_from_bytes(const char *name, const char *bytes, size_t len, es_source **out,
-                               es_error *err)
+/* The source of bytes; *take, when not NULL, is bytes itself in a malloc'd
+ * buffer of len + 1 that UTF-8 text is used in place of a copy (then
+ * *take is set to NULL: the source owns it). */
+static es_status from_buffer(const char *name, const char *bytes, size_t len, char **take, es_source **out,
+                             es_error *err)
 {
     *out = NULL;
     if (len == 0)
@@ -187,10 +190,16 @@ es_status es_source_from_bytes(const char *name, const char *bytes, size_t len, 
     }
     if (s->charset == ES_CHARSET_UTF8) {
         decoded_len = len - s->bom_len;
-        decoded = malloc(decoded_len + 1);
-        if (decoded == NULL)
-            goto fail;
-        memcpy(decoded, bytes + s->bom_len, decoded_len);
+        if (take != NULL && *take != NULL) { /* no second copy of a large file */
+            decoded = *take;
+            *take = NULL;
+            memmove(decoded, decoded + s->bom_len, decoded_len);
+        } else {
+            decoded = malloc(decoded_len + 1);
+            if (decoded == NULL)
+                goto fail;
+            memcpy(decoded, bytes + s->bom_len, decoded_len);
+        }
         decoded[decoded_len] = '\0';
     } else {
         s->transcoded = true;
@@ -260,11 +269,18 @@ fail_reported:
     return st;
 }
 
+es_status es_source_from_bytes(const char *name, const char *bytes, size_t len, es_source **out,
+                               es_error *err)
+{
+    return from_buffer(name, bytes, len, NULL, out, err);
+}
+
 es_status es_source_load(const char *path, es_source **out, es_error *err)
 {
     *out = NULL;
     FILE *f;
     int is_stdin = strcmp(path, "-") == 0;
+    es_growbuf buf = {0};
     if (is_stdin) {
         f = stdin;
     } else {
@@ -276,13 +292,19 @@ es_status es_source_load(const char *path, es_source **out, es_error *err)
         f = fopen(path, "rb");
         if (f == NULL)
             return es_error_set(err, ES_ERR_IO, path, 0, "%s", strerror(errno));
+        /* one buffer of the file's size (and one byte to see its end), not
+         * one grown by doubling: memory stays near the file's size */
+        if (S_ISREG(sb.st_mode) && sb.st_size > 0 && (unsigned long long)sb.st_size <= ES_MAX_FILE_BYTES) {
+            buf.data = malloc((size_t)sb.st_size + 2);
+            buf.cap = buf.data ? (size_t)sb.st_size + 2 : 0;
+        }
     }
-    es_growbuf buf = {0};
     char too_large[64];
     snprintf(too_large, sizeof too_large, "file larger than %zu MB", ES_MAX_FILE_BYTES >> 20);
     es_status st = es_growbuf_read_stream(&buf, f, ES_MAX_FILE_BYTES, path, too_large, err);
     if (st == ES_OK)
-        st = es_source_from_bytes(path, buf.data ? buf.data : "", buf.len, out, err);
+        st = buf.data ? from_buffer(path, buf.data, buf.len, &buf.data, out, err)
+                      : es_source_from_bytes(path, "", 0, out, err);
     free(buf.data);
     if (!is_stdin)
         fclose(f);

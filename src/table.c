@@ -108,6 +108,8 @@ es_status es_facts_add(es_facts *f, const es_record *r, es_error *err)
 
 static int cmp_str_null_first(const char *a, const char *b)
 {
+    if (a == b) /* interned: the same name is the same pointer */
+        return 0;
     if (a == NULL || b == NULL)
         return (a != NULL) - (b != NULL);
     return strcmp(a, b);
@@ -124,7 +126,7 @@ static int cmp_fact(const void *pa, const void *pb)
         return c;
     if (a->year != b->year)
         return a->year < b->year ? -1 : 1;
-    if ((c = strcmp(a->file, b->file)) != 0)
+    if (a->file != b->file && (c = strcmp(a->file, b->file)) != 0)
         return c;
     if (a->doc_index != b->doc_index)
         return a->doc_index < b->doc_index ? -1 : 1;

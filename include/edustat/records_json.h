@@ -27,7 +27,8 @@ typedef enum es_records_format {
 
 typedef struct es_records_writer es_records_writer;
 
-/* A writer to out (not closed by the writer). */
+/* A writer to out (not closed by the writer); out NULL: a writer that
+ * only counts what it is given and prints nothing. */
 es_status es_records_writer_new(FILE *out, es_records_format format, es_records_writer **w,
                                 es_error *err);
 

@@ -410,7 +410,6 @@ int cmd_run(int argc, char **argv)
     char *records_path = NULL;
     cli_output out;
     int out_open = 0;
-    FILE *sink_null = NULL;
     if (facts == NULL || corpus == NULL || ro.stage == NULL) {
         fputs("edustat: out of memory\n", stderr);
         rc = CLI_EXIT_INPUT;
@@ -430,10 +429,9 @@ int cmd_run(int argc, char **argv)
         goto done;
     }
     if (no_records) {
-        /* Records are only counted: a sink with no records.json. */
-        sink_null = fopen("/dev/null", "w");
-        if (sink_null == NULL || es_records_writer_new(sink_null, ES_RECORDS_JSONL, &w, &err) != ES_OK) {
-            fprintf(stderr, "edustat: /dev/null: cannot open\n");
+        /* Records are only counted, never printed: no records.json. */
+        if (es_records_writer_new(NULL, ES_RECORDS_JSONL, &w, &err) != ES_OK) {
+            cli_report(&err);
             rc = CLI_EXIT_INPUT;
             goto done;
         }
@@ -548,8 +546,6 @@ done:
     }
     free(ro.stage);
     es_records_writer_free(w);
-    if (sink_null)
-        fclose(sink_null);
     es_summary_free(summary);
     es_table_free(table);
     es_facts_free(facts);
