@@ -3,6 +3,7 @@
 #include "edustat/json_tables.h"
 #include "columns_internal.h"
 #include "error_internal.h"
+#include "json_emit_internal.h"
 #include "number_internal.h"
 
 #include <cJSON.h>
@@ -16,16 +17,6 @@
 static int str(cJSON *o, const char *k, const char *v)
 {
     cJSON *item = v ? cJSON_CreateString(v) : cJSON_CreateNull();
-    if (item == NULL)
-        return 0;
-    cJSON_AddItemToObjectCS(o, k, item); /* keys are literals: not copied */
-    return 1;
-}
-
-static int num(cJSON *o, const char *k, double v)
-{
-    v = es_tidy_number(v); /* the one policy (number_internal.h) */
-    cJSON *item = isfinite(v) ? cJSON_CreateNumber(v) : cJSON_CreateNull(); /* never NaN/Inf */
     if (item == NULL)
         return 0;
     cJSON_AddItemToObjectCS(o, k, item); /* keys are literals: not copied */
@@ -72,158 +63,267 @@ static int indicator_fields(cJSON *o, const es_indicator *ind)
            str(o, "unit", ind->units[0]);
 }
 
+/* ---- written straight out, row by row ------------------------------------------------
+ * table.json and summary.json hold an object per row (millions of them on
+ * a large corpus): they are printed into a buffer flushed as it fills,
+ * as cJSON_PrintUnformatted printed the same tree (numbers apart:
+ * json_emit_internal.h), in constant memory. */
+
+#define FLUSH_AT ((size_t)1 << 16)
+
+static void jnum(es_jbuf *b, const char *k, size_t kn, double v, int first)
+{
+    es_jb_key_n(b, k, kn, first);
+    es_jb_number(b, es_tidy_number(v)); /* the one policy (number_internal.h) */
+}
+
+static void jstr(es_jbuf *b, const char *k, size_t kn, const char *v, int first)
+{
+    es_jb_key_n(b, k, kn, first);
+    es_jb_cstr(b, v);
+}
+
+#define JNUM(b, k, v) jnum(b, k, sizeof(k) - 1, v, 0)
+#define JSTR(b, k, v) jstr(b, k, sizeof(k) - 1, v, 0)
+#define JYEAR(b, k, y) ((y) ? JNUM(b, k, y) : JSTR(b, k, NULL)) /* 0: unknown, null */
+
+/* Flush b to out when it holds enough; 0, or -1 on failure. */
+static int maybe_flush(es_jbuf *b, FILE *out)
+{
+    return b->n >= FLUSH_AT ? es_jb_flush(b, out) : (b->oom ? -1 : 0);
+}
+
+static es_status finish(es_jbuf *b, FILE *out, es_error *err)
+{
+    es_jb_put(b, "\n", 1);
+    int oom = b->oom;
+    int rc = es_jb_flush(b, out);
+    free(b->p);
+    if (oom)
+        return es_error_set(err, ES_ERR_NOMEM, "", 0, "out of memory");
+    return rc == 0 ? ES_OK : es_error_set(err, ES_ERR_WRITE, "", 0, "cannot write the output: %s", strerror(errno));
+}
+
+static es_status failed(es_jbuf *b, es_error *err)
+{
+    int oom = b->oom;
+    free(b->p);
+    return oom ? es_error_set(err, ES_ERR_NOMEM, "", 0, "out of memory")
+               : es_error_set(err, ES_ERR_WRITE, "", 0, "cannot write the output: %s", strerror(errno));
+}
+
+static void row_object(es_jbuf *b, const es_row *r)
+{
+    char period[16];
+    snprintf(period, sizeof period, "%04d-01-01", r->year);
+    jstr(b, "indicator", 9, r->indicator->id, 1);
+    JSTR(b, "label", r->indicator->label);
+    JSTR(b, "kind", es_indicator_kind_name(r->indicator->kind));
+    JSTR(b, "unit", r->unit);
+    JSTR(b, "district", r->district);
+    JSTR(b, "district_code", r->district_code);
+    JSTR(b, "city", r->city);
+    JNUM(b, "year", r->year);
+    JSTR(b, "period_start", period);
+    JNUM(b, "value", r->value);
+    JSTR(b, "qualifier", es_qualifier_name(r->qualifier));
+    JSTR(b, "pick", es_pick_name(r->pick));
+    JNUM(b, "n_mentions", (double)r->n_mentions);
+    es_jb_key(b, "sources", 0);
+    es_jb_put(b, "[", 1);
+    for (size_t k = 0; k < r->n_mentions; k++) {
+        if (k)
+            es_jb_put(b, ",", 1);
+        es_jb_cstr(b, r->sources[k]->id);
+    }
+    es_jb_put(b, "]", 1);
+    JSTR(b, "quote", r->chosen->quote);
+    JSTR(b, "source_file", r->chosen->file);
+    JNUM(b, "source_line", (double)r->chosen->line);
+    JNUM(b, "n_sources", (double)r->n_sources);
+    es_jb_key(b, "conflict", 0);
+    es_jb_put(b, r->conflict ? "true" : "false", r->conflict ? 4 : 5);
+    if (r->conflict) {
+        /* each document's figure, so a reader sees the disagreement */
+        es_jb_key(b, "values", 0);
+        es_jb_put(b, "[", 1);
+        for (size_t k = 0; k < r->n_sources; k++) {
+            if (k)
+                es_jb_put(b, ",", 1);
+            jnum(b, "value", 5, r->doc_picks[k]->value, 1);
+            JSTR(b, "source", r->doc_picks[k]->id);
+            JSTR(b, "source_file", r->doc_picks[k]->file);
+            JNUM(b, "source_line", (double)r->doc_picks[k]->line);
+            es_jb_put(b, "}", 1);
+        }
+        es_jb_put(b, "]", 1);
+    }
+    es_jb_put(b, "}", 1);
+}
+
 es_status es_write_table_json(const es_table *t, FILE *out, es_error *err)
 {
-    cJSON *root = cJSON_CreateObject();
-    if (root == NULL || !str(root, "schema", "edustat.table/2"))
-        return nomem(root, err);
-    cJSON *rows = arr_in(root, "rows");
-    cJSON *unplaced = arr_in(root, "unplaced");
-    if (rows == NULL || unplaced == NULL)
-        return nomem(root, err);
+    es_jbuf b = {0};
+    es_jb_put(&b, "{\"schema\":\"edustat.table/2\",\"rows\":[", 36);
     for (size_t i = 0; i < t->n_rows; i++) {
-        const es_row *r = &t->rows[i];
-        cJSON *o = obj_in(rows);
-        char period[16];
-        snprintf(period, sizeof period, "%04d-01-01", r->year);
-        if (o == NULL || !str(o, "indicator", r->indicator->id) || !str(o, "label", r->indicator->label) ||
-            !str(o, "kind", es_indicator_kind_name(r->indicator->kind)) || !str(o, "unit", r->unit) ||
-            !str(o, "district", r->district) || !str(o, "district_code", r->district_code) ||
-            !str(o, "city", r->city) || !num(o, "year", r->year) || !str(o, "period_start", period) ||
-            !num(o, "value", r->value) || !str(o, "qualifier", es_qualifier_name(r->qualifier)) ||
-            !str(o, "pick", es_pick_name(r->pick)) || !num(o, "n_mentions", (double)r->n_mentions))
-            return nomem(root, err);
-        cJSON *src = arr_in(o, "sources");
-        if (src == NULL)
-            return nomem(root, err);
-        for (size_t k = 0; k < r->n_mentions; k++) {
-            cJSON *s = cJSON_CreateString(r->sources[k]->id);
-            if (s == NULL)
-                return nomem(root, err);
-            cJSON_AddItemToArray(src, s);
-        }
-        if (!str(o, "quote", r->chosen->quote) || !str(o, "source_file", r->chosen->file) ||
-            !num(o, "source_line", (double)r->chosen->line) ||
-            !num(o, "n_sources", (double)r->n_sources) ||
-            !cJSON_AddItemToObjectCS(o, "conflict", cJSON_CreateBool(r->conflict)))
-            return nomem(root, err);
-        if (r->conflict) {
-            /* each document's figure, so a reader sees the disagreement */
-            cJSON *vals = arr_in(o, "values");
-            if (vals == NULL)
-                return nomem(root, err);
-            for (size_t k = 0; k < r->n_sources; k++) {
-                cJSON *v = obj_in(vals);
-                if (v == NULL || !num(v, "value", r->doc_picks[k]->value) ||
-                    !str(v, "source", r->doc_picks[k]->id) ||
-                    !str(v, "source_file", r->doc_picks[k]->file) ||
-                    !num(v, "source_line", (double)r->doc_picks[k]->line))
-                    return nomem(root, err);
-            }
-        }
+        if (i)
+            es_jb_put(&b, ",", 1);
+        row_object(&b, &t->rows[i]);
+        if (maybe_flush(&b, out) != 0)
+            return failed(&b, err);
     }
-    cJSON *targets = arr_in(root, "targets");
-    if (targets == NULL)
-        return nomem(root, err);
+    es_jb_put(&b, "],\"unplaced\":[", 14);
+    for (size_t i = 0; i < t->n_unplaced; i++) {
+        const es_unplaced *u = &t->unplaced[i];
+        if (i)
+            es_jb_put(&b, ",", 1);
+        jstr(&b, "indicator", 9, u->indicator->id, 1);
+        JSTR(&b, "label", u->indicator->label);
+        JSTR(&b, "district", u->district);
+        JYEAR(&b, "year", u->year);
+        JSTR(&b, "reason", u->reason);
+        JNUM(&b, "count", (double)u->count);
+        es_jb_put(&b, "}", 1);
+        if (maybe_flush(&b, out) != 0)
+            return failed(&b, err);
+    }
+    es_jb_put(&b, "],\"targets\":[", 13);
     for (size_t i = 0; i < t->n_targets; i++) {
         const es_fact *x = t->targets[i];
         const es_indicator *ind = es_lexicon_at(es_facts_lexicon(t->facts), x->indicator);
-        cJSON *o = obj_in(targets);
-        if (o == NULL || !str(o, "indicator", ind->id) || !str(o, "label", ind->label) ||
-            !str(o, "district", x->district) ||
-            !(x->year ? num(o, "year", x->year) : str(o, "year", NULL)) ||
-            !(x->doc_year ? num(o, "document_year", x->doc_year) : str(o, "document_year", NULL)) ||
-            !str(o, "unit", x->unit) || !num(o, "value", x->value) ||
-            !str(o, "qualifier", es_qualifier_name(x->qualifier)) || !str(o, "source", x->id) ||
-            !str(o, "quote", x->quote) || !str(o, "source_file", x->file) ||
-            !num(o, "source_line", (double)x->line))
-            return nomem(root, err);
+        if (i)
+            es_jb_put(&b, ",", 1);
+        jstr(&b, "indicator", 9, ind->id, 1);
+        JSTR(&b, "label", ind->label);
+        JSTR(&b, "district", x->district);
+        JYEAR(&b, "year", x->year);
+        JYEAR(&b, "document_year", x->doc_year);
+        JSTR(&b, "unit", x->unit);
+        JNUM(&b, "value", x->value);
+        JSTR(&b, "qualifier", es_qualifier_name(x->qualifier));
+        JSTR(&b, "source", x->id);
+        JSTR(&b, "quote", x->quote);
+        JSTR(&b, "source_file", x->file);
+        JNUM(&b, "source_line", (double)x->line);
+        es_jb_put(&b, "}", 1);
+        if (maybe_flush(&b, out) != 0)
+            return failed(&b, err);
     }
-    for (size_t i = 0; i < t->n_unplaced; i++) {
-        const es_unplaced *u = &t->unplaced[i];
-        cJSON *o = obj_in(unplaced);
-        if (o == NULL || !str(o, "indicator", u->indicator->id) || !str(o, "label", u->indicator->label) ||
-            !str(o, "district", u->district) || !(u->year ? num(o, "year", u->year) : str(o, "year", NULL)) ||
-            !str(o, "reason", u->reason) || !num(o, "count", (double)u->count))
-            return nomem(root, err);
-    }
-    return emit(root, out, err);
+    es_jb_put(&b, "]}", 2);
+    return finish(&b, out, err);
 }
 
-static int year_stats_obj(cJSON *o, const es_year_stats *y)
+static void indicator_keys(es_jbuf *b, const es_indicator *ind)
 {
-    return indicator_fields(o, y->indicator) && num(o, "year", y->year) && num(o, "n", (double)y->n) &&
-           num(o, "mean", y->mean) && num(o, "sd", y->sd) && num(o, "min", y->min) &&
-           num(o, "q1", y->q1) && num(o, "median", y->median) && num(o, "q3", y->q3) &&
-           num(o, "max", y->max) && num(o, "cv", y->cv);
+    jstr(b, "indicator", 9, ind->id, 1);
+    JSTR(b, "label", ind->label);
+    JSTR(b, "unit", ind->units[0]);
 }
 
-static int trend_obj(cJSON *o, const es_district_trend *d)
+static void year_stats_object(es_jbuf *b, const es_year_stats *y)
 {
-    return indicator_fields(o, d->indicator) && str(o, "district", d->district) &&
-           str(o, "district_code", d->district_code) && num(o, "n_years", (double)d->n_years) &&
-           num(o, "first_year", d->first_year) && num(o, "last_year", d->last_year) &&
-           num(o, "first", d->first) && num(o, "last", d->last) && num(o, "change", d->change) &&
-           num(o, "growth_pct", d->growth_pct) && num(o, "cagr_pct", d->cagr_pct) &&
-           num(o, "slope", d->slope) && num(o, "slope_se", d->slope_se) && num(o, "r2", d->r2);
+    indicator_keys(b, y->indicator);
+    JNUM(b, "year", y->year);
+    JNUM(b, "n", (double)y->n);
+    JNUM(b, "mean", y->mean);
+    JNUM(b, "sd", y->sd);
+    JNUM(b, "min", y->min);
+    JNUM(b, "q1", y->q1);
+    JNUM(b, "median", y->median);
+    JNUM(b, "q3", y->q3);
+    JNUM(b, "max", y->max);
+    JNUM(b, "cv", y->cv);
+    es_jb_put(b, "}", 1);
 }
 
-static int comparison_obj(cJSON *o, const es_comparison *c)
+static void trend_object(es_jbuf *b, const es_district_trend *d)
+{
+    indicator_keys(b, d->indicator);
+    JSTR(b, "district", d->district);
+    JSTR(b, "district_code", d->district_code);
+    JNUM(b, "n_years", (double)d->n_years);
+    JNUM(b, "first_year", d->first_year);
+    JNUM(b, "last_year", d->last_year);
+    JNUM(b, "first", d->first);
+    JNUM(b, "last", d->last);
+    JNUM(b, "change", d->change);
+    JNUM(b, "growth_pct", d->growth_pct);
+    JNUM(b, "cagr_pct", d->cagr_pct);
+    JNUM(b, "slope", d->slope);
+    JNUM(b, "slope_se", d->slope_se);
+    JNUM(b, "r2", d->r2);
+    es_jb_put(b, "}", 1);
+}
+
+static void comparison_object(es_jbuf *b, const es_comparison *c)
 {
     const es_row *r = c->row;
-    return indicator_fields(o, r->indicator) && str(o, "district", r->district) &&
-           str(o, "district_code", r->district_code) && num(o, "year", r->year) &&
-           num(o, "value", r->value) && num(o, "rank", c->rank) && num(o, "of", c->of) &&
-           num(o, "ratio_to_median", c->ratio_to_median) && num(o, "z", c->z) &&
-           num(o, "diff_to_best", c->diff_to_best) &&
-           (c->previous_year ? num(o, "previous_year", c->previous_year) : str(o, "previous_year", NULL)) &&
-           num(o, "yoy_change", c->yoy_change) && num(o, "yoy_pct", c->yoy_pct);
+    indicator_keys(b, r->indicator);
+    JSTR(b, "district", r->district);
+    JSTR(b, "district_code", r->district_code);
+    JNUM(b, "year", r->year);
+    JNUM(b, "value", r->value);
+    JNUM(b, "rank", c->rank);
+    JNUM(b, "of", c->of);
+    JNUM(b, "ratio_to_median", c->ratio_to_median);
+    JNUM(b, "z", c->z);
+    JNUM(b, "diff_to_best", c->diff_to_best);
+    JYEAR(b, "previous_year", c->previous_year);
+    JNUM(b, "yoy_change", c->yoy_change);
+    JNUM(b, "yoy_pct", c->yoy_pct);
+    es_jb_put(b, "}", 1);
 }
 
 es_status es_write_summary_json(const es_summary *s, FILE *out, es_error *err)
 {
-    cJSON *root = cJSON_CreateObject();
-    if (root == NULL || !str(root, "schema", "edustat.summary/1"))
-        return nomem(root, err);
-    cJSON *by_year = arr_in(root, "by_year");
-    cJSON *by_district = arr_in(root, "by_district");
-    cJSON *comparisons = arr_in(root, "comparisons");
-    if (by_year == NULL || by_district == NULL || comparisons == NULL)
-        return nomem(root, err);
+    es_jbuf b = {0};
+    es_jb_put(&b, "{\"schema\":\"edustat.summary/1\",\"by_year\":[", 41);
     for (size_t i = 0; i < s->n_by_year; i++) {
-        cJSON *o = obj_in(by_year);
-        if (o == NULL || !year_stats_obj(o, &s->by_year[i]))
-            return nomem(root, err);
+        if (i)
+            es_jb_put(&b, ",", 1);
+        year_stats_object(&b, &s->by_year[i]);
+        if (maybe_flush(&b, out) != 0)
+            return failed(&b, err);
     }
+    es_jb_put(&b, "],\"by_district\":[", 17);
     for (size_t i = 0; i < s->n_by_district; i++) {
-        cJSON *o = obj_in(by_district);
-        if (o == NULL || !trend_obj(o, &s->by_district[i]))
-            return nomem(root, err);
+        if (i)
+            es_jb_put(&b, ",", 1);
+        trend_object(&b, &s->by_district[i]);
+        if (maybe_flush(&b, out) != 0)
+            return failed(&b, err);
     }
+    es_jb_put(&b, "],\"comparisons\":[", 17);
     for (size_t i = 0; i < s->n_comparisons; i++) {
-        cJSON *o = obj_in(comparisons);
-        if (o == NULL || !comparison_obj(o, &s->comparisons[i]))
-            return nomem(root, err);
+        if (i)
+            es_jb_put(&b, ",", 1);
+        comparison_object(&b, &s->comparisons[i]);
+        if (maybe_flush(&b, out) != 0)
+            return failed(&b, err);
     }
-    return emit(root, out, err);
+    es_jb_put(&b, "]}", 2);
+    return finish(&b, out, err);
 }
 
 es_status es_write_comparisons_json(const es_summary *s, const es_indicator *ind,
                                     const char *const *districts, size_t n_districts, int year,
                                     FILE *out, es_error *err)
 {
-    cJSON *root = cJSON_CreateArray();
-    if (root == NULL)
-        return nomem(root, err);
+    es_jbuf b = {0};
+    es_jb_put(&b, "[", 1);
+    size_t n = 0;
     for (size_t i = 0; i < s->n_comparisons; i++) {
         const es_comparison *c = &s->comparisons[i];
         if (!es_comparison_selected(c, ind, districts, n_districts, year))
             continue;
-        cJSON *o = obj_in(root);
-        if (o == NULL || !comparison_obj(o, c))
-            return nomem(root, err);
+        if (n++)
+            es_jb_put(&b, ",", 1);
+        comparison_object(&b, c);
+        if (maybe_flush(&b, out) != 0)
+            return failed(&b, err);
     }
-    return emit(root, out, err);
+    es_jb_put(&b, "]", 1);
+    return finish(&b, out, err);
 }
 
 /* A Table Schema field. */
