@@ -3,6 +3,7 @@
 #include "edustat/json_read.h"
 #include "error_internal.h"
 #include "growbuf_internal.h"
+#include "json_flat_internal.h"
 
 #include <cJSON.h>
 #include <errno.h>
@@ -27,16 +28,56 @@ typedef struct reader {
     size_t last; /* the document the previous record belonged to */
 } reader;
 
-static const char *get_str(const cJSON *o, const char *k)
+/* An object read back: a cJSON tree, or a flat line parsed in place (the
+ * fast path for records). */
+typedef struct fields {
+    const cJSON *c;
+    const es_flat *f;
+} fields;
+
+#define VALUE_OTHER ((es_flat_type)99) /* an object or array */
+
+static es_flat_value get(const fields *o, const char *k)
 {
-    const cJSON *v = cJSON_GetObjectItemCaseSensitive(o, k);
-    return cJSON_IsString(v) ? v->valuestring : NULL;
+    if (o->f != NULL)
+        return es_flat_get(o->f, k);
+    const cJSON *v = cJSON_GetObjectItemCaseSensitive(o->c, k);
+    es_flat_value out = {ES_FLAT_ABSENT, NULL, 0};
+    if (v == NULL)
+        return out;
+    if (cJSON_IsString(v)) {
+        out.type = ES_FLAT_STRING;
+        out.s = v->valuestring;
+    } else if (cJSON_IsNumber(v)) {
+        out.type = ES_FLAT_NUMBER;
+        out.d = v->valuedouble;
+    } else if (cJSON_IsNull(v)) {
+        out.type = ES_FLAT_NULL;
+    } else if (cJSON_IsBool(v)) {
+        out.type = ES_FLAT_BOOL;
+        out.d = cJSON_IsTrue(v);
+    } else {
+        out.type = VALUE_OTHER;
+    }
+    return out;
 }
 
-static double get_num(const cJSON *o, const char *k, double dflt)
+static const char *get_str(const fields *o, const char *k)
 {
-    const cJSON *v = cJSON_GetObjectItemCaseSensitive(o, k);
-    return cJSON_IsNumber(v) ? v->valuedouble : dflt;
+    es_flat_value v = get(o, k);
+    return v.type == ES_FLAT_STRING ? v.s : NULL;
+}
+
+static double get_num(const fields *o, const char *k, double dflt)
+{
+    es_flat_value v = get(o, k);
+    return v.type == ES_FLAT_NUMBER ? v.d : dflt;
+}
+
+static const char *get_cstr(const cJSON *o, const char *k)
+{
+    const fields f = {o, NULL};
+    return get_str(&f, k);
 }
 
 static es_status fail(reader *r, long line, const char *msg)
@@ -48,16 +89,16 @@ static es_status fail(reader *r, long line, const char *msg)
  * absent or null. A string, a fraction or a number out of range refuses
  * the line, naming the field: a year of 1e10 or a start of -1 would
  * otherwise wrap around. */
-static es_status get_int(reader *r, const cJSON *o, const char *k, long long dflt, long long lo,
+static es_status get_int(reader *r, const fields *o, const char *k, long long dflt, long long lo,
                          long long hi, long line, long long *out)
 {
-    const cJSON *v = cJSON_GetObjectItemCaseSensitive(o, k);
+    es_flat_value v = get(o, k);
     *out = dflt;
-    if (v == NULL || cJSON_IsNull(v))
+    if (v.type == ES_FLAT_ABSENT || v.type == ES_FLAT_NULL)
         return ES_OK;
-    if (!cJSON_IsNumber(v))
+    if (v.type != ES_FLAT_NUMBER)
         return es_error_set(r->err, ES_ERR_FORMAT, r->path, line, "\"%s\" must be a number", k);
-    double d = v->valuedouble;
+    double d = v.d;
     if (!(d >= (double)lo && d <= (double)hi) || d != floor(d))
         return es_error_set(r->err, ES_ERR_FORMAT, r->path, line,
                             "\"%s\" must be a whole number from %lld to %lld", k, lo, hi);
@@ -74,7 +115,8 @@ static es_status get_int(reader *r, const cJSON *o, const char *k, long long dfl
 /* Takes ownership of o. */
 static es_status add_document(reader *r, cJSON *o, long line)
 {
-    const char *id = get_str(o, "id"), *file = get_str(o, "file");
+    const fields of = {o, NULL};
+    const char *id = get_cstr(o, "id"), *file = get_cstr(o, "file");
     if (id == NULL || file == NULL) {
         cJSON_Delete(o);
         return fail(r, line, "a document needs \"id\" and \"file\"");
@@ -97,25 +139,25 @@ static es_status add_document(reader *r, cJSON *o, long line)
     i->file = file;
     long long index, start_line, end_line, year;
     es_status st;
-    if ((st = get_int(r, o, "index", 1, 0, MAX_INDEX, line, &index)) != ES_OK ||
-        (st = get_int(r, o, "start_line", 1, 0, MAX_LINE, line, &start_line)) != ES_OK ||
-        (st = get_int(r, o, "end_line", 1, 0, MAX_LINE, line, &end_line)) != ES_OK ||
-        (st = get_int(r, o, "year", 0, 0, MAX_YEAR, line, &year)) != ES_OK) {
+    if ((st = get_int(r, &of, "index", 1, 0, MAX_INDEX, line, &index)) != ES_OK ||
+        (st = get_int(r, &of, "start_line", 1, 0, MAX_LINE, line, &start_line)) != ES_OK ||
+        (st = get_int(r, &of, "end_line", 1, 0, MAX_LINE, line, &end_line)) != ES_OK ||
+        (st = get_int(r, &of, "year", 0, 0, MAX_YEAR, line, &year)) != ES_OK) {
         r->n_docs--;
         cJSON_Delete(o);
         return st;
     }
     i->index = (int)index;
-    i->title = get_str(o, "title");
+    i->title = get_cstr(o, "title");
     i->start_line = (long)start_line;
     i->end_line = (long)end_line;
-    i->district = get_str(o, "district");
-    i->district_code = get_str(o, "district_code");
-    i->city = get_str(o, "city");
+    i->district = get_cstr(o, "district");
+    i->district_code = get_cstr(o, "district_code");
+    i->city = get_cstr(o, "city");
     i->year = (int)year;
-    i->district_from = get_str(o, "district_from");
-    i->city_from = get_str(o, "city_from");
-    i->year_from = get_str(o, "year_from");
+    i->district_from = get_cstr(o, "district_from");
+    i->city_from = get_cstr(o, "city_from");
+    i->year_from = get_cstr(o, "year_from");
     st = r->sink->document ? r->sink->document(i, r->sink->user) : ES_OK;
     if (st != ES_OK)
         return st == ES_ERR_WRITE ? es_error_set(r->err, st, "", 0, "cannot write the output: %s", strerror(errno))
@@ -124,7 +166,7 @@ static es_status add_document(reader *r, cJSON *o, long line)
     return ES_OK;
 }
 
-static es_status add_record(reader *r, const cJSON *o, int redacted, long line)
+static es_status add_record(reader *r, const fields *o, int redacted, long line)
 {
     const char *doc = get_str(o, "doc");
     if (doc == NULL)
@@ -219,14 +261,16 @@ static es_status read_object(reader *r, cJSON *root)
     const cJSON *x;
     cJSON_ArrayForEach(x, recs)
     {
-        es_status st = add_record(r, x, 0, 0);
+        const fields f = {x, NULL};
+        es_status st = add_record(r, &f, 0, 0);
         if (st != ES_OK)
             return st;
     }
     if (cJSON_IsArray(reds)) {
         cJSON_ArrayForEach(x, reds)
         {
-            es_status st = add_record(r, x, 1, 0);
+            const fields f = {x, NULL};
+            es_status st = add_record(r, &f, 1, 0);
             if (st != ES_OK)
                 return st;
         }
@@ -237,12 +281,13 @@ static es_status read_object(reader *r, cJSON *root)
 /* One JSON Lines object (taken over: freed or kept as a document). */
 static es_status handle_object(reader *r, cJSON *o, long no)
 {
-    const char *type = get_str(o, "type");
+    const char *type = get_cstr(o, "type");
     if (type != NULL && strcmp(type, "document") == 0)
         return add_document(r, o, no); /* keeps o */
     es_status st;
+    const fields f = {o, NULL};
     if (type != NULL && (strcmp(type, "record") == 0 || strcmp(type, "redaction") == 0))
-        st = add_record(r, o, strcmp(type, "redaction") == 0, no);
+        st = add_record(r, &f, strcmp(type, "redaction") == 0, no);
     else
         st = fail(r, no, "\"type\" must be document, record or redaction");
     cJSON_Delete(o);
@@ -252,14 +297,36 @@ static es_status handle_object(reader *r, cJSON *o, long no)
 /* The lines of f after line `no`. */
 static es_status read_lines(reader *r, FILE *f, long no)
 {
-    char *line = NULL;
-    size_t cap = 0;
+    char *line = NULL, *scratch = NULL;
+    size_t cap = 0, scratch_cap = 0;
     ssize_t n;
     es_status st = ES_OK;
+    es_flat flat = {0};
     while (st == ES_OK && (n = getline(&line, &cap, f)) >= 0) {
         no++;
         if (n == 0 || strspn(line, " \t\r\n") == (size_t)n)
             continue;
+        /* A record line is parsed in place in a copy; a document, or any
+         * line the flat parser does not take, goes to cJSON whole. */
+        if ((size_t)n + 1 > scratch_cap) {
+            char *q = realloc(scratch, (size_t)n + 1);
+            if (q == NULL) {
+                st = es_error_set(r->err, ES_ERR_NOMEM, r->path, no, "out of memory");
+                break;
+            }
+            scratch = q;
+            scratch_cap = (size_t)n + 1;
+        }
+        memcpy(scratch, line, (size_t)n + 1);
+        if (es_flat_parse(&flat, scratch, (size_t)n) == 0) {
+            es_flat_value type = es_flat_get(&flat, "type");
+            int record = type.type == ES_FLAT_STRING && strcmp(type.s, "record") == 0;
+            if (record || (type.type == ES_FLAT_STRING && strcmp(type.s, "redaction") == 0)) {
+                const fields fo = {NULL, &flat};
+                st = add_record(r, &fo, !record, no);
+                continue;
+            }
+        }
         cJSON *o = cJSON_ParseWithLength(line, (size_t)n);
         if (o == NULL || !cJSON_IsObject(o)) {
             cJSON_Delete(o);
@@ -269,6 +336,7 @@ static es_status read_lines(reader *r, FILE *f, long no)
         st = handle_object(r, o, no);
     }
     free(line);
+    free(scratch);
     if (st == ES_OK && ferror(f))
         st = es_error_set(r->err, ES_ERR_IO, r->path, 0, "read error");
     return st;
@@ -297,7 +365,7 @@ es_status es_read_records_file(const char *path, const es_extract_sink *sink, es
         size_t fcap = 0;
         ssize_t fl = getline(&first, &fcap, f);
         cJSON *probe = fl > 0 ? cJSON_ParseWithLength(first, (size_t)fl) : NULL;
-        if (probe != NULL && get_str(probe, "type") != NULL) {
+        if (probe != NULL && get_cstr(probe, "type") != NULL) {
             /* JSON Lines: the first line is already parsed, then the rest */
             st = handle_object(&r, probe, 1);
             if (st == ES_OK)
