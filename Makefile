@@ -45,8 +45,8 @@ WARN := -Wall -Wextra -Wshadow -Wstrict-prototypes -Wmissing-prototypes -Wno-unu
 CPPFLAGS += -Iinclude -Isrc -Icharts -D_POSIX_C_SOURCE=200809L \
   -DEDUSTAT_FONT_BUILD='"$(abspath $(FONT))"' -DEDUSTAT_FONT_INSTALLED='"$(FONT_INSTALLED)"'
 CFLAGS ?=
-ALL_CFLAGS = -std=c11 $(OPT) $(WARN) $(PKG_CFLAGS) $(CFLAGS)
-LDLIBS_ALL = $(PKG_LIBS) $(HPDF_LIBS) -lm
+ALL_CFLAGS = -std=c11 -pthread $(OPT) $(WARN) $(PKG_CFLAGS) $(CFLAGS)
+LDLIBS_ALL = $(PKG_LIBS) $(HPDF_LIBS) -lm -pthread
 
 LIB_SRC := $(wildcard src/*.c) $(wildcard charts/*.c)
 # Data files built into the library (tools/embed.c writes them as C arrays).

@@ -50,7 +50,7 @@ void cli_pipeline_close(cli_pipeline *p);
  * progress on a terminal. Returns the number of inputs that failed; sets
  * *fatal when the run cannot go on (out of memory, output failed: then the
  * message names `output`, the file being written, or NULL). */
-int cli_feed(char **files, int n, int from_records, const es_extract_options *opt,
+int cli_feed(char **files, int n, int from_records, const es_extract_options *opt, int jobs,
              const es_extract_sink *sink, const char *output, int *fatal);
 
 /* The long options of cli_extract_args, for a command's option table. */
@@ -58,7 +58,7 @@ int cli_feed(char **files, int n, int from_records, const es_extract_options *op
     {"split", required_argument, NULL, 's'}, {"district", required_argument, NULL, 'd'},             \
         {"city", required_argument, NULL, 'c'}, {"manifest", required_argument, NULL, 'm'},          \
         {"lexicon", required_argument, NULL, 'l'}, {"files-from", required_argument, NULL, 'W'},     \
-        {"null", no_argument, NULL, '0'}
+        {"null", no_argument, NULL, '0'}, {"jobs", required_argument, NULL, 'j'}
 
 /* Options shared by extract, run and compare. */
 typedef struct cli_extract_args {
@@ -66,6 +66,7 @@ typedef struct cli_extract_args {
     const char *manifest_path, *lexicon_path;
     const char *files_from; /* --files-from FILE ('-': standard input) */
     int null_separated;     /* -0, --null: its names end in NUL, not a line break */
+    int jobs;               /* -j, --jobs: threads extracting; 0: one per online CPU */
 } cli_extract_args;
 
 /* The inputs: the file arguments, then the names --files-from lists. The

@@ -83,7 +83,7 @@ int cmd_compare(int argc, char **argv)
     cli_extract_args_init(&ea);
     optind = 1;
     opterr = 0;
-    while ((c = getopt_long(argc, argv, ":h", longopts, NULL)) != -1) {
+    while ((c = getopt_long(argc, argv, ":hj:", longopts, NULL)) != -1) {
         switch (c) {
         case 'i':
             indicator = optarg;
@@ -175,7 +175,7 @@ int cmd_compare(int argc, char **argv)
     int n_inputs, failed = 0;
     if ((rc = cli_inputs(&ea, argc - optind, argv + optind, &inputs, &n_inputs)) != 0)
         goto done;
-    failed = cli_feed(inputs, n_inputs, from_records, &ea.opt, &sink, NULL, &fatal);
+    failed = cli_feed(inputs, n_inputs, from_records, &ea.opt, ea.jobs, &sink, NULL, &fatal);
     cli_inputs_free(inputs, n_inputs, argc - optind);
     if (fatal || es_table_build(facts, pick, &table, &err) != ES_OK ||
         es_summary_compute(table, &summary, &err) != ES_OK) {

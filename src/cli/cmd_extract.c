@@ -28,13 +28,15 @@ static void extract_usage(FILE *to)
           "                      `edustat indicators` and data/indicators.tsv)\n"
           "      --files-from LIST  also the files LIST names, one a line ('-': standard\n"
           "                      input); with -0/--null, ended by NUL (find -print0)\n"
+          "  -j, --jobs N        extract on N threads (default: one per online CPU);\n"
+          "                      the output is the same whatever N\n"
           "FILE may be '-' for standard input; a FILE starting with '-' goes after '--'.\n"
           "Exit status: 0 done, 1 some inputs could not be read (the rest are done),\n"
           "2 usage error.\n",
           to);
 }
 
-static int extract_to(const char *out_path, es_records_format format, const es_extract_options *opt,
+static int extract_to(const char *out_path, es_records_format format, const es_extract_options *opt, int jobs,
                       int n_files, char **files);
 
 
@@ -51,7 +53,7 @@ int cmd_extract(int argc, char **argv)
     int c;
     optind = 1;
     opterr = 0;
-    while ((c = getopt_long(argc, argv, ":o:h0", longopts, NULL)) != -1) {
+    while ((c = getopt_long(argc, argv, ":o:h0j:", longopts, NULL)) != -1) {
         switch (c) {
         case 'o':
             out_path = optarg;
@@ -92,7 +94,7 @@ int cmd_extract(int argc, char **argv)
         rc = cli_pipeline_open(&pipe, ea.lexicon_path, ea.manifest_path, 1);
         if (rc == 0) {
             cli_pipeline_attach(&pipe, &ea.opt);
-            rc = extract_to(out_path, format, &ea.opt, n_inputs, inputs);
+            rc = extract_to(out_path, format, &ea.opt, ea.jobs, n_inputs, inputs);
             cli_pipeline_close(&pipe);
         }
     }
@@ -101,7 +103,7 @@ int cmd_extract(int argc, char **argv)
 }
 
 /* Extract files into out_path; returns the exit status. */
-static int extract_to(const char *out_path, es_records_format format, const es_extract_options *opt,
+static int extract_to(const char *out_path, es_records_format format, const es_extract_options *opt, int jobs,
                       int n_files, char **files)
 {
     es_error err;
@@ -119,7 +121,7 @@ static int extract_to(const char *out_path, es_records_format format, const es_e
     }
     es_extract_sink sink = es_records_writer_sink(w);
     int fatal = 0;
-    int failed_inputs = cli_feed(files, n_files, 0, opt, &sink, out_path, &fatal);
+    int failed_inputs = cli_feed(files, n_files, 0, opt, jobs, &sink, out_path, &fatal);
     if (!fatal && es_records_writer_finish(w, &err) != ES_OK) {
         if (err.file[0] == '\0')
             snprintf(err.file, sizeof err.file, "%s", strcmp(out_path, "-") != 0 ? out_path : "standard output");

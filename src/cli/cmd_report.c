@@ -124,7 +124,7 @@ int cmd_report(int argc, char **argv)
         else
             snprintf(path, sizeof path, "%s", argv[i]);
         char *one[1] = {path};
-        failed += cli_feed(one, 1, 1, NULL, &sink, NULL, &fatal);
+        failed += cli_feed(one, 1, 1, NULL, 1, &sink, NULL, &fatal);
     }
     if (!fatal && failed == argc - optind) {
         fputs("edustat: no records could be read; no briefing written\n", stderr);

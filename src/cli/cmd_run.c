@@ -52,7 +52,7 @@ static void run_usage(FILE *to)
           "                      built with edustat; also EDUSTAT_FONT)\n"
           "      --files-from LIST, -0/--null  also the files LIST names (one a line,\n"
           "                      or NUL-ended): one run over a corpus of any size\n"
-          "      --split, --district, --city, --year, --manifest, --lexicon\n"
+          "      --split, --district, --city, --year, --manifest, --lexicon, -j/--jobs\n"
           "                      as for `edustat extract`\n",
           to);
 }
@@ -311,7 +311,7 @@ int cmd_run(int argc, char **argv)
     const char *title = NULL, *font = NULL;
     optind = 1;
     opterr = 0;
-    while ((c = getopt_long(argc, argv, ":o:h0", longopts, NULL)) != -1) {
+    while ((c = getopt_long(argc, argv, ":o:h0j:", longopts, NULL)) != -1) {
         switch (c) {
         case 'o':
             if (strcmp(optarg, "-") == 0) {
@@ -451,7 +451,7 @@ int cmd_run(int argc, char **argv)
     run_sink rs = {w, facts, corpus, &err};
     es_extract_sink sink = {on_document, on_record, NULL, &rs};
     char *shown = join(dir, "records.json");
-    failed = cli_feed(inputs, n_inputs, from_records, &ea.opt, &sink, shown, &fatal);
+    failed = cli_feed(inputs, n_inputs, from_records, &ea.opt, ea.jobs, &sink, shown, &fatal);
     free(shown);
     if (fatal) {
         rc = CLI_EXIT_INPUT;

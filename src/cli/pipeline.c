@@ -11,6 +11,7 @@
 #include <getopt.h>
 #include <unistd.h>
 
+#include "edustat/batch.h"
 #include "edustat/json_read.h"
 
 int cli_pipeline_open(cli_pipeline *p, const char *lexicon_path, const char *manifest_path,
@@ -125,7 +126,53 @@ static void guard_warning(const es_error *w, void *user)
         cli_report(w);
 }
 
-int cli_feed(char **files, int n, int from_records, const es_extract_options *opt,
+/* The state of a feed across its files. */
+typedef struct feed {
+    feed_guard *g;
+    char **files;
+    const int *read; /* the files read, by index (a file given twice is read once) */
+    int n_read, n_given;
+    int from_records, progress;
+    const char *output;
+    int failed, fatal;
+} feed;
+
+/* After a file: its messages, and whether the run can go on. */
+static int file_done(size_t k, es_status st, const es_error *err_in, void *user)
+{
+    feed *f = user;
+    feed_guard *g = f->g;
+    const char *path = f->files[f->read[k]];
+    if (f->progress)
+        fprintf(stderr, "\redustat: %d/%d files", f->read[k] + 1, f->n_given);
+    if (g->duplicates > 0)
+        fprintf(stderr, "%sedustat: %s: %zu records whose ids were read before (another shard, or "
+                        "this one twice) were left out\n",
+                f->progress ? "\n" : "", path, g->duplicates);
+    size_t records = g->records;
+    g->records = g->duplicates = 0;
+    if (st == ES_OK)
+        return 0;
+    es_error err = *err_in;
+    if (f->progress)
+        fputc('\n', stderr);
+    if (st == ES_ERR_WRITE && err.file[0] == '\0')
+        snprintf(err.file, sizeof err.file, "%s",
+                 f->output && strcmp(f->output, "-") != 0 ? f->output : "standard output");
+    cli_report(&err);
+    if (st == ES_ERR_NOMEM || st == ES_ERR_WRITE) {
+        f->fatal = 1;
+        return 1; /* the output is gone: the input is not to blame */
+    }
+    if (f->from_records && records > 0)
+        fprintf(stderr, "edustat: %s: %zu records were read before the error; they count with "
+                        "the other inputs\n",
+                path, records);
+    f->failed++;
+    return 0;
+}
+
+int cli_feed(char **files, int n, int from_records, const es_extract_options *opt, int jobs,
              const es_extract_sink *sink_in, const char *output, int *fatal)
 {
     feed_guard g;
@@ -135,57 +182,51 @@ int cli_feed(char **files, int n, int from_records, const es_extract_options *op
     es_extract_sink sink = {guard_document, guard_record, guard_warning, &g};
     /* a file given twice is read once: its figures would count twice */
     struct stat *given = calloc(n > 0 ? (size_t)n : 1, sizeof *given);
-    if (given == NULL) {
+    int *read = calloc(n > 0 ? (size_t)n : 1, sizeof *read);
+    const char **paths = calloc(n > 0 ? (size_t)n : 1, sizeof *paths);
+    if (given == NULL || read == NULL || paths == NULL) {
+        free(given);
+        free(read);
+        free(paths);
         fputs("edustat: out of memory\n", stderr);
         *fatal = 1;
         return n;
     }
-    int failed = 0;
-    int progress = n > 5 && isatty(STDERR_FILENO);
-    *fatal = 0;
-    for (int i = 0; i < n && !*fatal; i++) {
-        if (progress)
-            fprintf(stderr, "\redustat: %d/%d files", i + 1, n);
+    feed f = {&g, files, read, 0, n, from_records, n > 5 && isatty(STDERR_FILENO), output, 0, 0};
+    for (int i = 0; i < n; i++) {
         int twice = 0;
         if (strcmp(files[i], "-") != 0 && stat(files[i], &given[i]) == 0 && S_ISREG(given[i].st_mode))
             for (int k = 0; k < i && !twice; k++)
                 twice = given[k].st_ino == given[i].st_ino && given[k].st_dev == given[i].st_dev &&
                         S_ISREG(given[k].st_mode);
         if (twice) {
-            fprintf(stderr, "%sedustat: %s: given twice; read once\n", progress ? "\n" : "", files[i]);
+            fprintf(stderr, "edustat: %s: given twice; read once\n", files[i]);
             continue;
         }
-        g.records = g.duplicates = 0;
-        es_error err;
-        es_error_clear(&err);
-        es_status st = from_records ? es_read_records_file(files[i], &sink, &err)
-                                    : es_extract_file(files[i], opt, &sink, &err);
-        if (g.duplicates > 0)
-            fprintf(stderr, "%sedustat: %s: %zu records whose ids were read before (another shard, or "
-                            "this one twice) were left out\n",
-                    progress ? "\n" : "", files[i], g.duplicates);
-        if (st == ES_OK)
-            continue;
-        if (progress)
-            fputc('\n', stderr);
-        if (st == ES_ERR_WRITE && err.file[0] == '\0')
-            snprintf(err.file, sizeof err.file, "%s", output && strcmp(output, "-") != 0 ? output : "standard output");
-        cli_report(&err);
-        if (st == ES_ERR_NOMEM || st == ES_ERR_WRITE) {
-            *fatal = 1;
-            break; /* the output is gone: the input is not to blame */
-        }
-        if (from_records && g.records > 0)
-            fprintf(stderr, "edustat: %s: %zu records were read before the error; they count with "
-                            "the other inputs\n",
-                    files[i], g.records);
-        failed++;
+        paths[f.n_read] = files[i];
+        read[f.n_read++] = i;
     }
-    if (progress)
-        fputc('\n', stderr);
+    if (from_records) {
+        for (int k = 0; k < f.n_read; k++) {
+            es_error err;
+            es_error_clear(&err);
+            es_status st = es_read_records_file(paths[k], &sink, &err);
+            if (file_done((size_t)k, st, &err, &f) != 0)
+                break;
+        }
+    } else if (es_extract_files(paths, (size_t)f.n_read, opt, jobs > 0 ? jobs : es_batch_default_threads(), &sink,
+                                file_done, &f) != ES_OK) {
+        fputs("edustat: out of memory\n", stderr);
+        f.fatal = 1;
+    }
+    if (f.progress && !f.fatal) /* every file, those given twice counted; a fatal error ended the line */
+        fprintf(stderr, "\redustat: %d/%d files\n", n, n);
+    *fatal = f.fatal;
     free(given);
+    free(read);
+    free(paths);
     free(g.seen);
-    return failed;
+    return f.failed;
 }
 
 void cli_extract_args_init(cli_extract_args *a)
@@ -235,6 +276,16 @@ int cli_extract_args_take(cli_extract_args *a, int c, const char *arg)
     case '0':
         a->null_separated = 1;
         return 0;
+    case 'j': {
+        char *end;
+        long j = strtol(arg, &end, 10);
+        if (*end != '\0' || j < 1 || j > 256) {
+            cli_usage_error("--jobs must be a number of threads from 1 to 256, not '%s'", arg);
+            return 1;
+        }
+        a->jobs = (int)j;
+        return 0;
+    }
     default:
         return -1;
     }

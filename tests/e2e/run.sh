@@ -303,6 +303,29 @@ expect_err "unknown indicator 'nonsense'"
 expect_status 2 "$EDUSTAT" compare two-docs.txt
 expect_err "--indicator is required"
 
+# --- threads: -j N gives what one thread gives, byte for byte, in input order -----------------
+cd "$HERE/../fixtures" || exit 1
+JFILES="two-docs.txt gb18030-crlf.txt cr-only.txt utf8-bom.txt table.html wrapped-pdf.txt situate/siming-2023.txt situate/siming-2024.txt situate/huli-2023.txt situate/xiamen-2023.txt ../../examples/gulou-2022.txt ../../examples/huli-2024.html no-such-file.txt"
+# shellcheck disable=SC2086
+"$EDUSTAT" run -j 1 --no-pdf -o "$TMP/j1" $JFILES 2>"$TMP/j1.err"
+sed "s#$TMP/j1/#DIR/#" "$TMP/j1.err" >"$TMP/j1.err.dir"
+for j in 2 5; do
+    # shellcheck disable=SC2086
+    "$EDUSTAT" run -j $j --no-pdf -o "$TMP/j$j" $JFILES 2>"$TMP/j$j.err"
+    same=1
+    for f in "$TMP/j1"/*; do cmp -s "$f" "$TMP/j$j/$(basename "$f")" || { same=0; echo "differs: $(basename "$f")"; }; done
+    if [ $same -eq 1 ]; then ok; else bad "run -j $j differs from -j 1"; fi
+    if sed "s#$TMP/j$j/#DIR/#" "$TMP/j$j.err" | cmp -s - "$TMP/j1.err.dir"; then ok; else bad "run -j $j says other things than -j 1"; fi
+done
+# shellcheck disable=SC2086
+"$EDUSTAT" extract -j 3 --format jsonl -o "$TMP/x3.jsonl" $JFILES 2>/dev/null
+# shellcheck disable=SC2086
+"$EDUSTAT" extract --jobs 1 --format jsonl -o "$TMP/x1.jsonl" $JFILES 2>/dev/null
+if cmp -s "$TMP/x1.jsonl" "$TMP/x3.jsonl"; then ok; else bad "extract -j 3 differs from --jobs 1"; fi
+expect_status 2 "$EDUSTAT" extract -j 0 two-docs.txt
+expect_err "--jobs must be a number of threads from 1 to 256, not '0'"
+expect_status 2 "$EDUSTAT" run --jobs many -o "$TMP/jx" two-docs.txt
+
 # --- the PDF briefing --------------------------------------------------------------------------
 cd "$HERE/../.." || exit 1
 pdfcheck() { if python3 "$HERE/pdf_check.py" "$@"; then ok; else bad "pdf check: $*"; fi; }
