@@ -36,27 +36,33 @@ MB=$(python3 -c "print(round($BYTES/1e6,1))")
 echo "bench: input $MB MB"
 : >"$DIR/times"
 : >"$DIR/floor_times"
+: >"$DIR/jtimes"
 FLOOR=${FLOOR:-build/bench/floor}
+NCPU=$(getconf _NPROCESSORS_ONLN 2>/dev/null || echo 2)
 for i in $(seq "$RUNS"); do
     # the floor and extraction alternate, so the machine's load falls on both
     /usr/bin/time -f "%e %U %S %M" -o "$DIR/t" "$FLOOR" "$DIR"/files/*.txt >/dev/null
     cat "$DIR/t" >>"$DIR/floor_times"
-    /usr/bin/time -f "%e %U %S %M" -o "$DIR/t" "$BIN" extract --format jsonl -o "$DIR/out.jsonl" "$DIR"/files/*.txt
+    /usr/bin/time -f "%e %U %S %M" -o "$DIR/t" "$BIN" extract -j 1 --format jsonl -o "$DIR/out.jsonl" "$DIR"/files/*.txt
     cat "$DIR/t" >>"$DIR/times"
+    # all cores (-j N, N online CPUs), alternating with one
+    /usr/bin/time -f "%e %U %S %M" -o "$DIR/t" "$BIN" extract -j "$NCPU" --format jsonl -o "$DIR/outj.jsonl" "$DIR"/files/*.txt
+    cat "$DIR/t" >>"$DIR/jtimes"
 done
+cmp -s "$DIR/out.jsonl" "$DIR/outj.jsonl" || echo "bench: WARNING: -j $NCPU output differs from -j 1"
 # Peak memory on a tenth of the files, to show it does not grow with them.
 set -- "$DIR"/files/*.txt
 N=$#
 TENTH=$((N / 10))
-/usr/bin/time -f "%e %U %S %M" -o "$DIR/t10" "$BIN" extract --format jsonl -o "$DIR/out10.jsonl" $(ls "$DIR"/files/*.txt | head -n "$TENTH")
+/usr/bin/time -f "%e %U %S %M" -o "$DIR/t10" "$BIN" extract -j 1 --format jsonl -o "$DIR/out10.jsonl" $(ls "$DIR"/files/*.txt | head -n "$TENTH")
 # One file of 500 MB (the corpus repeated): peak memory against its size.
 BIG="$DIR/big.txt"
 if [ ! -f "$BIG" ]; then
     : >"$BIG"
     while [ "$(wc -c <"$BIG")" -lt 500000000 ]; do cat "$DIR"/files/*.txt >>"$BIG"; done
 fi
-/usr/bin/time -f "%e %U %S %M" -o "$DIR/tbig" "$BIN" extract --format jsonl -o /dev/null "$BIG"
-python3 - "$DIR/times" "$DIR/t10" "$MB" "$N" "$TENTH" "$DIR/out.jsonl" "$DIR/floor_times" "$DIR/tbig" "$BIG" <<'PY'
+/usr/bin/time -f "%e %U %S %M" -o "$DIR/tbig" "$BIN" extract -j 1 --format jsonl -o /dev/null "$BIG"
+python3 - "$DIR/times" "$DIR/t10" "$MB" "$N" "$TENTH" "$DIR/out.jsonl" "$DIR/floor_times" "$DIR/tbig" "$BIG" "$DIR/jtimes" "$NCPU" <<'PY'
 import os, statistics, sys
 def load(p):
     rows = [l.split() for l in open(p) if l.strip()]
@@ -73,6 +79,10 @@ print(f"bench: CPU (user+sys) runs (s): {' '.join(f'{s:.2f}' for s in cpu)}")
 print(f"bench: median CPU {cm:.2f} s -> {mb / cm:.0f} MB/s; median wall {statistics.median(wall):.2f} s")
 print(f"bench: floor (bench/floor.c: read, count code points and digits), same runs: median CPU {fm:.3f} s "
       f"-> {mb / fm:.0f} MB/s; extraction takes {cm / fm:.1f}x the floor's CPU")
+jwall, jcpu, _ = load(sys.argv[10])
+print(f"bench: -j {sys.argv[11]} (alternating with -j 1): median wall {statistics.median(jwall):.2f} s against "
+      f"{statistics.median(wall):.2f} s ({statistics.median(wall) / statistics.median(jwall):.2f}x), "
+      f"median CPU {statistics.median(jcpu):.2f} s against {cm:.2f} s")
 print(f"bench: peak RSS {max(rss) / 1024:.1f} MB on {n} files; {int(t10[3]) / 1024:.1f} MB on {tenth} files")
 bigmb = os.path.getsize(sys.argv[9]) / 1e6
 print(f"bench: one file of {bigmb:.0f} MB: peak RSS {int(big[3]) / 1024:.0f} MB "
@@ -88,7 +98,10 @@ if [ -n "${BASELINE:-}" ]; then
         for which in baseline this; do
             b=$BIN
             [ "$which" = baseline ] && b=$BASELINE
-            /usr/bin/time -f "$which %U %S %e" -o "$DIR/t" "$b" extract --format jsonl -o "$DIR/ab.jsonl" "$DIR"/files/*.txt
+            one=""
+            [ "$which" = this ] && one="-j 1" # one core, as the baseline (built before -j) uses
+            # shellcheck disable=SC2086
+            /usr/bin/time -f "$which %U %S %e" -o "$DIR/t" "$b" extract $one --format jsonl -o "$DIR/ab.jsonl" "$DIR"/files/*.txt
             cat "$DIR/t" >>"$DIR/ab_times"
         done
     done
@@ -113,7 +126,7 @@ fi
 : >"$DIR/run_times"
 for i in $(seq "$RUNS"); do
     rm -rf "$DIR/run"
-    /usr/bin/time -f "%e %M" -o "$DIR/t" "$BIN" run --no-pdf -o "$DIR/run" "$DIR"/files/*.txt 2>/dev/null
+    /usr/bin/time -f "%e %M %U %S" -o "$DIR/t" "$BIN" run --no-pdf -o "$DIR/run" "$DIR"/files/*.txt 2>/dev/null
     cat "$DIR/t" >>"$DIR/run_times"
 done
 
@@ -151,21 +164,23 @@ PY
 : >"$DIR/stats_times"
 for i in $(seq "$RUNS"); do
     rm -rf "$DIR/stats"
-    /usr/bin/time -f "%e %M" -o "$DIR/t" "$BIN" run --from-records --no-records --no-pdf -o "$DIR/stats" "$DIR/synthetic.jsonl" 2>/dev/null
+    /usr/bin/time -f "%e %M %U %S" -o "$DIR/t" "$BIN" run --from-records --no-records --no-pdf --no-review -o "$DIR/stats" "$DIR/synthetic.jsonl" 2>/dev/null
     cat "$DIR/t" >>"$DIR/stats_times"
 done
 python3 - "$DIR/run_times" "$DIR/stats_times" "$MB" <<'PY'
 import statistics, sys
 def load(p):
     rows = [l.split() for l in open(p) if l.strip()]
-    return [float(r[0]) for r in rows], [int(r[1]) for r in rows]
-rs, rm = load(sys.argv[1])
-ss, sm = load(sys.argv[2])
+    return [float(r[0]) for r in rows], [int(r[1]) for r in rows], [float(r[2]) + float(r[3]) for r in rows]
+rs, rm, rc = load(sys.argv[1])
+ss, sm, sc = load(sys.argv[2])
 mb = float(sys.argv[3])
-print(f"bench: run (records, table, summary, JSON; no PDF) on {mb} MB: runs {' '.join(f'{x:.2f}' for x in rs)}; "
-      f"median {statistics.median(rs):.2f} s ({mb / statistics.median(rs):.0f} MB/s), peak RSS {max(rm) / 1024:.0f} MB")
-print(f"bench: statistics alone (run --from-records --no-records) on 1,000,000 synthetic records: "
-      f"runs {' '.join(f'{x:.2f}' for x in ss)}; median {statistics.median(ss):.2f} s, peak RSS {max(sm) / 1024:.0f} MB")
+print(f"bench: run (records, table, summary, JSON, CSV, review page; no PDF; all cores) on {mb} MB: runs "
+      f"{' '.join(f'{x:.2f}' for x in rs)}; median {statistics.median(rs):.2f} s wall ({mb / statistics.median(rs):.0f} MB/s), "
+      f"{statistics.median(rc):.2f} s CPU, peak RSS {max(rm) / 1024:.0f} MB")
+print(f"bench: statistics alone (run --from-records --no-records --no-pdf --no-review) on 1,000,000 synthetic records: "
+      f"runs {' '.join(f'{x:.2f}' for x in ss)}; median {statistics.median(ss):.2f} s wall, "
+      f"{statistics.median(sc):.2f} s CPU, peak RSS {max(sm) / 1024:.0f} MB")
 PY
 
 # --- the PDF briefing: the examples, and 20 indicators x 30 districts x 5 years ------
