@@ -4,6 +4,7 @@
 #include <locale.h>
 #include <math.h>
 #include <stdio.h>
+#include <stdlib.h>
 #include <string.h>
 
 double es_tidy_number(double v)
@@ -14,8 +15,19 @@ double es_tidy_number(double v)
     int digits = 11 - mag;
     if (digits < -300 || digits > 300)
         return v;
-    double scale = pow(10.0, digits);
-    double r = round(v * scale) / scale;
+    /* the double nearest the 12-digit decimal: with an exact power of ten
+     * (up to 10^22) one correctly rounded operation gives it, so it prints
+     * in 12 digits and reads back exactly; beyond, through its text */
+    double r;
+    if (digits >= 0 && digits <= 22) {
+        r = round(v * pow(10.0, digits)) / pow(10.0, digits);
+    } else if (digits < 0 && digits >= -22) {
+        r = round(v / pow(10.0, -digits)) * pow(10.0, -digits);
+    } else {
+        char text[40];
+        snprintf(text, sizeof text, "%.11e", v); /* and read back in the same locale */
+        r = strtod(text, NULL);
+    }
     return isfinite(r) ? r : v;
 }
 

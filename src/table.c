@@ -4,14 +4,23 @@
 #include "error_internal.h"
 
 #include <math.h>
+#include <stddef.h>
+#include <stdint.h>
 #include <stdlib.h>
 #include <string.h>
+
+/* The last string interned for each field: consecutive records mostly
+ * share file, unit, district and city, and a compare is cheaper than a
+ * lookup. */
+enum { SLOT_FILE, SLOT_UNIT, SLOT_DISTRICT, SLOT_CODE, SLOT_CITY, N_SLOTS };
 
 struct es_facts {
     const es_lexicon *lx;
     es_arena *arena;
     es_fact *items;
     size_t n, cap;
+    const char *last[N_SLOTS];
+    size_t last_indicator;
 };
 
 const char *es_pick_name(es_pick pick)
@@ -62,13 +71,27 @@ static const char *intern_or_null(es_arena *a, const char *s, int *oom)
     return r;
 }
 
+static const char *intern_cached(es_facts *f, int slot, const char *s, int *oom)
+{
+    if (s == NULL)
+        return NULL;
+    if (f->last[slot] != NULL && strcmp(f->last[slot], s) == 0)
+        return f->last[slot];
+    const char *r = intern_or_null(f->arena, s, oom);
+    f->last[slot] = r;
+    return r;
+}
+
 es_status es_facts_add(es_facts *f, const es_record *r, es_error *err)
 {
     if (r->redacted || r->indicator == NULL)
         return ES_OK;
-    long at = es_lexicon_order(f->lx, r->indicator);
+    const es_indicator *last = es_lexicon_at(f->lx, f->last_indicator);
+    long at = last != NULL && strcmp(last->id, r->indicator) == 0 ? (long)f->last_indicator
+                                                                   : es_lexicon_order(f->lx, r->indicator);
     if (at < 0 || strcmp(r->indicator, "other") == 0)
         return ES_OK;
+    f->last_indicator = (size_t)at;
     if (f->n == f->cap) {
         size_t cap = f->cap ? f->cap * 2 : 1024;
         es_fact *p = realloc(f->items, cap * sizeof *p);
@@ -84,11 +107,11 @@ es_status es_facts_add(es_facts *f, const es_record *r, es_error *err)
     x->id = es_arena_strndup(f->arena, r->id, strlen(r->id));
     x->quote = es_arena_strndup(f->arena, r->context ? r->context : "", r->context ? r->context_len : 0);
     x->raw = es_arena_strndup(f->arena, r->raw ? r->raw : "", r->raw ? r->raw_len : 0);
-    x->file = intern_or_null(f->arena, d->file, &oom);
-    x->unit = intern_or_null(f->arena, r->unit, &oom);
-    x->district = intern_or_null(f->arena, es_record_district(r), &oom);
-    x->district_code = intern_or_null(f->arena, es_record_district_code(r), &oom);
-    x->city = intern_or_null(f->arena, es_record_city(r), &oom);
+    x->file = intern_cached(f, SLOT_FILE, d->file, &oom);
+    x->unit = intern_cached(f, SLOT_UNIT, r->unit, &oom);
+    x->district = intern_cached(f, SLOT_DISTRICT, es_record_district(r), &oom);
+    x->district_code = intern_cached(f, SLOT_CODE, es_record_district_code(r), &oom);
+    x->city = intern_cached(f, SLOT_CITY, es_record_city(r), &oom);
     if (oom || x->id == NULL || x->quote == NULL || x->raw == NULL)
         return es_error_set(err, ES_ERR_NOMEM, "", 0, "out of memory");
     x->doc_index = d->index;
@@ -113,26 +136,6 @@ static int cmp_str_null_first(const char *a, const char *b)
     if (a == NULL || b == NULL)
         return (a != NULL) - (b != NULL);
     return strcmp(a, b);
-}
-
-/* Indicator, district, year, then document order. */
-static int cmp_fact(const void *pa, const void *pb)
-{
-    const es_fact *a = *(const es_fact *const *)pa, *b = *(const es_fact *const *)pb;
-    if (a->indicator != b->indicator)
-        return a->indicator < b->indicator ? -1 : 1;
-    int c = cmp_str_null_first(a->district, b->district);
-    if (c)
-        return c;
-    if (a->year != b->year)
-        return a->year < b->year ? -1 : 1;
-    if (a->file != b->file && (c = strcmp(a->file, b->file)) != 0)
-        return c;
-    if (a->doc_index != b->doc_index)
-        return a->doc_index < b->doc_index ? -1 : 1;
-    if (a->start != b->start)
-        return a->start < b->start ? -1 : 1;
-    return strcmp(a->id, b->id);
 }
 
 static int cmp_value(const void *pa, const void *pb)
@@ -269,6 +272,121 @@ static int cmp_unplaced(const void *pa, const void *pb)
     return (a->year > b->year) - (a->year < b->year);
 }
 
+/* ---- facts by indicator, district (NULL first), year, then document order
+ * (file, document, offset, id), sorted on integer keys ---------------------------------
+ * Names are interned (one pointer per distinct name), so each distinct
+ * district and file gets its rank in strcmp order once; a million facts
+ * then sort on integers, with a string compare only for ids the keys
+ * leave tied. */
+
+typedef struct name_rank {
+    const char *name;
+    uint32_t rank;
+} name_rank;
+
+static int cmp_name_addr(const void *a, const void *b)
+{
+    uintptr_t x = (uintptr_t)((const name_rank *)a)->name, y = (uintptr_t)((const name_rank *)b)->name;
+    return (x > y) - (x < y);
+}
+
+static int cmp_name_text(const void *a, const void *b)
+{
+    return strcmp(((const name_rank *)a)->name, ((const name_rank *)b)->name);
+}
+
+/* The distinct non-NULL names of field (an offset into es_fact), ranked in
+ * strcmp order from 1 and sorted by address for lookup; *m of them. */
+static name_rank *rank_names(const es_facts *f, size_t field, size_t *m)
+{
+    name_rank *v = malloc((f->n ? f->n : 1) * sizeof *v);
+    if (v == NULL)
+        return NULL;
+    size_t n = 0;
+    for (size_t i = 0; i < f->n; i++) {
+        const char *s = *(const char *const *)((const char *)&f->items[i] + field);
+        if (s != NULL && (n == 0 || v[n - 1].name != s))
+            v[n++].name = s;
+    }
+    qsort(v, n, sizeof *v, cmp_name_addr);
+    size_t u = 0;
+    for (size_t i = 0; i < n; i++)
+        if (u == 0 || v[u - 1].name != v[i].name)
+            v[u++] = v[i];
+    qsort(v, u, sizeof *v, cmp_name_text);
+    for (size_t i = 0; i < u; i++)
+        v[i].rank = (uint32_t)(i + 1);
+    qsort(v, u, sizeof *v, cmp_name_addr);
+    *m = u;
+    return v;
+}
+
+static uint32_t rank_of(const name_rank *v, size_t m, const char *s)
+{
+    if (s == NULL)
+        return 0; /* NULL first, as cmp_str_null_first */
+    size_t lo = 0, hi = m;
+    while (lo < hi) {
+        size_t mid = lo + (hi - lo) / 2;
+        if ((uintptr_t)v[mid].name < (uintptr_t)s)
+            lo = mid + 1;
+        else
+            hi = mid;
+    }
+    return v[lo].rank;
+}
+
+typedef struct fact_key {
+    uint64_t k1; /* indicator, district rank, year */
+    uint64_t k2; /* file rank, document index */
+    size_t start;
+    const es_fact *fact;
+} fact_key;
+
+static int cmp_fact_key(const void *pa, const void *pb)
+{
+    const fact_key *a = pa, *b = pb;
+    if (a->k1 != b->k1)
+        return a->k1 < b->k1 ? -1 : 1;
+    if (a->k2 != b->k2)
+        return a->k2 < b->k2 ? -1 : 1;
+    if (a->start != b->start)
+        return a->start < b->start ? -1 : 1;
+    return strcmp(a->fact->id, b->fact->id);
+}
+
+/* idx[0..n): the facts in that order. -1 when out of memory. */
+static int sort_facts(const es_facts *f, const es_fact **idx)
+{
+    size_t nd = 0, nf = 0;
+    name_rank *districts = rank_names(f, offsetof(es_fact, district), &nd);
+    name_rank *files = rank_names(f, offsetof(es_fact, file), &nf);
+    fact_key *keys = malloc((f->n ? f->n : 1) * sizeof *keys);
+    if (districts == NULL || files == NULL || keys == NULL) {
+        free(districts);
+        free(files);
+        free(keys);
+        return -1;
+    }
+    for (size_t i = 0; i < f->n; i++) {
+        const es_fact *x = &f->items[i];
+        /* years are 0..9999 and document indexes non-negative (the records
+         * reader checks both): they order as the fields do */
+        keys[i].k1 = (uint64_t)x->indicator << 48 | (uint64_t)rank_of(districts, nd, x->district) << 16 |
+                     (uint64_t)(uint16_t)x->year;
+        keys[i].k2 = (uint64_t)rank_of(files, nf, x->file) << 32 | (uint32_t)x->doc_index;
+        keys[i].start = x->start;
+        keys[i].fact = x;
+    }
+    qsort(keys, f->n, sizeof *keys, cmp_fact_key);
+    for (size_t i = 0; i < f->n; i++)
+        idx[i] = keys[i].fact;
+    free(districts);
+    free(files);
+    free(keys);
+    return 0;
+}
+
 es_status es_table_build(const es_facts *f, es_pick pick, es_table **out, es_error *err)
 {
     *out = NULL;
@@ -278,9 +396,8 @@ es_status es_table_build(const es_facts *f, es_pick pick, es_table **out, es_err
     if (t == NULL || idx == NULL)
         goto nomem;
     t->facts = f;
-    for (size_t i = 0; i < f->n; i++)
-        idx[i] = &f->items[i];
-    qsort(idx, f->n, sizeof *idx, cmp_fact);
+    if (sort_facts(f, idx) != 0)
+        goto nomem;
     size_t i = 0;
     while (i < f->n) {
         const es_fact *x = idx[i];

@@ -11,6 +11,7 @@
 #include <string.h>
 
 #include "json_emit_internal.h"
+#include "number_internal.h"
 
 static char *emitted_number(double v)
 {
@@ -88,6 +89,34 @@ static void whole_numbers_are_exact_digits(void **state)
     }
 }
 
+/* A tidied statistic prints in 12 significant digits at most, however
+ * small or large (1.23069611929e-14, not 1.2306961192899999e-14). */
+static void tidy_numbers_print_short(void **state)
+{
+    (void)state;
+    unsigned long long x = 0x9E3779B97F4A7C15ull;
+    for (int i = 0; i < 100000; i++) {
+        x ^= x << 13;
+        x ^= x >> 7;
+        x ^= x << 17;
+        double v = (double)(x >> 11) * 0x1p-53 * pow(10, (int)(x % 80) - 40) * (x & 1 ? -1 : 1);
+        char *s = emitted_number(es_tidy_number(v));
+        size_t digits = 0;
+        for (const char *p = s; *p && *p != 'e'; p++)
+            digits += *p >= '0' && *p <= '9';
+        const char *p = s + (s[0] == '-');
+        while (*p == '0' || *p == '.') /* leading zeros are not significant */
+            digits -= *p++ == '0';
+        if (strpbrk(s, ".e") == NULL) /* nor a whole number's trailing ones */
+            for (const char *q = s + strlen(s); q > p && q[-1] == '0'; q--)
+                digits--;
+        if (digits > 12)
+            print_message("v=%.17g tidy -> %s\n", v, s);
+        assert_true(digits <= 12);
+        free(s);
+    }
+}
+
 /* Every byte 1..255 in a string, escaped as cJSON escapes it. */
 static void strings_match_cjson(void **state)
 {
@@ -137,6 +166,7 @@ int main(void)
     const struct CMUnitTest tests[] = {
         cmocka_unit_test(numbers_match_cjson_and_read_back),
         cmocka_unit_test(whole_numbers_are_exact_digits),
+        cmocka_unit_test(tidy_numbers_print_short),
         cmocka_unit_test(strings_match_cjson),
         cmocka_unit_test(decimal_point_is_a_dot_in_any_locale),
     };
