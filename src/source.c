@@ -164,6 +164,58 @@ static es_status index_lines(es_source *s, const char *t, size_t n)
     return ES_OK;
 }
 
+static int contains(const unsigned char *b, size_t n, const char *needle)
+{
+    size_t k = strlen(needle);
+    for (size_t i = 0; i + k <= n; i++)
+        if (b[i] == (unsigned char)needle[0] && memcmp(b + i, needle, k) == 0)
+            return 1;
+    return 0;
+}
+
+/* Office documents and PDF, told by their first bytes whatever the file is
+ * named: edustat does not read them yet, and a PDF's mostly ASCII bytes
+ * would otherwise pass for text and give numbers out of its streams. The
+ * message says how to convert them to what edustat reads (HTML keeps
+ * tables with their headers). */
+typedef enum binary_kind { NOT_BINARY, KIND_PDF, KIND_OLE, KIND_DOCX, KIND_XLSX, KIND_ZIP } binary_kind;
+
+static binary_kind binary_format(const unsigned char *b, size_t len)
+{
+    if (len >= 5 && memcmp(b, "%PDF-", 5) == 0)
+        return KIND_PDF;
+    if (len >= 8 && memcmp(b, "\xD0\xCF\x11\xE0\xA1\xB1\x1A\xE1", 8) == 0)
+        return KIND_OLE;
+    if (len >= 4 && memcmp(b, "PK\x03\x04", 4) == 0) {
+        /* an Office Open XML package names its parts near the start */
+        size_t look = len < 65536 ? len : 65536;
+        return contains(b, look, "word/") ? KIND_DOCX : contains(b, look, "xl/") ? KIND_XLSX : KIND_ZIP;
+    }
+    return NOT_BINARY;
+}
+
+/* The message for a file of that kind, with the command that converts it. */
+static es_status binary_error(es_error *err, const char *name, binary_kind kind)
+{
+    const char *what = kind == KIND_OLE    ? "a binary Office file (.doc, .xls, .wps or .et)"
+                       : kind == KIND_DOCX ? "a Word document (.docx)"
+                                           : "an Excel workbook (.xlsx)";
+    switch (kind) {
+    case KIND_PDF:
+        return es_error_set(err, ES_ERR_FORMAT, name, 0,
+                            "a PDF file: edustat does not read PDF yet; convert it to text first: "
+                            "pdftotext -layout '%s' '%s.txt' (Debian's poppler-utils)",
+                            name, name);
+    case KIND_ZIP:
+        return es_error_set(err, ES_ERR_FORMAT, name, 0, "a ZIP archive: unpack it and give edustat the files inside");
+    default:
+        return es_error_set(err, ES_ERR_FORMAT, name, 0,
+                            "%s: edustat does not read it yet; convert it to HTML, which keeps its "
+                            "tables: libreoffice --headless --convert-to html '%s'",
+                            what, name);
+    }
+}
+
 /* The source of bytes; *take, when not NULL, is bytes itself in a malloc'd
  * buffer of len + 1 that UTF-8 text is used in place of a copy (then
  * *take is set to NULL: the source owns it). */
@@ -183,6 +235,11 @@ static es_status from_buffer(const char *name, const char *bytes, size_t len, ch
     s->name = strdup(name);
     if (s->name == NULL)
         goto fail;
+    binary_kind kind = binary_format(b, len);
+    if (kind != NOT_BINARY) {
+        st = binary_error(err, name, kind);
+        goto fail_reported;
+    }
     s->charset = es_charset_detect(b, len, &s->bom_len);
     if (s->charset == ES_CHARSET_UNKNOWN) {
         st = es_error_set(err, ES_ERR_ENCODING, name, 0, "not text in a known encoding");

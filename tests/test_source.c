@@ -125,6 +125,35 @@ static void source_refuses_binary_and_empty_input(void **state)
     assert_int_equal(es_source_from_bytes("w.txt", " \n\r\n", 4, &s, &err), ES_ERR_EMPTY);
 }
 
+/* PDF and Office files are told by their bytes, whatever their name, and
+ * refused with the command that converts them: a PDF's mostly ASCII bytes
+ * were read as text and gave numbers from inside its streams. */
+static void source_names_pdf_and_office_files_and_how_to_convert_them(void **state)
+{
+    (void)state;
+    static const struct {
+        const char *bytes;
+        size_t len;
+        const char *says;
+    } cases[] = {
+#define CASE(bytes, says) {bytes, sizeof bytes - 1, says}
+        CASE("%PDF-1.7\n1 0 obj\n<< /Length 12 >>\nstream\n2024年在校生100人\nendstream", "pdftotext -layout 'x.txt'"),
+        CASE("\xD0\xCF\x11\xE0\xA1\xB1\x1A\xE1\0\0\0\0", "binary Office file"),
+        CASE("PK\x03\x04\x14\0\0\0[Content_Types].xml word/document.xml", "a Word document (.docx)"),
+        CASE("PK\x03\x04\x14\0\0\0[Content_Types].xml xl/workbook.xml", "an Excel workbook (.xlsx)"),
+        CASE("PK\x03\x04\x14\0\0\0notes.txt", "a ZIP archive"),
+#undef CASE
+    };
+    for (size_t i = 0; i < sizeof cases / sizeof cases[0]; i++) {
+        es_source *s = NULL;
+        es_error err;
+        assert_int_equal(es_source_from_bytes("x.txt", cases[i].bytes, cases[i].len, &s, &err), ES_ERR_FORMAT);
+        assert_null(s);
+        assert_string_equal(err.file, "x.txt");
+        assert_non_null(strstr(err.message, cases[i].says));
+    }
+}
+
 static void source_turns_html_into_text_with_source_offsets(void **state)
 {
     (void)state;
@@ -279,6 +308,7 @@ int main(void)
         cmocka_unit_test(html_line_breaks_inside_a_paragraph_are_not_breaks),
         cmocka_unit_test(html_run_of_carriage_returns_stays_inside_the_text),
         cmocka_unit_test(split_finds_headings_and_drops_furniture),
+        cmocka_unit_test(source_names_pdf_and_office_files_and_how_to_convert_them),
     };
     return cmocka_run_group_tests(tests, NULL, NULL);
 }

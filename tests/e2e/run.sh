@@ -303,6 +303,18 @@ expect_err "unknown indicator 'nonsense'"
 expect_status 2 "$EDUSTAT" compare two-docs.txt
 expect_err "--indicator is required"
 
+# --- PDF and Office files are named, with the command that converts them ---------------------
+printf '%%PDF-1.4\n1 0 obj\n<< /Length 20 >>\nstream\n2024 100 200 300\nendstream\n' >"$TMP/report.txt"
+expect_status 1 "$EDUSTAT" extract -o "$TMP/pdf.json" "$TMP/report.txt"
+expect_err "a PDF file: edustat does not read PDF yet; convert it to text first: pdftotext -layout"
+python3 -c "
+import sys, zipfile
+with zipfile.ZipFile(sys.argv[1], 'w') as z:
+    z.writestr('[Content_Types].xml', '<Types/>')
+    z.writestr('word/document.xml', '<w:document/>')" "$TMP/plan.docx"
+expect_status 1 "$EDUSTAT" extract -o "$TMP/docx.json" "$TMP/plan.docx"
+expect_err "a Word document (.docx): edustat does not read it yet; convert it to HTML, which keeps its tables: libreoffice --headless --convert-to html"
+
 # --- threads: -j N gives what one thread gives, byte for byte, in input order -----------------
 cd "$HERE/../fixtures" || exit 1
 JFILES="two-docs.txt gb18030-crlf.txt cr-only.txt utf8-bom.txt table.html wrapped-pdf.txt situate/siming-2023.txt situate/siming-2024.txt situate/huli-2023.txt situate/xiamen-2023.txt ../../examples/gulou-2022.txt ../../examples/huli-2024.html no-such-file.txt"
