@@ -59,11 +59,16 @@ LIB_OBJ := $(patsubst %.c,$(BUILD)/obj/%.o,$(LIB_SRC))
 CLI_OBJ := $(patsubst %.c,$(BUILD)/obj/%.o,$(CLI_SRC))
 TESTS := $(patsubst tests/%.c,$(BUILD)/tests/%,$(TEST_SRC))
 LIB := $(BUILD)/libedustat.a
+# The shared library: the same objects, built position-independent with
+# only ES_API functions exported (include/edustat/export.h).
+VERSION := 0.1.0
+SONAME := libedustat.so.0
+SO := $(BUILD)/libedustat.so.$(VERSION)
 BIN := $(BUILD)/edustat
 
-.PHONY: all deps check unit replay e2e demo bench bench-review eval fuzz install clean
+.PHONY: install-check all deps check unit replay e2e demo bench bench-review eval fuzz install clean
 
-all: $(BIN) $(FONT)
+all: $(BIN) $(SO) $(FONT)
 
 $(FONT): scripts/make-font.py
 	@mkdir -p $(dir $@)
@@ -94,10 +99,17 @@ $(BUILD)/gen/review_%_data.c: charts/review.% $(BUILD)/tools/embed
 $(BUILD)/gen/%.o: $(BUILD)/gen/%.c
 	$(CC) $(ALL_CFLAGS) -c $< -o $@
 
+$(LIB_OBJ) $(GEN_OBJ): ALL_CFLAGS += -fPIC -fvisibility=hidden
+
 $(LIB): $(LIB_OBJ) $(GEN_OBJ)
 	@mkdir -p $(dir $@)
 	rm -f $@
 	ar rcs $@ $^
+
+$(SO): $(LIB_OBJ) $(GEN_OBJ)
+	$(CC) -shared -Wl,-soname,$(SONAME) -Wl,--no-undefined $(ALL_CFLAGS) $^ $(LDLIBS_ALL) -o $@
+	ln -sf $(notdir $@) $(BUILD)/$(SONAME)
+	ln -sf $(SONAME) $(BUILD)/libedustat.so
 
 $(BIN): $(CLI_OBJ) $(LIB)
 	$(CC) $(ALL_CFLAGS) $(CLI_OBJ) $(LIB) $(LDLIBS_ALL) -o $@
@@ -106,8 +118,10 @@ $(BUILD)/tests/%: tests/%.c $(LIB) tests/test_util.h $(wildcard include/edustat/
 	@mkdir -p $(dir $@)
 	$(CC) $(CPPFLAGS) $(ALL_CFLAGS) $< $(LIB) $(LDLIBS_ALL) -lcmocka -o $@
 
+# (install-check links a plain program against the library: not with the
+# sanitizers' runtime)
 check: deps
-	@$(MAKE) --no-print-directory unit replay e2e
+	@$(MAKE) --no-print-directory unit replay e2e $(if $(filter 1,$(SANITIZE)),,install-check)
 
 unit: $(TESTS) $(FONT)
 	@fail=0; for t in $(TESTS); do \
@@ -180,13 +194,42 @@ replay: $(REPLAYS) $(FUZZ_FONT)
 	  $(BUILD)/fuzz/replay_$$h fuzz/corpus/$$h $$(test $$h = extract && echo tests/fixtures) || { echo "replay of fuzz/corpus/$$h FAILED"; exit 1; }; \
 	done
 
-install: $(BIN) $(FONT)
-	install -d $(DESTDIR)$(PREFIX)/bin $(DESTDIR)$(PREFIX)/lib $(DESTDIR)$(PREFIX)/include/edustat
+install: $(BIN) $(SO) $(FONT)
+	install -d $(DESTDIR)$(PREFIX)/bin $(DESTDIR)$(PREFIX)/lib/pkgconfig $(DESTDIR)$(PREFIX)/include/edustat \
+	  $(DESTDIR)$(PREFIX)/share/man/man1 $(DESTDIR)$(PREFIX)/share/edustat
 	install -m 755 $(BIN) $(DESTDIR)$(PREFIX)/bin/edustat
 	install -m 644 $(LIB) $(DESTDIR)$(PREFIX)/lib/libedustat.a
+	install -m 755 $(SO) $(DESTDIR)$(PREFIX)/lib/
+	ln -sf $(notdir $(SO)) $(DESTDIR)$(PREFIX)/lib/$(SONAME)
+	ln -sf $(SONAME) $(DESTDIR)$(PREFIX)/lib/libedustat.so
+	sed -e 's|@PREFIX@|$(PREFIX)|; s|@VERSION@|$(VERSION)|; s|@REQUIRES@|$(PKGS)|; s|@LIBS@|$(HPDF_LIBS) -lm -pthread|' \
+	  edustat.pc.in > $(DESTDIR)$(PREFIX)/lib/pkgconfig/edustat.pc
 	install -m 644 include/edustat/*.h $(DESTDIR)$(PREFIX)/include/edustat/
-	install -d $(DESTDIR)$(PREFIX)/share/edustat
+	install -m 644 docs/edustat.1 $(DESTDIR)$(PREFIX)/share/man/man1/edustat.1
 	install -m 644 $(FONT) $(DESTDIR)$(FONT_INSTALLED)
+
+# The installed tree as a user meets it: staged under DESTDIR, a program
+# compiled with pkg-config and run from PREFIX/bin against the shared
+# library, which exports the public API alone, and the installed edustat
+# finding its font beside itself, not through the build tree.
+STAGE = $(abspath $(BUILD))/stage
+install-check:
+	@rm -rf $(STAGE)
+	@$(MAKE) --no-print-directory install DESTDIR=$(STAGE) PREFIX=/opt/edustat-test >/dev/null
+	@set -e; P=$(STAGE)/opt/edustat-test; \
+	  flags=$$(PKG_CONFIG_SYSROOT_DIR=$(STAGE) PKG_CONFIG_PATH=$$P/lib/pkgconfig $(PKG_CONFIG) --cflags --libs edustat); \
+	  $(CC) -std=c11 tests/e2e/link_check.c $$flags -o $$P/bin/link_check; \
+	  out=$$(LD_LIBRARY_PATH=$$P/lib $$P/bin/link_check); \
+	  echo "$$out" | grep -q "^records 3$$" || { echo "install-check: the linked program found: $$out"; exit 1; }; \
+	  echo "$$out" | grep -q "^font $$P/bin/../share/edustat/edustat-cjk.ttf$$" || { echo "install-check: font: $$out"; exit 1; }; \
+	  private=$$(nm -D --defined-only $$P/lib/libedustat.so | awk '$$3 !~ /^es_/ {print $$3}' | grep -v '^_' || true); \
+	  test -z "$$private" || { echo "install-check: exported beyond the API: $$private"; exit 1; }; \
+	  for f in es_arena_new es_pdf_open es_jb_number es_flat_parse; do \
+	    ! nm -D --defined-only $$P/lib/libedustat.so | grep -qw $$f || { echo "install-check: $$f is exported"; exit 1; }; done; \
+	  test "$$(readelf -d $$P/lib/libedustat.so | sed -n 's/.*SONAME.*\[\(.*\)\]/\1/p')" = $(SONAME); \
+	  test -f $$P/share/man/man1/edustat.1; \
+	  echo "install-check: pkg-config, the shared library ($$(nm -D --defined-only $$P/lib/libedustat.so | grep -c ' T es_') functions), its soname, the man page and the font beside the program: ok"
+	@rm -rf $(STAGE)
 
 clean:
 	rm -rf build build-san build-fuzz

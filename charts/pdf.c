@@ -9,6 +9,7 @@
 #include <hpdf_objects.h>
 #include <stdlib.h>
 #include <string.h>
+#include <unistd.h>
 #include <strings.h>
 #include <sys/stat.h>
 #include FT_OUTLINE_H
@@ -112,6 +113,24 @@ static int fontconfig_cjk(char *buf, size_t cap)
     return found;
 }
 
+/* PREFIX/share/edustat/edustat-cjk.ttf for the program running from
+ * PREFIX/bin: an installed tree finds its font wherever it was copied
+ * (make install DESTDIR=..., a relocated package). 1 when it exists. */
+static int font_beside_program(char *buf, size_t cap)
+{
+    char exe[4096];
+    ssize_t n = readlink("/proc/self/exe", exe, sizeof exe - 1);
+    if (n <= 0)
+        return 0;
+    exe[n] = '\0';
+    char *slash = strrchr(exe, '/');
+    if (slash == NULL)
+        return 0;
+    *slash = '\0'; /* PREFIX/bin */
+    int len = snprintf(buf, cap, "%s/../share/edustat/edustat-cjk.ttf", exe);
+    return len > 0 && (size_t)len < cap && file_exists(buf);
+}
+
 const char *es_briefing_font_path(const char *font_path, char *buf, size_t cap)
 {
     const char *env = getenv("EDUSTAT_FONT");
@@ -119,6 +138,8 @@ const char *es_briefing_font_path(const char *font_path, char *buf, size_t cap)
         snprintf(buf, cap, "%s", font_path);
     else if (env && *env)
         snprintf(buf, cap, "%s", env);
+    else if (font_beside_program(buf, cap))
+        ;
 #ifdef EDUSTAT_FONT_BUILD
     else if (file_exists(EDUSTAT_FONT_BUILD))
         snprintf(buf, cap, "%s", EDUSTAT_FONT_BUILD);

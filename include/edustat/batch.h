@@ -13,6 +13,8 @@
 #ifndef EDUSTAT_BATCH_H
 #define EDUSTAT_BATCH_H
 
+#include "edustat/export.h"
+
 #include <stddef.h>
 
 #include "edustat/extract.h"
@@ -33,11 +35,11 @@ typedef int (*es_batch_done)(size_t index, es_status status, const es_error *err
  * alone, es_extract_file in turn). The options (classifier, gazetteer,
  * situator, manifest) are only read, by every thread at once. Returns ES_OK,
  * or ES_ERR_NOMEM when the workers cannot be set up. */
-es_status es_extract_files(const char *const *paths, size_t n, const es_extract_options *opt, int n_threads,
+ES_API es_status es_extract_files(const char *const *paths, size_t n, const es_extract_options *opt, int n_threads,
                            const es_extract_sink *sink, es_batch_done done, void *user);
 
 /* The number of online processors (at least 1): the default thread count. */
-int es_batch_default_threads(void);
+ES_API int es_batch_default_threads(void);
 
 #ifdef __cplusplus
 }

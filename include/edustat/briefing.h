@@ -13,6 +13,8 @@
 #ifndef EDUSTAT_BRIEFING_H
 #define EDUSTAT_BRIEFING_H
 
+#include "edustat/export.h"
+
 #include <stdio.h>
 
 #include "edustat/corpus.h"
@@ -33,18 +35,18 @@ typedef struct es_briefing_options {
 } es_briefing_options;
 
 /* Write the briefing as PDF to out. */
-es_status es_briefing_write(const es_table *t, const es_summary *s, const es_corpus *c,
+ES_API es_status es_briefing_write(const es_table *t, const es_summary *s, const es_corpus *c,
                             const es_briefing_options *o, FILE *out, es_error *err);
 
 /* A proof sheet: the characters of chars (UTF-8) in a grid of cols columns
  * at size points, one character per cell of cell points, starting at the
  * top left of an A4 page at (margin, margin). For testing that glyphs
  * render. font_path as in es_briefing_options. */
-es_status es_briefing_glyph_sheet(const char *font_path, const char *chars, int cols, double size,
+ES_API es_status es_briefing_glyph_sheet(const char *font_path, const char *chars, int cols, double size,
                                   double cell, double margin, FILE *out, es_error *err);
 
 /* The font a briefing would use (for messages and tests); NULL if none. */
-const char *es_briefing_font_path(const char *font_path, char *buf, size_t cap);
+ES_API const char *es_briefing_font_path(const char *font_path, char *buf, size_t cap);
 
 #ifdef __cplusplus
 }

@@ -12,6 +12,8 @@
 #ifndef EDUSTAT_CLASSIFY_H
 #define EDUSTAT_CLASSIFY_H
 
+#include "edustat/export.h"
+
 #include <stddef.h>
 
 #include "edustat/lexicon.h"
@@ -33,12 +35,12 @@ extern "C" {
 
 typedef struct es_classifier es_classifier;
 
-es_status es_classifier_new(const es_lexicon *lx, es_classifier **out, es_error *err);
-void es_classifier_free(es_classifier *c);
+ES_API es_status es_classifier_new(const es_lexicon *lx, es_classifier **out, es_error *err);
+ES_API void es_classifier_free(es_classifier *c);
 
 /* The indicator of the quantity at text[start, end) whose normalised unit
  * is unit; NULL means `other`. */
-const es_indicator *es_classify(const es_classifier *c, const char *text, size_t len, size_t start,
+ES_API const es_indicator *es_classify(const es_classifier *c, const char *text, size_t len, size_t start,
                                 size_t end, const char *unit);
 
 #ifdef __cplusplus

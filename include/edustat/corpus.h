@@ -8,6 +8,8 @@
 #ifndef EDUSTAT_CORPUS_H
 #define EDUSTAT_CORPUS_H
 
+#include "edustat/export.h"
+
 #include <stddef.h>
 
 #include "edustat/extract.h"
@@ -57,12 +59,12 @@ typedef struct es_corpus {
     void *priv;                        /* storage */
 } es_corpus;
 
-es_corpus *es_corpus_new(void);
-void es_corpus_free(es_corpus *c);
-es_status es_corpus_add_document(es_corpus *c, const es_doc_info *d);
-es_status es_corpus_add_record(es_corpus *c, const es_record *r);
+ES_API es_corpus *es_corpus_new(void);
+ES_API void es_corpus_free(es_corpus *c);
+ES_API es_status es_corpus_add_document(es_corpus *c, const es_doc_info *d);
+ES_API es_status es_corpus_add_record(es_corpus *c, const es_record *r);
 /* Sort the lists (by name) once everything is in. */
-void es_corpus_finish(es_corpus *c);
+ES_API void es_corpus_finish(es_corpus *c);
 
 #ifdef __cplusplus
 }

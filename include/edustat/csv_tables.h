@@ -11,6 +11,8 @@
 #ifndef EDUSTAT_CSV_TABLES_H
 #define EDUSTAT_CSV_TABLES_H
 
+#include "edustat/export.h"
+
 #include <stdio.h>
 
 #include "edustat/stats.h"
@@ -21,12 +23,12 @@
 extern "C" {
 #endif
 
-es_status es_write_table_csv(const es_table *t, FILE *out, es_error *err);
-es_status es_write_by_year_csv(const es_summary *s, FILE *out, es_error *err);
-es_status es_write_by_district_csv(const es_summary *s, FILE *out, es_error *err);
+ES_API es_status es_write_table_csv(const es_table *t, FILE *out, es_error *err);
+ES_API es_status es_write_by_year_csv(const es_summary *s, FILE *out, es_error *err);
+ES_API es_status es_write_by_district_csv(const es_summary *s, FILE *out, es_error *err);
 /* The comparisons es_comparison_selected keeps (ind NULL, no districts and
  * year 0: all of them). */
-es_status es_write_comparisons_csv(const es_summary *s, const es_indicator *ind,
+ES_API es_status es_write_comparisons_csv(const es_summary *s, const es_indicator *ind,
                                    const char *const *districts, size_t n_districts, int year,
                                    FILE *out, es_error *err);
 

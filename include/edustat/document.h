@@ -10,6 +10,8 @@
 #ifndef EDUSTAT_DOCUMENT_H
 #define EDUSTAT_DOCUMENT_H
 
+#include "edustat/export.h"
+
 #include <stddef.h>
 
 #include "edustat/source.h"
@@ -38,7 +40,7 @@ typedef struct es_document {
 } es_document;
 
 /* Split src. *docs (caller frees with free()) receives *n documents. */
-es_status es_split_documents(const es_source *src, es_split_mode mode, es_document **docs,
+ES_API es_status es_split_documents(const es_source *src, es_split_mode mode, es_document **docs,
                              size_t *n, es_error *err);
 
 #ifdef __cplusplus

@@ -9,6 +9,8 @@
 #ifndef EDUSTAT_EXTRACT_H
 #define EDUSTAT_EXTRACT_H
 
+#include "edustat/export.h"
+
 #include <stdbool.h>
 #include <stddef.h>
 
@@ -81,10 +83,10 @@ typedef struct es_record {
 
 /* The figure's year, district, district code and city: its own where set,
  * else its document's (year_from ES_YEAR_DOCUMENT, district NULL). */
-int es_record_year(const es_record *r);
-const char *es_record_district(const es_record *r);
-const char *es_record_district_code(const es_record *r);
-const char *es_record_city(const es_record *r);
+ES_API int es_record_year(const es_record *r);
+ES_API const char *es_record_district(const es_record *r);
+ES_API const char *es_record_district_code(const es_record *r);
+ES_API const char *es_record_city(const es_record *r);
 
 typedef struct es_extract_sink {
     es_status (*document)(const es_doc_info *doc, void *user);
@@ -96,11 +98,11 @@ typedef struct es_extract_sink {
 } es_extract_sink;
 
 /* Extract every document of an already loaded source. */
-es_status es_extract_source(const es_source *src, const es_extract_options *opt,
+ES_API es_status es_extract_source(const es_source *src, const es_extract_options *opt,
                             const es_extract_sink *sink, es_error *err);
 
 /* Load path ("-" for standard input) and extract it. */
-es_status es_extract_file(const char *path, const es_extract_options *opt,
+ES_API es_status es_extract_file(const char *path, const es_extract_options *opt,
                           const es_extract_sink *sink, es_error *err);
 
 #ifdef __cplusplus

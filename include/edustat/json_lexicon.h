@@ -6,11 +6,13 @@
 #ifndef EDUSTAT_JSON_LEXICON_H
 #define EDUSTAT_JSON_LEXICON_H
 
+#include "edustat/export.h"
+
 #include <stdio.h>
 
 #include "edustat/lexicon.h"
 #include "edustat/status.h"
 
-es_status es_lexicon_write_json(const es_lexicon *lx, FILE *out, es_error *err);
+ES_API es_status es_lexicon_write_json(const es_lexicon *lx, FILE *out, es_error *err);
 
 #endif

@@ -7,6 +7,8 @@
 #ifndef EDUSTAT_JSON_READ_H
 #define EDUSTAT_JSON_READ_H
 
+#include "edustat/export.h"
+
 #include "edustat/extract.h"
 #include "edustat/status.h"
 
@@ -17,7 +19,7 @@ extern "C" {
 /* Largest records.json (object form) read whole; JSON Lines stream. */
 #define ES_MAX_RECORDS_JSON_BYTES ((size_t)2 << 30)
 
-es_status es_read_records_file(const char *path, const es_extract_sink *sink, es_error *err);
+ES_API es_status es_read_records_file(const char *path, const es_extract_sink *sink, es_error *err);
 
 #ifdef __cplusplus
 }

@@ -9,6 +9,8 @@
 #ifndef EDUSTAT_JSON_TABLES_H
 #define EDUSTAT_JSON_TABLES_H
 
+#include "edustat/export.h"
+
 #include <stdio.h>
 
 #include "edustat/stats.h"
@@ -18,13 +20,13 @@
 extern "C" {
 #endif
 
-es_status es_write_table_json(const es_table *t, FILE *out, es_error *err);
-es_status es_write_summary_json(const es_summary *s, FILE *out, es_error *err);
-es_status es_write_datapackage_json(const es_table *t, FILE *out, es_error *err);
-es_status es_write_echarts_json(const es_table *t, FILE *out, es_error *err);
+ES_API es_status es_write_table_json(const es_table *t, FILE *out, es_error *err);
+ES_API es_status es_write_summary_json(const es_summary *s, FILE *out, es_error *err);
+ES_API es_status es_write_datapackage_json(const es_table *t, FILE *out, es_error *err);
+ES_API es_status es_write_echarts_json(const es_table *t, FILE *out, es_error *err);
 
 /* The summary, or one of its parts, for `edustat compare --format json`. */
-es_status es_write_comparisons_json(const es_summary *s, const es_indicator *ind,
+ES_API es_status es_write_comparisons_json(const es_summary *s, const es_indicator *ind,
                                     const char *const *districts, size_t n_districts, int year,
                                     FILE *out, es_error *err);
 

@@ -9,6 +9,8 @@
 #ifndef EDUSTAT_LEXICON_H
 #define EDUSTAT_LEXICON_H
 
+#include "edustat/export.h"
+
 #include <stdbool.h>
 #include <stddef.h>
 
@@ -55,27 +57,27 @@ typedef struct es_indicator {
 typedef struct es_lexicon es_lexicon;
 
 /* The lexicon built into the binary. */
-es_status es_lexicon_new_builtin(es_lexicon **out, es_error *err);
+ES_API es_status es_lexicon_new_builtin(es_lexicon **out, es_error *err);
 
 /* Add the indicators of a lexicon file (same format as data/indicators.tsv);
  * an id already present is replaced in place. A malformed line is reported
  * with its file and line, and nothing of the file is kept. */
-es_status es_lexicon_add_file(es_lexicon *lx, const char *path, es_error *err);
+ES_API es_status es_lexicon_add_file(es_lexicon *lx, const char *path, es_error *err);
 
 /* The same from text in memory; name is used in messages. */
-es_status es_lexicon_add_text(es_lexicon *lx, const char *name, const char *text, size_t len,
+ES_API es_status es_lexicon_add_text(es_lexicon *lx, const char *name, const char *text, size_t len,
                               es_error *err);
 
-void es_lexicon_free(es_lexicon *lx);
+ES_API void es_lexicon_free(es_lexicon *lx);
 
-size_t es_lexicon_count(const es_lexicon *lx);
-const es_indicator *es_lexicon_at(const es_lexicon *lx, size_t i);
-const es_indicator *es_lexicon_find(const es_lexicon *lx, const char *id);
+ES_API size_t es_lexicon_count(const es_lexicon *lx);
+ES_API const es_indicator *es_lexicon_at(const es_lexicon *lx, size_t i);
+ES_API const es_indicator *es_lexicon_find(const es_lexicon *lx, const char *id);
 /* Position of an indicator in report order, or -1. */
-long es_lexicon_order(const es_lexicon *lx, const char *id);
+ES_API long es_lexicon_order(const es_lexicon *lx, const char *id);
 
-bool es_indicator_accepts(const es_indicator *ind, const char *unit);
-const char *es_indicator_kind_name(es_indicator_kind kind);
+ES_API bool es_indicator_accepts(const es_indicator *ind, const char *unit);
+ES_API const char *es_indicator_kind_name(es_indicator_kind kind);
 
 #ifdef __cplusplus
 }

@@ -8,6 +8,8 @@
 #ifndef EDUSTAT_MANIFEST_H
 #define EDUSTAT_MANIFEST_H
 
+#include "edustat/export.h"
+
 #include <stddef.h>
 
 #include "edustat/status.h"
@@ -26,11 +28,11 @@ typedef struct es_manifest_entry {
 
 typedef struct es_manifest es_manifest;
 
-es_status es_manifest_load(const char *path, es_manifest **out, es_error *err);
-void es_manifest_free(es_manifest *m);
+ES_API es_status es_manifest_load(const char *path, es_manifest **out, es_error *err);
+ES_API void es_manifest_free(es_manifest *m);
 
 /* The entry for document doc_index of file, or NULL. */
-const es_manifest_entry *es_manifest_find(const es_manifest *m, const char *file, int doc_index);
+ES_API const es_manifest_entry *es_manifest_find(const es_manifest *m, const char *file, int doc_index);
 
 #ifdef __cplusplus
 }

@@ -6,6 +6,8 @@
 #ifndef EDUSTAT_METADATA_H
 #define EDUSTAT_METADATA_H
 
+#include "edustat/export.h"
+
 #include <stddef.h>
 
 #include "edustat/gazetteer.h"
@@ -35,13 +37,13 @@ typedef struct es_doc_meta {
 
 /* Detect the metadata of the document titled title whose body is
  * text[body_start, body_end). Never fails: unknown fields stay empty. */
-void es_detect_metadata(const es_gazetteer *g, const char *title, const char *text,
+ES_API void es_detect_metadata(const es_gazetteer *g, const char *title, const char *text,
                         size_t body_start, size_t body_end, es_doc_meta *out);
 
 /* The year of the first year expression in s[0..len) (2024年, ２０２２年,
  * 二〇〇五年, 二oo五年); 0 if none; -1 if the first one is a placeholder
  * (20__年, 20XX年, XX年). *end receives the offset after it. */
-int es_find_year(const char *s, size_t len, size_t *end);
+ES_API int es_find_year(const char *s, size_t len, size_t *end);
 
 #ifdef __cplusplus
 }

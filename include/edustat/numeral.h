@@ -9,6 +9,8 @@
 #ifndef EDUSTAT_NUMERAL_H
 #define EDUSTAT_NUMERAL_H
 
+#include "edustat/export.h"
+
 #include <stdbool.h>
 #include <stddef.h>
 #include <stdint.h>
@@ -49,18 +51,18 @@ typedef struct es_numeral {
 /* Read the numeral that starts at s[0..len). Sets out->kind to
  * ES_NUMERAL_NONE (and len 0) when s does not start with a digit or a
  * Chinese numeral character. Reentrant; never reads past len. */
-void es_numeral_parse(const char *s, size_t len, es_numeral *out);
+ES_API void es_numeral_parse(const char *s, size_t len, es_numeral *out);
 
 /* The numeral's value as a double; magnitude_pow10 multiplies it exactly
  * (4 for 万, 8 for 亿). */
-double es_numeral_value(const es_numeral *n, int magnitude_pow10);
+ES_API double es_numeral_value(const es_numeral *n, int magnitude_pow10);
 
 /* If s starts with a magnitude word (万, 亿, 千, 百, 万亿, 千万, 百万), its power
  * of ten; *used receives its length in bytes. Returns 0 when none. */
-int es_magnitude_parse(const char *s, size_t len, size_t *used);
+ES_API int es_magnitude_parse(const char *s, size_t len, size_t *used);
 
 /* True for the code points that can start a Chinese numeral. */
-bool es_is_chinese_numeral_char(uint32_t cp);
+ES_API bool es_is_chinese_numeral_char(uint32_t cp);
 
 #ifdef __cplusplus
 }

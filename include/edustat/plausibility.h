@@ -12,6 +12,8 @@
 #ifndef EDUSTAT_PLAUSIBILITY_H
 #define EDUSTAT_PLAUSIBILITY_H
 
+#include "edustat/export.h"
+
 #include <stddef.h>
 
 #include "edustat/status.h"
@@ -40,10 +42,10 @@ typedef struct es_flag {
 
 /* The flags of t's rows, in table order (rule order within a row);
  * *out is NULL when there are none. Free with free(). */
-es_status es_plausibility_check(const es_table *t, es_flag **out, size_t *n, es_error *err);
+ES_API es_status es_plausibility_check(const es_table *t, es_flag **out, size_t *n, es_error *err);
 
 /* "above_ceiling", "fractional_count", "jump", "conflict". */
-const char *es_flag_rule_name(es_flag_rule rule);
+ES_API const char *es_flag_rule_name(es_flag_rule rule);
 
 #ifdef __cplusplus
 }

@@ -11,6 +11,8 @@
 #ifndef EDUSTAT_RECORDS_JSON_H
 #define EDUSTAT_RECORDS_JSON_H
 
+#include "edustat/export.h"
+
 #include <stdio.h>
 
 #include "edustat/extract.h"
@@ -29,22 +31,22 @@ typedef struct es_records_writer es_records_writer;
 
 /* A writer to out (not closed by the writer); out NULL: a writer that
  * only counts what it is given and prints nothing. */
-es_status es_records_writer_new(FILE *out, es_records_format format, es_records_writer **w,
+ES_API es_status es_records_writer_new(FILE *out, es_records_format format, es_records_writer **w,
                                 es_error *err);
 
-es_status es_records_writer_document(es_records_writer *w, const es_doc_info *doc);
-es_status es_records_writer_record(es_records_writer *w, const es_record *rec);
+ES_API es_status es_records_writer_document(es_records_writer *w, const es_doc_info *doc);
+ES_API es_status es_records_writer_record(es_records_writer *w, const es_record *rec);
 
 /* Finish the output (the JSON form is written here). */
-es_status es_records_writer_finish(es_records_writer *w, es_error *err);
+ES_API es_status es_records_writer_finish(es_records_writer *w, es_error *err);
 
-void es_records_writer_free(es_records_writer *w);
+ES_API void es_records_writer_free(es_records_writer *w);
 
 /* Counts so far. */
-size_t es_records_writer_count(const es_records_writer *w, size_t *documents, size_t *redactions);
+ES_API size_t es_records_writer_count(const es_records_writer *w, size_t *documents, size_t *redactions);
 
 /* A sink that sends extraction output to the writer passed as user data. */
-es_extract_sink es_records_writer_sink(es_records_writer *w);
+ES_API es_extract_sink es_records_writer_sink(es_records_writer *w);
 
 #ifdef __cplusplus
 }

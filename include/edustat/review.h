@@ -13,6 +13,8 @@
 #ifndef EDUSTAT_REVIEW_H
 #define EDUSTAT_REVIEW_H
 
+#include "edustat/export.h"
+
 #include <stdio.h>
 
 #include "edustat/corpus.h"
@@ -33,7 +35,7 @@ typedef struct es_review_options {
     long long date_epoch; /* generation date (seconds since 1970); < 0: now */
 } es_review_options;
 
-es_status es_review_write(const es_table *t, const es_corpus *c, const es_review_options *o,
+ES_API es_status es_review_write(const es_table *t, const es_corpus *c, const es_review_options *o,
                           FILE *out, es_error *err);
 
 #ifdef __cplusplus

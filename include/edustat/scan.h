@@ -15,6 +15,8 @@
 #ifndef EDUSTAT_SCAN_H
 #define EDUSTAT_SCAN_H
 
+#include "edustat/export.h"
+
 #include <stdbool.h>
 #include <stddef.h>
 
@@ -33,9 +35,9 @@ typedef enum es_qualifier {
 } es_qualifier;
 
 /* "exact", "more_than", "approx", "at_least", "at_most". */
-const char *es_qualifier_name(es_qualifier q);
+ES_API const char *es_qualifier_name(es_qualifier q);
 /* The qualifier of such a name; false if it is none of them. */
-bool es_qualifier_parse(const char *name, es_qualifier *q);
+ES_API bool es_qualifier_parse(const char *name, es_qualifier *q);
 
 /* A table cell of an HTML page: where its text lies and its column header
  * (e.g. "经费（万元）") and row label (the row's first cell). */
@@ -70,19 +72,19 @@ typedef struct es_scan_callbacks {
 
 /* Scan text[0..len). cells (sorted by start, may be NULL) are the table
  * cells within it. Returns ES_OK, or ES_OK early if a callback stopped. */
-es_status es_scan_text(const char *text, size_t len, const es_table_cell *cells, size_t n_cells,
+ES_API es_status es_scan_text(const char *text, size_t len, const es_table_cell *cells, size_t n_cells,
                        const es_scan_callbacks *cb);
 
 /* Scan only the numbers that start in [from, to) of text[0..len); the text
  * around them is still read for units, qualifiers and names. */
-es_status es_scan_range(const char *text, size_t len, size_t from, size_t to,
+ES_API es_status es_scan_range(const char *text, size_t len, size_t from, size_t to,
                         const es_table_cell *cells, size_t n_cells, const es_scan_callbacks *cb);
 
 /* The clause around [start, end): back to the previous clause break
  * (。；！？ or a line break, and ，：、 after a few characters) and on to the
  * next one, at most ES_CONTEXT_MAX_CHARS characters each side. */
 #define ES_CONTEXT_MAX_CHARS 60
-void es_scan_context(const char *text, size_t len, size_t start, size_t end, size_t *ctx_start,
+ES_API void es_scan_context(const char *text, size_t len, size_t start, size_t end, size_t *ctx_start,
                      size_t *ctx_end);
 
 #ifdef __cplusplus

@@ -14,6 +14,8 @@
 #ifndef EDUSTAT_SITUATE_H
 #define EDUSTAT_SITUATE_H
 
+#include "edustat/export.h"
+
 #include <stdbool.h>
 #include <stddef.h>
 
@@ -43,21 +45,21 @@ typedef enum es_year_source {
     ES_YEAR_RELATIVE      /* 上年, 去年, 明年 counted from the document's year */
 } es_year_source;
 
-const char *es_basis_name(es_basis b);             /* "actual", "target", "cumulative" */
-const char *es_scope_name(es_scope s);             /* "own", "wider", "part" */
-const char *es_year_source_name(es_year_source y); /* "document", "clause", "relative" */
-bool es_basis_parse(const char *name, es_basis *out);
-bool es_scope_parse(const char *name, es_scope *out);
-bool es_year_source_parse(const char *name, es_year_source *out);
+ES_API const char *es_basis_name(es_basis b);             /* "actual", "target", "cumulative" */
+ES_API const char *es_scope_name(es_scope s);             /* "own", "wider", "part" */
+ES_API const char *es_year_source_name(es_year_source y); /* "document", "clause", "relative" */
+ES_API bool es_basis_parse(const char *name, es_basis *out);
+ES_API bool es_scope_parse(const char *name, es_scope *out);
+ES_API bool es_year_source_parse(const char *name, es_year_source *out);
 
 typedef struct es_situator es_situator;
 
 /* The situator of the built-in cues (data/situation.tsv). */
-es_status es_situator_new_builtin(es_situator **out, es_error *err);
+ES_API es_status es_situator_new_builtin(es_situator **out, es_error *err);
 /* The same from cue text in memory (name is used in messages). */
-es_status es_situator_new_from_text(const char *name, const char *text, size_t len,
+ES_API es_status es_situator_new_from_text(const char *name, const char *text, size_t len,
                                     es_situator **out, es_error *err);
-void es_situator_free(es_situator *s);
+ES_API void es_situator_free(es_situator *s);
 
 typedef struct es_situation {
     int year;                  /* 0: unknown or not named (由A提高到B) */
@@ -128,7 +130,7 @@ typedef struct es_situate_doc {
 
 /* Start a document whose body is text[body_start, body_end); title may be
  * NULL, doc_year 0 when unknown, district and city NULL when unknown. */
-void es_situate_doc_init(es_situate_doc *d, const es_situator *s, const es_gazetteer *g,
+ES_API void es_situate_doc_init(es_situate_doc *d, const es_situator *s, const es_gazetteer *g,
                          const char *text, size_t body_start, size_t body_end,
                          const char *title, int doc_year, const char *doc_district,
                          const char *doc_city);
@@ -136,7 +138,7 @@ void es_situate_doc_init(es_situate_doc *d, const es_situator *s, const es_gazet
 /* Situate the figure text[start, end) with normalised unit and indicator
  * id. cell is its table cell, or NULL for running text. Figures of one
  * document must come in text order. */
-void es_situate(es_situate_doc *d, size_t start, size_t end, const char *unit,
+ES_API void es_situate(es_situate_doc *d, size_t start, size_t end, const char *unit,
                 const char *indicator, const es_table_cell *cell, es_situation *out);
 
 #ifdef __cplusplus

@@ -10,6 +10,8 @@
 #ifndef EDUSTAT_SOURCE_H
 #define EDUSTAT_SOURCE_H
 
+#include "edustat/export.h"
+
 #include <stdbool.h>
 #include <stddef.h>
 
@@ -29,38 +31,38 @@ typedef struct es_source es_source;
  * returns a status and describes it in err (naming the file; the line for
  * an invalid byte). Invalid bytes inside otherwise valid UTF-8 are not a
  * failure: they become U+FFFD and es_source_invalid_bytes() tells. */
-es_status es_source_load(const char *path, es_source **out, es_error *err);
+ES_API es_status es_source_load(const char *path, es_source **out, es_error *err);
 
 /* The same from bytes already in memory; name is used in messages and
  * records and decides HTML by its extension. */
-es_status es_source_from_bytes(const char *name, const char *bytes, size_t len, es_source **out,
+ES_API es_status es_source_from_bytes(const char *name, const char *bytes, size_t len, es_source **out,
                                es_error *err);
 
-void es_source_free(es_source *src);
+ES_API void es_source_free(es_source *src);
 
-const char *es_source_name(const es_source *src);
-const char *es_source_text(const es_source *src, size_t *len);
-const char *es_source_encoding(const es_source *src); /* "UTF-8", "GB18030"... */
-bool es_source_is_html(const es_source *src);
+ES_API const char *es_source_name(const es_source *src);
+ES_API const char *es_source_text(const es_source *src, size_t *len);
+ES_API const char *es_source_encoding(const es_source *src); /* "UTF-8", "GB18030"... */
+ES_API bool es_source_is_html(const es_source *src);
 /* The HTML page's <h1> or <title>, or NULL. */
-const char *es_source_html_title(const es_source *src);
-const es_table_cell *es_source_cells(const es_source *src, size_t *n);
+ES_API const char *es_source_html_title(const es_source *src);
+ES_API const es_table_cell *es_source_cells(const es_source *src, size_t *n);
 
 /* Byte offset in the file of text offset off. */
-size_t es_source_offset(const es_source *src, size_t off);
+ES_API size_t es_source_offset(const es_source *src, size_t off);
 /* 1-based line in the file of text offset off. */
-long es_source_line(const es_source *src, size_t off);
+ES_API long es_source_line(const es_source *src, size_t off);
 /* Lines in the file (a last line without a newline counts). */
-long es_source_line_count(const es_source *src);
+ES_API long es_source_line_count(const es_source *src);
 
 /* The text is the file's, except that a paragraph wrapped over lines of
  * one width (text from PDF or Word) is read joined. When text[a, b) spans
  * such a break, this returns the file's (decoded) text for it and its
  * length; NULL when text[a, b) is the file's own. */
-const char *es_source_original(const es_source *src, size_t a, size_t b, size_t *len);
+ES_API const char *es_source_original(const es_source *src, size_t a, size_t b, size_t *len);
 
 /* Bytes that could not be decoded; *first_line is the line of the first. */
-size_t es_source_invalid_bytes(const es_source *src, long *first_line);
+ES_API size_t es_source_invalid_bytes(const es_source *src, long *first_line);
 
 #ifdef __cplusplus
 }

@@ -21,6 +21,8 @@
 #ifndef EDUSTAT_STATS_H
 #define EDUSTAT_STATS_H
 
+#include "edustat/export.h"
+
 #include <stdbool.h>
 #include <stddef.h>
 
@@ -62,16 +64,16 @@ typedef struct es_summary {
     size_t n_by_district;
 } es_summary;
 
-es_status es_summary_compute(const es_table *t, es_summary **out, es_error *err);
+ES_API es_status es_summary_compute(const es_table *t, es_summary **out, es_error *err);
 
 /* Is comparison c of indicator ind, of year (0: any), and of one of the
  * districts (none given: any)? For `edustat compare` and its JSON. */
-bool es_comparison_selected(const es_comparison *c, const es_indicator *ind,
+ES_API bool es_comparison_selected(const es_comparison *c, const es_indicator *ind,
                             const char *const *districts, size_t n_districts, int year);
 
 /* The comparison of row r of t (comparisons are in table order). */
-const es_comparison *es_summary_comparison(const es_summary *s, const es_table *t, const es_row *r);
-void es_summary_free(es_summary *s);
+ES_API const es_comparison *es_summary_comparison(const es_summary *s, const es_table *t, const es_row *r);
+ES_API void es_summary_free(es_summary *s);
 
 #ifdef __cplusplus
 }

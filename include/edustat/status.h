@@ -9,6 +9,8 @@
 #ifndef EDUSTAT_STATUS_H
 #define EDUSTAT_STATUS_H
 
+#include "edustat/export.h"
+
 #ifdef __cplusplus
 extern "C" {
 #endif
@@ -36,10 +38,10 @@ typedef struct es_error {
 } es_error;
 
 /* A short English name for a status ("out of memory"...). Never NULL. */
-const char *es_status_name(es_status status);
+ES_API const char *es_status_name(es_status status);
 
 /* Reset an error record to "no error". Accepts NULL. */
-void es_error_clear(es_error *err);
+ES_API void es_error_clear(es_error *err);
 
 #ifdef __cplusplus
 }

@@ -21,6 +21,8 @@
 #ifndef EDUSTAT_TABLE_H
 #define EDUSTAT_TABLE_H
 
+#include "edustat/export.h"
+
 #include <stdbool.h>
 #include <stddef.h>
 
@@ -40,7 +42,7 @@ typedef enum es_pick {
     ES_PICK_MEDIAN
 } es_pick;
 
-const char *es_pick_name(es_pick pick); /* "max", "first", "median" */
+ES_API const char *es_pick_name(es_pick pick); /* "max", "first", "median" */
 
 /* One record as the table needs it. Strings are owned by the es_facts. */
 typedef struct es_fact {
@@ -68,15 +70,15 @@ typedef struct es_fact {
 typedef struct es_facts es_facts;
 
 /* Facts about indicators of lx (borrowed; must outlive the facts). */
-es_facts *es_facts_new(const es_lexicon *lx);
-void es_facts_free(es_facts *f);
+ES_API es_facts *es_facts_new(const es_lexicon *lx);
+ES_API void es_facts_free(es_facts *f);
 
 /* Keep a record (redactions and `other` are ignored). */
-es_status es_facts_add(es_facts *f, const es_record *r, es_error *err);
-size_t es_facts_count(const es_facts *f);
+ES_API es_status es_facts_add(es_facts *f, const es_record *r, es_error *err);
+ES_API size_t es_facts_count(const es_facts *f);
 /* The i-th fact kept, in the order they were added (i < count). */
-const es_fact *es_facts_at(const es_facts *f, size_t i);
-const es_lexicon *es_facts_lexicon(const es_facts *f);
+ES_API const es_fact *es_facts_at(const es_facts *f, size_t i);
+ES_API const es_lexicon *es_facts_lexicon(const es_facts *f);
 
 typedef struct es_row {
     const es_indicator *indicator;
@@ -122,17 +124,17 @@ typedef struct es_table {
     const es_facts *facts;
 } es_table;
 
-es_status es_table_build(const es_facts *f, es_pick pick, es_table **out, es_error *err);
+ES_API es_status es_table_build(const es_facts *f, es_pick pick, es_table **out, es_error *err);
 
 /* The distinct years of rows [first, end) of t, ascending, into years (at
  * most cap of them: later ones are left out). Returns how many. */
-size_t es_table_years(const es_table *t, size_t first, size_t end, int *years, size_t cap);
+ES_API size_t es_table_years(const es_table *t, size_t first, size_t end, int *years, size_t cap);
 
 /* Why a fact has no cell ("target", "cumulative", "wider", "part",
  * "no_district", "no_year", "other_unit"), or NULL when it has one.
  * own_unit: its indicator's unit in the table. */
-const char *es_fact_unplaced_reason(const es_fact *x, const char *own_unit);
-void es_table_free(es_table *t);
+ES_API const char *es_fact_unplaced_reason(const es_fact *x, const char *own_unit);
+ES_API void es_table_free(es_table *t);
 
 #ifdef __cplusplus
 }
