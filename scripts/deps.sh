@@ -5,7 +5,8 @@ set -eu
 
 PACKAGES="build-essential pkg-config libcjson-dev libcmocka-dev libgsl-dev \
 libhpdf-dev libuchardet-dev libgumbo-dev libfreetype-dev libfontconfig-dev zlib1g-dev \
-fonts-wqy-zenhei clang chromium python3 python3-fonttools poppler-utils qpdf time"
+fonts-wqy-zenhei clang chromium python3 python3-fonttools poppler-utils qpdf time \
+libxlsxwriter-dev"
 
 missing=""
 for p in $PACKAGES; do

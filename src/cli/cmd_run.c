@@ -21,6 +21,7 @@
 #include "edustat/records_json.h"
 #include "edustat/stats.h"
 #include "edustat/table.h"
+#include "edustat/xlsx_tables.h"
 
 static void run_usage(FILE *to)
 {
@@ -141,7 +142,7 @@ typedef es_status (*writer_fn)(const void *what, FILE *out, es_error *err);
 static const char *const run_files[] = {
     "records.json",        "table.json",          "summary.json",
     "table.csv",           "summary_by_year.csv", "summary_by_district.csv",
-    "summary_comparisons.csv", "datapackage.json", "echarts.json",
+    "summary_comparisons.csv", "table.xlsx",      "datapackage.json", "echarts.json",
     "briefing.pdf",        "review.html"};
 #define N_RUN_FILES (sizeof run_files / sizeof run_files[0])
 
@@ -276,6 +277,39 @@ static int publish(run_out *ro)
         cli_sync_parent(any);
     free(any);
     return 0;
+}
+
+/* table.xlsx: libxlsxwriter writes by file name, into the stage (which is
+ * put in place only when the whole run is written). */
+static int write_workbook(run_out *ro, const es_table *t)
+{
+    es_error err;
+    es_error_clear(&err);
+    char *path = join(ro->stage, "table.xlsx");
+    if (path == NULL) {
+        fputs("edustat: out of memory\n", stderr);
+        return -1;
+    }
+    int rc = -1;
+    if (es_write_table_xlsx(t, path, cli_source_date(), &err) != ES_OK) {
+        unlink(path);
+        snprintf(err.file, sizeof err.file, "%s/table.xlsx", ro->dir);
+        cli_report(&err);
+    } else {
+        struct stat sb;
+        char size[32];
+        human_size(stat(path, &sb) == 0 ? (long)sb.st_size : 0, size, sizeof size);
+        int k = file_index("table.xlsx");
+        size_t n_ind = 0;
+        for (size_t i = 0; i < t->n_rows; i++)
+            n_ind += i == 0 || t->rows[i].indicator != t->rows[i - 1].indicator;
+        ro->written[k] = 1;
+        snprintf(ro->said[k], sizeof ro->said[k], "table.xlsx (%zu rows, %zu indicator sheets, %s)", t->n_rows,
+                 n_ind, size);
+        rc = 0;
+    }
+    free(path);
+    return rc;
 }
 
 static es_status write_table(const void *t, FILE *out, es_error *err) { return es_write_table_json(t, out, err); }
@@ -517,6 +551,8 @@ int cmd_run(int argc, char **argv)
         if (write_file(&ro, csvs[k].name, csvs[k].fn, csvs[k].what, desc) != 0)
             rc = CLI_EXIT_INPUT;
     }
+    if (rc == 0 && write_workbook(&ro, table) != 0)
+        rc = CLI_EXIT_INPUT;
     if (rc == 0 && write_file(&ro, "datapackage.json", write_package, table, "4 tables as CSV, 3 JSON files") != 0)
         rc = CLI_EXIT_INPUT;
     snprintf(desc, sizeof desc, "%zu rows", table->n_rows);

@@ -218,6 +218,8 @@ json_check "$TMP/run/summary.json" "d['schema']=='edustat.summary/1' and len(d['
 json_check "$TMP/run/datapackage.json" "d['resources'][0]['path']=='table.csv' and d['resources'][0]['format']=='csv' and d['resources'][0]['schema']['primaryKey']==['indicator','district','year'] and {r['path'] for r in d['resources']}>={'table.json','summary.json','echarts.json'}"
 # the CSV files: byte-order mark, RFC 4180, the schema's header, the JSON's rows and values
 if python3 "$HERE/csv_check.py" "$TMP/run"; then ok; else bad "CSV files of a run"; fi
+# the workbook: the long table and a sheet per indicator, values in the scale and format of their kind
+if python3 "$HERE/xlsx_check.py" "$TMP/run/table.xlsx" "$TMP/run/table.json" >/dev/null; then ok; else bad "table.xlsx of a run"; fi
 expect_err "wrote $TMP/run/table.csv ("
 json_check "$TMP/run/echarts.json" "d['schema']=='edustat.echarts/2' and all(i['dataset']['source'][0][0]=='district' and 'dimensions' not in i['dataset'] for i in d['indicators'])"
 # ECharts itself draws echarts.json right, as bars and as lines (Node, npm echarts, server-side SVG)
