@@ -95,25 +95,7 @@ def main():
             sys.exit(f"{pdf}: qpdf --check: {r.stdout[-300:]} {r.stderr[-300:]}")
     elif check == "ink":
         page, x0, y0, x1, y1, least = int(args[0]), *map(float, args[1:5]), float(args[5])
-        r = subprocess.run(["pdftoppm", "-r", "72", "-gray", "-f", str(page), "-l", str(page),
-                            "-singlefile", pdf], capture_output=True)
-        data = r.stdout
-        if r.returncode != 0 or not data.startswith(b"P5"):
-            sys.exit(f"{pdf}: pdftoppm could not render page {page}")
-        # P5 header: magic, width, height, maxval, then one whitespace
-        parts, pos = [], 0
-        while len(parts) < 4 and pos < len(data):
-            while pos < len(data) and data[pos:pos + 1].isspace():
-                pos += 1
-            start = pos
-            while pos < len(data) and not data[pos:pos + 1].isspace():
-                pos += 1
-            parts.append(data[start:pos])
-        if len(parts) < 4:
-            sys.exit(f"{pdf}: not a PGM image")
-        pos += 1
-        w, h = int(parts[1]), int(parts[2])
-        px = data[pos:]
+        w, h, px = render_gray(pdf, page, 72)
         dark = total = 0
         for y in range(int(y0), min(int(y1), h)):
             row = px[y * w:(y + 1) * w]
