@@ -5,7 +5,9 @@
 #include <stdio.h>
 #include <string.h>
 
+#ifndef EDUSTAT_VERSION /* the Makefile passes its VERSION, the shared library's too */
 #define EDUSTAT_VERSION "0.1.0"
+#endif
 
 static void usage(FILE *to)
 {
@@ -42,10 +44,24 @@ int main(int argc, char **argv)
         rc = cmd_compare(argc - 1, argv + 1);
     } else if (strcmp(cmd, "indicators") == 0) {
         rc = cmd_indicators(argc - 1, argv + 1);
+    } else if (strcmp(cmd, "help") == 0 && argc > 2) { /* edustat help run: as edustat run --help */
+        int known = strcmp(argv[2], "extract") == 0 || strcmp(argv[2], "run") == 0 ||
+                    strcmp(argv[2], "report") == 0 || strcmp(argv[2], "compare") == 0 ||
+                    strcmp(argv[2], "indicators") == 0;
+        if (!known) {
+            cli_usage_error("unknown command '%s' (try edustat --help)", argv[2]);
+            return CLI_EXIT_USAGE;
+        }
+        char *sub[] = {argv[2], (char *)"--help", NULL};
+        rc = strcmp(argv[2], "extract") == 0   ? cmd_extract(2, sub)
+             : strcmp(argv[2], "run") == 0     ? cmd_run(2, sub)
+             : strcmp(argv[2], "report") == 0  ? cmd_report(2, sub)
+             : strcmp(argv[2], "compare") == 0 ? cmd_compare(2, sub)
+                                               : cmd_indicators(2, sub);
     } else if (strcmp(cmd, "--help") == 0 || strcmp(cmd, "-h") == 0 || strcmp(cmd, "help") == 0) {
         usage(stdout);
         rc = CLI_EXIT_OK;
-    } else if (strcmp(cmd, "--version") == 0) {
+    } else if (strcmp(cmd, "--version") == 0 || strcmp(cmd, "-V") == 0 || strcmp(cmd, "version") == 0) {
         puts("edustat " EDUSTAT_VERSION);
         rc = CLI_EXIT_OK;
     } else {

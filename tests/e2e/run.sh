@@ -149,6 +149,15 @@ json_check "$TMP/from-pipe" "len(d['records'])>=3"
 expect_status 2 "$EDUSTAT"
 expect_status 2 "$EDUSTAT" frobnicate
 expect_err "unknown command 'frobnicate'"
+# the version and a command's help, the ways people ask for them
+for v in --version -V version; do
+    expect_status 0 "$EDUSTAT" $v
+    if grep -qE '^edustat [0-9]+\.[0-9]+\.[0-9]+$' "$TMP/out"; then ok; else bad "edustat $v printed: $(cat "$TMP/out")"; fi
+done
+expect_status 0 "$EDUSTAT" help run
+if grep -q "^usage: edustat run" "$TMP/out"; then ok; else bad "edustat help run is not run's help"; fi
+expect_status 2 "$EDUSTAT" help frobnicate
+expect_err "unknown command 'frobnicate'"
 expect_status 2 "$EDUSTAT" extract
 expect_err "no input files"
 expect_status 2 "$EDUSTAT" extract --format xml two-docs.txt
