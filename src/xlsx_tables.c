@@ -68,16 +68,20 @@ static void sheet_name(const char *label, char names[][128], size_t n_names, cha
     }
 }
 
-static int write_long_table(lxw_worksheet *ws, const es_table *t, const formats *f)
+/* Excel's rows per sheet, the header included. */
+#define SHEET_ROWS 1048576
+
+/* Rows [from, to) of the long table, under a header row. */
+static int write_long_table(lxw_worksheet *ws, const es_table *t, size_t from, size_t to, const formats *f)
 {
     static const char *const heads[] = {"指标", "指标代码", "区县", "城市", "年份", "数值", "单位", "限定",
                                         "来源文件", "行", "原文"};
     for (int c = 0; c < 11; c++)
         if (worksheet_write_string(ws, 0, (lxw_col_t)c, heads[c], f->head) != LXW_NO_ERROR)
             return -1;
-    for (size_t i = 0; i < t->n_rows; i++) {
+    for (size_t i = from; i < to; i++) {
         const es_row *r = &t->rows[i];
-        lxw_row_t row = (lxw_row_t)(i + 1);
+        lxw_row_t row = (lxw_row_t)(i - from + 1);
         worksheet_write_string(ws, row, 0, r->indicator->label, NULL);
         worksheet_write_string(ws, row, 1, r->indicator->id, NULL);
         worksheet_write_string(ws, row, 2, r->district, NULL);
@@ -143,7 +147,11 @@ static int write_indicator(lxw_worksheet *ws, const es_table *t, size_t first, s
 
 es_status es_write_table_xlsx(const es_table *t, const char *path, long long created, es_error *err)
 {
-    lxw_workbook *wb = workbook_new(path);
+    /* rows go straight to temporary files as they are written (each sheet
+     * is written row by row, left to right): memory stays flat however
+     * long the table */
+    lxw_workbook_options options = {.constant_memory = LXW_TRUE, .tmpdir = NULL};
+    lxw_workbook *wb = workbook_new_opt(path, &options);
     if (wb == NULL)
         return es_error_set(err, ES_ERR_WRITE, path, 0, "cannot create the workbook");
     if (created < 0) {
@@ -168,9 +176,17 @@ es_status es_write_table_xlsx(const es_table *t, const char *path, long long cre
     format_set_num_format(f.whole, "#,##0");
     format_set_text_wrap(f.text);
     int rc = 0;
-    lxw_worksheet *ws = workbook_add_worksheet(wb, "指标表");
-    if (ws == NULL || write_long_table(ws, t, &f) != 0)
-        rc = -1;
+    /* the long table on as many sheets as Excel's row limit asks:
+     * 指标表, 指标表2, ... */
+    size_t n_long = t->n_rows / (SHEET_ROWS - 1) + 1;
+    for (size_t part = 0; part < n_long && rc == 0; part++) {
+        char name[32];
+        snprintf(name, sizeof name, part ? "指标表%zu" : "指标表", part + 1);
+        size_t from = part * (SHEET_ROWS - 1), to = from + (SHEET_ROWS - 1);
+        lxw_worksheet *ws = workbook_add_worksheet(wb, name);
+        if (ws == NULL || write_long_table(ws, t, from, to < t->n_rows ? to : t->n_rows, &f) != 0)
+            rc = -1;
+    }
     size_t n_ind = 0;
     for (size_t i = 0; i < t->n_rows; i++)
         n_ind += i == 0 || t->rows[i].indicator != t->rows[i - 1].indicator;

@@ -22,9 +22,14 @@ def col_index(ref):
 def main():
     z = zipfile.ZipFile(sys.argv[1])
     table = json.load(open(sys.argv[2], encoding="utf-8"))["rows"]
-    strings = [re.sub(r"<[^>]+>", "", si) for si in
-               re.findall(r"<si>(.*?)</si>", z.read("xl/sharedStrings.xml").decode(), re.S)]
-    strings = [s.replace("&amp;", "&").replace("&lt;", "<").replace("&gt;", ">") for s in strings]
+    # strings are inline (the workbook is written row by row) or shared
+    strings = []
+    if "xl/sharedStrings.xml" in z.namelist():
+        strings = [re.sub(r"<[^>]+>", "", si) for si in
+                   re.findall(r"<si>(.*?)</si>", z.read("xl/sharedStrings.xml").decode(), re.S)]
+
+    def unescape(x):
+        return x.replace("&lt;", "<").replace("&gt;", ">").replace("&quot;", '"').replace("&amp;", "&")
     names = re.findall(r'<sheet name="([^"]+)"', z.read("xl/workbook.xml").decode())
     formats = {"2": "0.00", "3": "#,##0", "4": "#,##0.00"}  # Excel's built-in formats
     formats.update(re.findall(r'<numFmt numFmtId="(\d+)" formatCode="([^"]+)"', z.read("xl/styles.xml").decode()))
@@ -32,11 +37,17 @@ def main():
 
     def sheet(k):
         cells = {}
-        for ref, attrs, v in re.findall(r'<c r="([A-Z]+\d+)"([^>]*)><v>([^<]*)</v></c>', z.read(f"xl/worksheets/sheet{k}.xml").decode()):
+        xml = z.read(f"xl/worksheets/sheet{k}.xml").decode()
+        for ref, attrs, body in re.findall(r'<c r="([A-Z]+\d+)"([^>]*)>(.*?)</c>', xml):
             row = int(re.search(r"\d+", ref).group(0)) - 1
             style = re.search(r's="(\d+)"', attrs)
             fmt = formats.get(xfs[int(style.group(1))], "") if style else ""
-            val = strings[int(v)] if 't="s"' in attrs else float(v)
+            if 't="inlineStr"' in attrs:
+                val = unescape(re.sub(r"<[^>]+>", "", body))
+            elif 't="s"' in attrs:
+                val = unescape(strings[int(re.search(r"<v>([^<]*)</v>", body).group(1))])
+            else:
+                val = float(re.search(r"<v>([^<]*)</v>", body).group(1))
             cells[(row, col_index(ref))] = (val, fmt)
         return cells
 
