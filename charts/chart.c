@@ -424,6 +424,7 @@ double es_chart_lines(const es_canvas *c, double x, double y, double w, double h
     }
     stroke(c, axis);
     es_canvas_line(c, px - 12, py, px + pw + 12, py, 0.6);
+    int gaps = 0;
     /* muted lines first, under the coloured ones */
     for (int pass = 0; pass < 2; pass++) {
         size_t colour = 0;
@@ -433,16 +434,38 @@ double es_chart_lines(const es_canvas *c, double x, double y, double w, double h
                 continue;
             es_rgb col = se->muted ? muted_grey : es_palette(colour);
             stroke(c, col);
-            if (se->n > 1) {
-                double *xy = malloc(2 * se->n * sizeof *xy);
-                if (xy != NULL) {
-                    for (size_t k = 0; k < se->n; k++) {
-                        xy[2 * k] = px + (se->years[k] - ymin) / span * pw;
-                        xy[2 * k + 1] = py + (se->values[k] - lo) / (hi - lo) * ph;
+            /* runs of consecutive years drawn as one line; across a year
+             * without data, dashed: the line does not claim that year */
+            double width = se->muted ? 0.7 : 1.4;
+            int dashed_style = !se->muted && colour >= 8;
+            for (size_t k = 0; k + 1 < se->n;) {
+                size_t e = k + 1;
+                while (e < se->n && se->years[e] - se->years[e - 1] == 1)
+                    e++;
+                double xy[2 * 64];
+                size_t m = 0;
+                for (size_t q = k; q < e; q++) {
+                    if (m == 64) { /* a long run: in pieces */
+                        c->ops->polyline(c->self, xy, m, width, dashed_style);
+                        xy[0] = xy[2 * (m - 1)];
+                        xy[1] = xy[2 * (m - 1) + 1];
+                        m = 1;
                     }
-                    c->ops->polyline(c->self, xy, se->n, se->muted ? 0.7 : 1.4, !se->muted && colour >= 8);
-                    free(xy);
+                    xy[2 * m] = px + (se->years[q] - ymin) / span * pw;
+                    xy[2 * m + 1] = py + (se->values[q] - lo) / (hi - lo) * ph;
+                    m++;
                 }
+                if (m > 1)
+                    c->ops->polyline(c->self, xy, m, width, dashed_style);
+                if (e < se->n) { /* the gap to the next run */
+                    double gap[4] = {px + (se->years[e - 1] - ymin) / span * pw,
+                                     py + (se->values[e - 1] - lo) / (hi - lo) * ph,
+                                     px + (se->years[e] - ymin) / span * pw,
+                                     py + (se->values[e] - lo) / (hi - lo) * ph};
+                    c->ops->polyline(c->self, gap, 2, width, 1);
+                    gaps = 1;
+                }
+                k = e; /* the next run starts after the gap */
             }
             if (!se->muted || se->n == 1) /* a lone point needs its mark to show */
                 for (size_t k = 0; k < se->n; k++)
@@ -472,6 +495,10 @@ double es_chart_lines(const es_canvas *c, double x, double y, double w, double h
         }
     }
     fill(c, ink);
+    if (gaps) { /* said once, over the plot's top right */
+        const char *words = "虚线：其间年份无数据";
+        text(c, x + w - width_of(c, words, TICK_SIZE), py + ph + 4, TICK_SIZE, words);
+    }
     free(entries);
     return legend_h;
 }

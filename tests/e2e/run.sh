@@ -377,7 +377,7 @@ print(' '.join(l for l,d,y in ids.values() if len(d)>=2 or len(y)>=2))")
     # amounts in per cent; 生师比 (lower is better) names the lowest first
     pdfcheck text "$B" 要点 "2024年5个区县中，厦门市思明区最高（99.3%），厦门市同安区最低（98.1%），中位数" \
         "比上年变化最大的是福州市仓山区（+0.7个百分点）" "（+9.3%）" "福州市鼓楼区最低（13.2:1），福州市仓山区最高（15.0:1）" \
-        "表1 各区县排名" 图1 "资料来源：" "（数值越低排名越前）"
+        "表1 各区县排名" 图1 "资料来源：" "（数值越低排名越前）" "虚线：其间年份无数据"
     if pdftotext -layout "$B" - | grep -qE "福州市鼓楼区 +13\.2:1 +1/3"; then ok; else bad "生师比 does not rank the lowest first"; fi
     # contents with page numbers, bookmarks, no ids or paths before the appendices
     if pdftotext -f 1 -l 1 -layout "$B" - | grep -qE "^要点 +2$"; then ok; else bad "the contents lack 要点 on page 2"; fi
