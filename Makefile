@@ -77,7 +77,9 @@ $(FONT): scripts/make-font.py
 deps:
 	@scripts/deps.sh
 
-$(BUILD)/obj/%.o: %.c $(wildcard include/edustat/*.h) $(wildcard src/*.h) $(wildcard src/cli/*.h) $(wildcard charts/*.h)
+# Objects depend on the Makefile too: a change of flags (-fPIC for the
+# shared library) rebuilds them.
+$(BUILD)/obj/%.o: %.c $(wildcard include/edustat/*.h) $(wildcard src/*.h) $(wildcard src/cli/*.h) $(wildcard charts/*.h) Makefile
 	@mkdir -p $(dir $@)
 	$(CC) $(CPPFLAGS) $(ALL_CFLAGS) -c $< -o $@
 
@@ -96,7 +98,7 @@ $(BUILD)/gen/review_%_data.c: charts/review.% $(BUILD)/tools/embed
 	@mkdir -p $(dir $@)
 	$(BUILD)/tools/embed es_builtin_review_$* $< > $@.tmp && mv $@.tmp $@
 
-$(BUILD)/gen/%.o: $(BUILD)/gen/%.c
+$(BUILD)/gen/%.o: $(BUILD)/gen/%.c Makefile
 	$(CC) $(ALL_CFLAGS) -c $< -o $@
 
 $(LIB_OBJ) $(GEN_OBJ): ALL_CFLAGS += -fPIC -fvisibility=hidden
