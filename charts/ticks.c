@@ -53,33 +53,6 @@ void es_nice_ticks(double min, double max, int want, double *lo, double *hi, dou
         *lo = 0;
 }
 
-void es_value_scale(const char *unit, double max_abs, double *divisor, char *suffix, size_t cap,
-                    int *decimals)
-{
-    *divisor = 1;
-    *decimals = 0; /* counts, areas, 元 and 万元: whole numbers */
-    if (strcmp(unit, "元") == 0) {
-        if (max_abs >= 1e8) {
-            *divisor = 1e8;
-            *decimals = 2;
-            snprintf(suffix, cap, "亿元");
-        } else if (max_abs >= 1e6) { /* below 100万元, 万元 in whole numbers would say 0 or 1 */
-            *divisor = 1e4;
-            snprintf(suffix, cap, "万元");
-        } else {
-            snprintf(suffix, cap, "元");
-        }
-    } else if (strcmp(unit, "ratio") == 0) {
-        *decimals = 1;
-        snprintf(suffix, cap, ":1");
-    } else if (strcmp(unit, "%") == 0) {
-        *decimals = 1;
-        snprintf(suffix, cap, "%%");
-    } else {
-        snprintf(suffix, cap, "%s", unit);
-    }
-}
-
 static void format_number(double v, int decimals, int trim, char *out, size_t cap);
 
 void es_format_number(double v, int decimals, char *out, size_t cap)

@@ -1,20 +1,16 @@
-/* ticks_internal.h - "nice" axis ticks in 1-2-5 steps, and value scaling
- * for labels (元 as 万元/亿元, large counts with 万). Pure functions. */
+/* ticks_internal.h - "nice" axis ticks in 1-2-5 steps and number labels
+ * for charts; the value scaling they use (元 as 万元/亿元) is shared with
+ * the workbook, in number_internal.h. Pure functions. */
 #ifndef EDUSTAT_TICKS_INTERNAL_H
 #define EDUSTAT_TICKS_INTERNAL_H
 
 #include <stddef.h>
 
+#include "number_internal.h" /* es_value_scale */
+
 /* An axis covering [min, max] with about `want` ticks: *lo, *hi and *step,
  * the step 1, 2 or 5 times a power of ten. lo <= min, hi >= max, lo < hi. */
 void es_nice_ticks(double min, double max, int want, double *lo, double *hi, double *step);
-
-/* How to show values of unit whose largest magnitude is max_abs: divide by
- * *divisor, print *decimals decimals and append suffix: 亿元 with 2, 万元 and
- * 元 as whole numbers, rates ("%") and ratios (":1") with 1, counts and
- * areas as whole numbers in their own unit. */
-void es_value_scale(const char *unit, double max_abs, double *divisor, char *suffix, size_t cap,
-                    int *decimals);
 
 /* v as text with at most `decimals` decimals, trailing zeros dropped,
  * thousands separated by commas; "-" for NaN; from ES_PLAIN_MAX_ABS on in

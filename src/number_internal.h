@@ -2,7 +2,9 @@
  * number_internal.h - how machine-readable outputs (JSON, CSV) print
  * numbers: derived statistics to 12 significant digits (1.3, not
  * 1.3000000000000114), a '.' whatever LC_NUMERIC says, nothing for NaN
- * and infinities (null in JSON, an empty field in CSV).
+ * and infinities (null in JSON, an empty field in CSV); and the scale and
+ * decimals values of a unit are shown in (the briefing, the review page
+ * and the workbook alike).
  */
 #ifndef EDUSTAT_NUMBER_INTERNAL_H
 #define EDUSTAT_NUMBER_INTERNAL_H
@@ -13,5 +15,12 @@ double es_tidy_number(double v);
 
 /* v tidied, as text; "" when not finite. */
 void es_number_text(double v, char *out, size_t cap);
+
+/* How to show values of unit whose largest magnitude is max_abs: divide by
+ * *divisor, print *decimals decimals and append suffix: 亿元 with 2, 万元 and
+ * 元 as whole numbers, rates ("%") and ratios (":1") with 1, counts and
+ * areas as whole numbers in their own unit. */
+void es_value_scale(const char *unit, double max_abs, double *divisor, char *suffix, size_t cap,
+                    int *decimals);
 
 #endif

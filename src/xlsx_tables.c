@@ -2,6 +2,7 @@
  * only module that calls libxlsxwriter. */
 #include "edustat/xlsx_tables.h"
 #include "error_internal.h"
+#include "number_internal.h"
 
 #include <math.h>
 #include <stdio.h>
@@ -12,10 +13,11 @@
 #include <xlsxwriter.h>
 
 /* How an indicator's values are shown: divided by divisor, in unit, with
- * an Excel number format. */
+ * an Excel number format (es_value_scale's scale and decimals, as the
+ * briefing shows them). */
 typedef struct value_style {
     double divisor;
-    const char *unit;
+    char unit[32];
     lxw_format *format;
 } value_style;
 
@@ -25,19 +27,17 @@ typedef struct formats {
 
 static value_style style_of(const formats *f, const es_table *t, size_t first, size_t end)
 {
-    const char *unit = t->rows[first].unit;
     double max_abs = 0;
     for (size_t i = first; i < end; i++)
         if (isfinite(t->rows[i].value))
             max_abs = fmax(max_abs, fabs(t->rows[i].value));
-    if (strcmp(unit, "元") == 0)
-        return max_abs >= 1e8 ? (value_style){1e8, "亿元", f->yi}
-               : max_abs >= 1e6 ? (value_style){1e4, "万元", f->whole} : (value_style){1, "元", f->whole};
-    if (strcmp(unit, "%") == 0)
-        return (value_style){1, "%", f->rate};
-    if (strcmp(unit, "ratio") == 0)
-        return (value_style){1, "X:1", f->rate};
-    return (value_style){1, unit, f->whole};
+    value_style st;
+    int decimals;
+    es_value_scale(t->rows[first].unit, max_abs, &st.divisor, st.unit, sizeof st.unit, &decimals);
+    if (strcmp(st.unit, ":1") == 0)
+        snprintf(st.unit, sizeof st.unit, "X:1");
+    st.format = decimals >= 2 ? f->yi : decimals == 1 ? f->rate : f->whole;
+    return st;
 }
 
 /* An Excel sheet name from a label: at most 31 characters (UTF-8 kept
