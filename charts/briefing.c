@@ -104,28 +104,6 @@ static void start_part(brief *b, const char *words)
         p->failed = 1;
 }
 
-/* The rows of a section's latest year, best first. */
-static int cmp_row_value(const void *a, const void *b)
-{
-    const es_row *x = *(const es_row *const *)a, *y = *(const es_row *const *)b;
-    if (x->value != y->value)
-        return (x->value > y->value) != x->indicator->lower_is_better ? -1 : 1;
-    return strcmp(x->district, y->district);
-}
-
-static const es_row **latest_rows(const es_table *t, const section *sec, size_t *n)
-{
-    const es_row **rows = malloc((sec->end - sec->first) * sizeof *rows);
-    *n = 0;
-    if (rows == NULL)
-        return NULL;
-    for (size_t i = sec->first; i < sec->end; i++)
-        if (t->rows[i].year == sec->latest_year)
-            rows[(*n)++] = &t->rows[i];
-    qsort(rows, *n, sizeof *rows, cmp_row_value);
-    return rows;
-}
-
 static const es_year_stats *year_stats(const es_summary *s, const section *sec, int year)
 {
     for (size_t i = 0; i < s->n_by_year; i++)
@@ -275,7 +253,7 @@ static void contents(brief *b)
 static void finding(const brief *b, const section *sec, char *out, size_t cap)
 {
     size_t n;
-    const es_row **rows = latest_rows(b->t, sec, &n);
+    const es_row **rows = es_section_latest_rows(b->t, sec, &n);
     if (rows == NULL || n == 0) {
         snprintf(out, cap, "%d. %s：无数据。", sec->number, sec->ind->label);
         free(rows);
@@ -543,7 +521,7 @@ static void ranking_table(brief *b, const section *sec)
 {
     es_pdf *p = b->p;
     size_t n;
-    const es_row **rows = latest_rows(b->t, sec, &n);
+    const es_row **rows = es_section_latest_rows(b->t, sec, &n);
     if (rows == NULL) {
         p->failed = 1;
         return;

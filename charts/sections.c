@@ -215,31 +215,47 @@ const char *es_section_axis_unit(const es_section *s)
     return strcmp(s->unit, ":1") == 0 ? "比值（X:1）" : s->unit;
 }
 
-static int cmp_bar(const void *a, const void *b)
+/* Best first: the highest value, or the lowest where lower is better;
+ * ties by district. */
+static int cmp_row_value(const void *a, const void *b)
 {
-    const es_bar *x = a, *y = b;
+    const es_row *x = *(const es_row *const *)a, *y = *(const es_row *const *)b;
     if (x->value != y->value)
-        return x->value > y->value ? -1 : 1;
-    return strcmp(x->label, y->label);
+        return (x->value > y->value) != x->indicator->lower_is_better ? -1 : 1;
+    return strcmp(x->district, y->district);
+}
+
+const es_row **es_section_latest_rows(const es_table *t, const es_section *s, size_t *n)
+{
+    const es_row **rows = malloc((s->end - s->first + 1) * sizeof *rows);
+    *n = 0;
+    if (rows == NULL)
+        return NULL;
+    for (size_t i = s->first; i < s->end; i++)
+        if (t->rows[i].year == s->latest_year)
+            rows[(*n)++] = &t->rows[i];
+    qsort(rows, *n, sizeof *rows, cmp_row_value);
+    return rows;
 }
 
 /* The latest year's chartable values, best first, labelled; *out is
  * malloc'd (NULL and -1 when out of memory). */
 static int latest_bars(const es_table *t, const es_section *s, es_bar **out, size_t *count)
 {
-    size_t n = 0;
-    for (size_t i = s->first; i < s->end; i++)
-        n += t->rows[i].year == s->latest_year;
-    es_bar *bars = malloc((n ? n : 1) * sizeof *bars);
+    size_t n_rows;
+    const es_row **rows = es_section_latest_rows(t, s, &n_rows);
+    es_bar *bars = rows ? malloc((n_rows ? n_rows : 1) * sizeof *bars) : NULL;
     *out = bars;
     *count = 0;
-    if (bars == NULL)
+    if (bars == NULL) {
+        free(rows);
         return -1;
-    n = 0;
-    for (size_t i = s->first; i < s->end; i++) {
-        const es_row *r = &t->rows[i];
-        if (r->year != s->latest_year || !es_chartable(r->value))
-            continue;
+    }
+    size_t n = 0;
+    for (size_t i = 0; i < n_rows; i++) {
+        const es_row *r = rows[i];
+        if (!es_chartable(r->value))
+            continue; /* listed on the data-quality page */
         es_bar *b = &bars[n++];
         es_section_place(s, r->district, r->city, b->label, sizeof b->label);
         b->value = r->value;
@@ -247,13 +263,7 @@ static int latest_bars(const es_table *t, const es_section *s, es_bar **out, siz
         es_section_number_text(s, r->value, num, sizeof num);
         snprintf(b->text, sizeof b->text, "%s%s", es_qualifier_prefix(r->qualifier), num);
     }
-    qsort(bars, n, sizeof *bars, cmp_bar);
-    if (s->ind->lower_is_better)
-        for (size_t i = 0; i < n / 2; i++) {
-            es_bar tmp = bars[i];
-            bars[i] = bars[n - 1 - i];
-            bars[n - 1 - i] = tmp;
-        }
+    free(rows);
     *count = n;
     return 0;
 }

@@ -41,6 +41,12 @@ void es_generation_date(long long epoch, char *out, size_t cap);
  * are none. */
 es_status es_sections_build(const es_table *t, int all, es_section **out, size_t *n);
 
+/* The rows of the section's latest year, best first (the highest, or the
+ * lowest where lower is better; ties by district): malloc'd, *n of them,
+ * NULL when out of memory. The bar chart, the ranking table and the
+ * findings all take this order. */
+const es_row **es_section_latest_rows(const es_table *t, const es_section *s, size_t *n);
+
 /* A district as the briefing names it: "福州市鼓楼区" when the table
  * compares districts of several cities (鼓楼区 is in more than one). */
 void es_section_place(const es_section *s, const char *district, const char *city, char *out, size_t cap);
