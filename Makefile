@@ -77,11 +77,12 @@ $(FONT): scripts/make-font.py
 deps:
 	@scripts/deps.sh
 
-# Objects depend on the Makefile too: a change of flags (-fPIC for the
-# shared library) rebuilds them.
-$(BUILD)/obj/%.o: %.c $(wildcard include/edustat/*.h) $(wildcard src/*.h) $(wildcard src/cli/*.h) $(wildcard charts/*.h) Makefile
+# Each object depends on the headers it includes (-MMD writes them to a
+# .d file beside it, read below) and on the Makefile: a change of flags
+# (-fPIC for the shared library) rebuilds it.
+$(BUILD)/obj/%.o: %.c Makefile
 	@mkdir -p $(dir $@)
-	$(CC) $(CPPFLAGS) $(ALL_CFLAGS) -c $< -o $@
+	$(CC) $(CPPFLAGS) $(ALL_CFLAGS) -MMD -MP -c $< -o $@
 
 $(BUILD)/tools/embed: tools/embed.c
 	@mkdir -p $(dir $@)
@@ -116,9 +117,11 @@ $(SO): $(LIB_OBJ) $(GEN_OBJ)
 $(BIN): $(CLI_OBJ) $(LIB)
 	$(CC) $(ALL_CFLAGS) $(CLI_OBJ) $(LIB) $(LDLIBS_ALL) -o $@
 
-$(BUILD)/tests/%: tests/%.c $(LIB) tests/test_util.h $(wildcard include/edustat/*.h) $(wildcard src/*.h) $(wildcard charts/*.h)
+$(BUILD)/tests/%: tests/%.c $(LIB) Makefile
 	@mkdir -p $(dir $@)
-	$(CC) $(CPPFLAGS) $(ALL_CFLAGS) $< $(LIB) $(LDLIBS_ALL) -lcmocka -o $@
+	$(CC) $(CPPFLAGS) $(ALL_CFLAGS) -MMD -MP $< $(LIB) $(LDLIBS_ALL) -lcmocka -o $@
+
+-include $(LIB_OBJ:.o=.d) $(CLI_OBJ:.o=.d) $(TESTS:=.d)
 
 # (install-check links a plain program against the library: not with the
 # sanitizers' runtime)

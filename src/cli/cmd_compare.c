@@ -133,10 +133,6 @@ int cmd_compare(int argc, char **argv)
         cli_usage_error("compare: --indicator is required (see edustat indicators)");
         return CLI_EXIT_USAGE;
     }
-    if (optind >= argc && ea.files_from == NULL) {
-        cli_usage_error("compare: no input files (try edustat compare --help)");
-        return CLI_EXIT_USAGE;
-    }
     /* --districts A,B,C (split in place; argv strings are ours to cut) */
     for (char *p = districts_arg; p && *p && n_districts < MAX_DISTRICTS;) {
         char *comma = strchr(p, ',');
@@ -175,6 +171,12 @@ int cmd_compare(int argc, char **argv)
     int n_inputs, failed = 0;
     if ((rc = cli_inputs(&ea, argc - optind, argv + optind, &inputs, &n_inputs)) != 0)
         goto done;
+    if (n_inputs == 0) {
+        cli_usage_error("compare: no input files (try edustat compare --help)");
+        cli_inputs_free(inputs, n_inputs, argc - optind);
+        rc = CLI_EXIT_USAGE;
+        goto done;
+    }
     failed = cli_feed(inputs, n_inputs, from_records, &ea.opt, ea.jobs, &sink, NULL, &fatal);
     cli_inputs_free(inputs, n_inputs, argc - optind);
     if (fatal || es_table_build(facts, pick, &table, &err) != ES_OK ||

@@ -30,7 +30,8 @@ static void extract_usage(FILE *to)
           "                      input); with -0/--null, ended by NUL (find -print0)\n"
           "  -j, --jobs N        extract on N threads (default: one per online CPU);\n"
           "                      the output is the same whatever N\n"
-          "FILE may be '-' for standard input; a FILE starting with '-' goes after '--'.\n"
+          "FILE may be '-' for standard input; with no FILE and input piped in, standard\n"
+          "input is read. A FILE starting with '-' goes after '--'.\n"
           "Exit status: 0 done, 1 some inputs could not be read (the rest are done),\n"
           "2 usage error.\n",
           to);

@@ -7,6 +7,7 @@
 #include <stdlib.h>
 #include <string.h>
 #include <sys/stat.h>
+#include <unistd.h>
 
 #include "edustat/briefing.h"
 #include "edustat/corpus.h"
@@ -83,16 +84,25 @@ int cmd_report(int argc, char **argv)
         }
         }
     }
-    if (out_path == NULL || optind >= argc) {
+    /* no records named and input piped in: the records on standard input */
+    static char stdin_name[] = "-";
+    char *from_stdin[] = {stdin_name};
+    char **names = argv + optind;
+    int n_names = argc - optind;
+    if (n_names == 0 && !isatty(STDIN_FILENO)) {
+        names = from_stdin;
+        n_names = 1;
+    }
+    if (out_path == NULL || n_names == 0) {
         cli_usage_error("report: -o FILE.pdf and at least one records file or directory are required");
         return CLI_EXIT_USAGE;
     }
     /* the records read, and a directory's records.json */
-    for (int i = optind; i < argc; i++) {
+    for (int i = 0; i < n_names; i++) {
         char path[4096];
         struct stat sb;
-        snprintf(path, sizeof path, stat(argv[i], &sb) == 0 && S_ISDIR(sb.st_mode) ? "%s/records.json" : "%s",
-                 argv[i]);
+        snprintf(path, sizeof path, stat(names[i], &sb) == 0 && S_ISDIR(sb.st_mode) ? "%s/records.json" : "%s",
+                 names[i]);
         char *one[1] = {path};
         if (cli_output_is_input(out_path, one, 1, lexicon, font))
             return CLI_EXIT_USAGE;
@@ -115,18 +125,18 @@ int cmd_report(int argc, char **argv)
     }
     report_sink rs = {facts, corpus, &err};
     es_extract_sink sink = {on_document, on_record, NULL, &rs};
-    for (int i = optind; i < argc && !fatal; i++) {
+    for (int i = 0; i < n_names && !fatal; i++) {
         /* a directory an earlier run wrote: its records.json */
         char path[4096];
         struct stat sb;
-        if (stat(argv[i], &sb) == 0 && S_ISDIR(sb.st_mode))
-            snprintf(path, sizeof path, "%s/records.json", argv[i]);
+        if (stat(names[i], &sb) == 0 && S_ISDIR(sb.st_mode))
+            snprintf(path, sizeof path, "%s/records.json", names[i]);
         else
-            snprintf(path, sizeof path, "%s", argv[i]);
+            snprintf(path, sizeof path, "%s", names[i]);
         char *one[1] = {path};
         failed += cli_feed(one, 1, 1, NULL, 1, &sink, NULL, &fatal);
     }
-    if (!fatal && failed == argc - optind) {
+    if (!fatal && failed == n_names) {
         fputs("edustat: no records could be read; no briefing written\n", stderr);
         rc = CLI_EXIT_INPUT;
         goto done;

@@ -409,6 +409,15 @@ int cli_inputs(const cli_extract_args *a, int argc, char **argv, char ***files, 
             return CLI_EXIT_INPUT;
         }
     }
+    /* no files named and input piped in: read standard input, as jq does */
+    if (count == 0 && a->files_from == NULL && !isatty(STDIN_FILENO)) {
+        if ((list[count] = strdup("-")) == NULL) {
+            fputs("edustat: out of memory\n", stderr);
+            free(list);
+            return CLI_EXIT_INPUT;
+        }
+        count++;
+    }
     *files = list;
     *n = (int)count;
     return 0;

@@ -158,8 +158,20 @@ expect_status 0 "$EDUSTAT" help run
 if grep -q "^usage: edustat run" "$TMP/out"; then ok; else bad "edustat help run is not run's help"; fi
 expect_status 2 "$EDUSTAT" help frobnicate
 expect_err "unknown command 'frobnicate'"
-expect_status 2 "$EDUSTAT" extract
-expect_err "no input files"
+# no files: standard input when it is piped in (as jq reads it), a usage
+# error when it is a terminal
+"$EDUSTAT" extract <two-docs.txt >"$TMP/stdin.json" 2>"$TMP/err"
+json_check "$TMP/stdin.json" "d['documents'][0]['file']=='-' and len(d['records'])==4"
+expect_status 1 "$EDUSTAT" extract </dev/null
+expect_err "-: empty file"
+"$EDUSTAT" compare --indicator funding.investment <two-docs.txt >"$TMP/out" 2>"$TMP/err"
+if grep -q "天河区.*2023.*21.50" "$TMP/out"; then ok; else bad "compare on standard input"; cat "$TMP/err"; fi
+"$EDUSTAT" extract two-docs.txt 2>/dev/null | "$EDUSTAT" report -o "$TMP/stdin.pdf" 2>"$TMP/err"
+if [ -s "$TMP/stdin.pdf" ] && grep -q "wrote" "$TMP/err"; then ok; else bad "report of records on standard input"; cat "$TMP/err"; fi
+if command -v script >/dev/null && script -qec true /dev/null >/dev/null 2>&1; then
+    script -qec "\"$EDUSTAT\" extract" /dev/null >"$TMP/tty" 2>&1
+    if grep -q "no input files" "$TMP/tty"; then ok; else bad "no usage error for no files on a terminal"; cat "$TMP/tty"; fi
+fi
 expect_status 2 "$EDUSTAT" extract --format xml two-docs.txt
 expect_err "--format must be json or jsonl"
 expect_status 2 "$EDUSTAT" extract --bogus two-docs.txt
@@ -296,8 +308,9 @@ expect_err "--pick must be max, first or median"
 expect_status 1 "$EDUSTAT" run -o "$TMP/file-not-dir" two-docs.txt
 expect_err "not a directory"
 
-# progress on a terminal only (script gives the command a terminal)
-if command -v script >/dev/null; then
+# progress on a terminal only (script gives the command a terminal; where
+# no pseudo-terminal can be opened, a chroot without /dev/pts, it cannot)
+if command -v script >/dev/null && script -qec true /dev/null >/dev/null 2>&1; then
     script -qec "\"$EDUSTAT\" run --no-pdf -o \"$TMP/prog\" two-docs.txt gb18030-crlf.txt cr-only.txt utf8-bom.txt table.html two-docs.txt" /dev/null >"$TMP/tty" 2>&1
     if grep -q "6/6 files" "$TMP/tty"; then ok; else bad "no progress on a terminal"; fi
     "$EDUSTAT" run --no-pdf -o "$TMP/prog2" two-docs.txt gb18030-crlf.txt cr-only.txt utf8-bom.txt table.html two-docs.txt 2>"$TMP/err"
