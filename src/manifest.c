@@ -142,6 +142,7 @@ es_status es_manifest_load(const char *path, es_manifest **out, es_error *err)
         e->district = dup_or_null(fld[2]);
         e->city = dup_or_null(fld[3]);
         e->year = (int)year;
+        e->line = line_no;
         m->n++;
         if (e->file == NULL || (*fld[2] && e->district == NULL) || (*fld[3] && e->city == NULL)) {
             st = es_error_set(err, ES_ERR_NOMEM, path, line_no, "out of memory");
@@ -161,6 +162,16 @@ static const char *base_name(const char *p)
 {
     const char *s = strrchr(p, '/');
     return s ? s + 1 : p;
+}
+
+size_t es_manifest_count(const es_manifest *m)
+{
+    return m ? m->n : 0;
+}
+
+const es_manifest_entry *es_manifest_entry_at(const es_manifest *m, size_t i)
+{
+    return m && i < m->n ? &m->items[i] : NULL;
 }
 
 const es_manifest_entry *es_manifest_find(const es_manifest *m, const char *file, int doc_index)

@@ -95,6 +95,12 @@ int cli_common_option(int c, cli_extract_args *ea, char **argv, const char *cmd)
  * given, else 0. */
 int cli_refuse_with_records(const cli_extract_args *a, const char *cmd);
 
+/* Warn, naming each, of districts the gazetteer does not know: --district,
+ * the manifest's and the n given (compare's --districts). A warning only:
+ * a user may name a district the gazetteer lacks (a new one, a 新区). */
+void cli_warn_unknown_districts(const cli_pipeline *p, const cli_extract_args *a, const char *const *names,
+                                size_t n);
+
 /* Point opt at the pipeline's classifier, gazetteer, situator and manifest. */
 void cli_pipeline_attach(const cli_pipeline *p, es_extract_options *opt);
 

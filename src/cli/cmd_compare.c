@@ -155,6 +155,7 @@ int cmd_compare(int argc, char **argv)
         return CLI_EXIT_USAGE;
     }
     cli_pipeline_attach(&pipe, &ea.opt);
+    cli_warn_unknown_districts(&pipe, &ea, districts, n_districts);
     es_facts *facts = es_facts_new(pipe.lexicon);
     es_table *table = NULL;
     es_summary *summary = NULL;

@@ -95,6 +95,7 @@ int cmd_extract(int argc, char **argv)
         rc = cli_pipeline_open(&pipe, ea.lexicon_path, ea.manifest_path, 1);
         if (rc == 0) {
             cli_pipeline_attach(&pipe, &ea.opt);
+            cli_warn_unknown_districts(&pipe, &ea, NULL, 0);
             rc = extract_to(out_path, format, &ea.opt, ea.jobs, n_inputs, inputs);
             cli_pipeline_close(&pipe);
         }

@@ -424,6 +424,7 @@ int cmd_run(int argc, char **argv)
         return prc;
     }
     cli_pipeline_attach(&pipe, &ea.opt);
+    cli_warn_unknown_districts(&pipe, &ea, NULL, 0);
 
     int rc = CLI_EXIT_OK, fatal = 0, failed = 0;
     es_error err;

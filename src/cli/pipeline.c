@@ -331,6 +331,43 @@ int cli_common_option(int c, cli_extract_args *ea, char **argv, const char *cmd)
     return CLI_EXIT_USAGE;
 }
 
+static void warn_if_unknown(const es_gazetteer *g, const char *name, const char *where, long line)
+{
+    if (name == NULL || *name == '\0' || es_gazetteer_lookup(g, name, strlen(name), NULL, 0) > 0)
+        return;
+    char at[4096 + 24];
+    if (line > 0)
+        snprintf(at, sizeof at, "%s:%ld", where, line);
+    else
+        snprintf(at, sizeof at, "%s", where);
+    fprintf(stderr, "edustat: warning: %s: district '%s' is not in the gazetteer of China's divisions; "
+                    "check its spelling\n",
+            at, name);
+}
+
+void cli_warn_unknown_districts(const cli_pipeline *p, const cli_extract_args *a, const char *const *names,
+                                size_t n)
+{
+    es_gazetteer *own = NULL;
+    const es_gazetteer *g = p->gazetteer;
+    if (g == NULL) { /* reading records: the gazetteer was not needed until now */
+        es_error err;
+        es_error_clear(&err);
+        if (es_gazetteer_new_builtin(&own, &err) != ES_OK)
+            return; /* a warning is not worth failing the run */
+        g = own;
+    }
+    if (a != NULL)
+        warn_if_unknown(g, a->opt.district, "--district", 0);
+    for (size_t i = 0; i < es_manifest_count(p->manifest); i++) {
+        const es_manifest_entry *e = es_manifest_entry_at(p->manifest, i);
+        warn_if_unknown(g, e->district, a ? a->manifest_path : "manifest", e->line);
+    }
+    for (size_t i = 0; i < n; i++)
+        warn_if_unknown(g, names[i], "--districts", 0);
+    es_gazetteer_free(own);
+}
+
 void cli_pipeline_attach(const cli_pipeline *p, es_extract_options *opt)
 {
     opt->classifier = p->classifier;

@@ -318,6 +318,15 @@ if command -v script >/dev/null && script -qec true /dev/null >/dev/null 2>&1; t
 fi
 
 # --- compare ----------------------------------------------------------------------------------
+# a district the gazetteer does not know: a warning naming it, the job still done
+printf 'file,doc_index,district,city,year\ntwo-docs.txt,1,天河区,,\ntwo-docs.txt,2,海朱区,,\n' >"$TMP/unknown.csv"
+expect_status 0 "$EDUSTAT" extract --manifest "$TMP/unknown.csv" two-docs.txt
+expect_err "unknown.csv:3: district '海朱区' is not in the gazetteer"
+if grep -q "天河区" "$TMP/err"; then bad "a known district was warned of"; else ok; fi
+expect_status 0 "$EDUSTAT" compare --indicator funding.investment --districts 天河区,天和区 two-docs.txt
+expect_err "--districts: district '天和区' is not in the gazetteer"
+expect_status 0 "$EDUSTAT" run --no-pdf --district 越秀去 -o "$TMP/unk" two-docs.txt
+expect_err "--district: district '越秀去'"
 expect_status 0 "$EDUSTAT" compare --indicator funding.investment two-docs.txt
 if grep -q "天河区.*2023.*21.50" "$TMP/out" && grep -q "亿元" "$TMP/out"; then ok; else bad "compare table"; cat "$TMP/out"; fi
 expect_status 0 "$EDUSTAT" compare --indicator schools.count --districts 天河区 --format json two-docs.txt
