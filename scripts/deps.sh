@@ -5,7 +5,7 @@ set -eu
 
 PACKAGES="build-essential pkg-config libcjson-dev libcmocka-dev libgsl-dev \
 libhpdf-dev libuchardet-dev libgumbo-dev libfreetype-dev libfontconfig-dev zlib1g-dev \
-fonts-wqy-zenhei clang chromium python3 python3-fonttools poppler-utils qpdf time \
+fonts-wqy-zenhei clang chromium python3 python3-fonttools poppler-utils qpdf time python3-jsonschema \
 libxlsxwriter-dev"
 
 missing=""
@@ -23,8 +23,13 @@ if [ "${1:-}" = "--check" ]; then
 fi
 
 if [ "$(id -u)" -eq 0 ]; then SUDO=""; else SUDO="sudo"; fi
-echo "scripts/deps.sh: installing$missing" >&2
+# apt's own output goes to a log, shown only when the installation fails
+log=${TMPDIR:-/tmp}/edustat-deps.log
+echo "scripts/deps.sh: installing$missing (log: $log)" >&2
 export DEBIAN_FRONTEND=noninteractive
-$SUDO apt-get update -qq >&2
 # shellcheck disable=SC2086
-$SUDO apt-get install -y -qq --no-install-recommends $missing >&2
+if ! { $SUDO apt-get update -qq && $SUDO apt-get install -y -qq --no-install-recommends $missing; } >"$log" 2>&1; then
+    tail -n 20 "$log" >&2
+    echo "scripts/deps.sh: installing$missing failed; see $log" >&2
+    exit 1
+fi

@@ -437,6 +437,16 @@ es_status es_write_datapackage_json(const es_table *t, FILE *out, es_error *err)
         !json_resource(resources, "echarts", "echarts.json", "ECharts 数据集",
                        "Per indicator an Apache ECharts dataset (district x year)"))
         return nomem(root, err);
+    /* The workbook: for people, not a tabular resource (its sheets are the
+     * table above, and one district x year sheet per indicator). */
+    cJSON *xlsx = obj_in(resources);
+    if (xlsx == NULL || !str(xlsx, "name", "table_xlsx") || !str(xlsx, "path", "table.xlsx") ||
+        !str(xlsx, "format", "xlsx") ||
+        !str(xlsx, "mediatype", "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet") ||
+        !str(xlsx, "title", "指标表（Excel 工作簿）") ||
+        !str(xlsx, "description", "The table for Excel and WPS: the long table (sheet 指标表), and per "
+                                  "indicator a sheet of districts by years with the unit's number format"))
+        return nomem(root, err);
     char *s = cJSON_Print(root);
     cJSON_Delete(root);
     if (s == NULL)

@@ -554,7 +554,7 @@ int cmd_run(int argc, char **argv)
     }
     if (rc == 0 && write_workbook(&ro, table) != 0)
         rc = CLI_EXIT_INPUT;
-    if (rc == 0 && write_file(&ro, "datapackage.json", write_package, table, "4 tables as CSV, 3 JSON files") != 0)
+    if (rc == 0 && write_file(&ro, "datapackage.json", write_package, table, "4 tables as CSV, 3 JSON files, the workbook") != 0)
         rc = CLI_EXIT_INPUT;
     snprintf(desc, sizeof desc, "%zu rows", table->n_rows);
     if (rc == 0 && write_file(&ro, "echarts.json", write_echarts, table, desc) != 0)

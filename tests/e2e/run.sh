@@ -236,6 +236,20 @@ json_check "$TMP/run/table.json" "d['schema']=='edustat.table/2' and 'targets' i
 json_check "$TMP/run/table.json" "any(r['indicator']=='schools.count' and r['district']=='天河区' and r['value']==86 and r['period_start']=='2023-01-01' and r['district_code']=='440106' for r in d['rows'])"
 json_check "$TMP/run/table.json" "any(u['district'] is None for u in d['unplaced'])"
 json_check "$TMP/run/summary.json" "d['schema']=='edustat.summary/1' and len(d['comparisons'])>0 and 'nan' not in open('$TMP/run/summary.json').read().lower()"
+# datapackage.json as a Data Package v2 reader sees it (Debian's python3-jsonschema); and the
+# check fails on a descriptor whose schema does not match its CSV, or with a field type v2 lacks
+SYSPY=${SYSTEM_PYTHON:-/usr/bin/python3}
+if "$SYSPY" -c "import jsonschema" 2>/dev/null; then
+    if "$SYSPY" "$HERE/datapackage_check.py" "$TMP/run" >/dev/null 2>"$TMP/dperr"; then ok; else bad "datapackage.json"; cat "$TMP/dperr"; fi
+    mkdir -p "$TMP/dpbad" && cp "$TMP/run"/*.csv "$TMP/run"/*.json "$TMP/run/table.xlsx" "$TMP/dpbad/"
+    "$SYSPY" -c "import json,sys; p=sys.argv[1]; d=json.load(open(p)); d['resources'][1]['schema']['fields'].pop(); json.dump(d,open(p,'w'))" "$TMP/dpbad/datapackage.json"
+    if "$SYSPY" "$HERE/datapackage_check.py" "$TMP/dpbad" >/dev/null 2>"$TMP/dperr" || ! grep -q "is not the schema's fields" "$TMP/dperr"; then bad "datapackage check passed a schema that lacks a column"; else ok; fi
+    cp "$TMP/run/datapackage.json" "$TMP/dpbad/"
+    "$SYSPY" -c "import json,sys; p=sys.argv[1]; d=json.load(open(p)); d['resources'][0]['schema']['fields'][0]['type']='text'; json.dump(d,open(p,'w'))" "$TMP/dpbad/datapackage.json"
+    if "$SYSPY" "$HERE/datapackage_check.py" "$TMP/dpbad" >/dev/null 2>&1; then bad "datapackage check passed a field of type text"; else ok; fi
+else
+    echo "e2e: python3-jsonschema missing (scripts/deps.sh installs it): datapackage check skipped"
+fi
 json_check "$TMP/run/datapackage.json" "d['resources'][0]['path']=='table.csv' and d['resources'][0]['format']=='csv' and d['resources'][0]['schema']['primaryKey']==['indicator','district','year'] and {r['path'] for r in d['resources']}>={'table.json','summary.json','echarts.json'}"
 # the CSV files: byte-order mark, RFC 4180, the schema's header, the JSON's rows and values
 if python3 "$HERE/csv_check.py" "$TMP/run"; then ok; else bad "CSV files of a run"; fi
