@@ -172,30 +172,6 @@ void es_section_change_text(const es_section *s, const es_row *r, int previous_y
     snprintf(out, cap, "%s%s%s%s", sign, num, rate ? "个百分点" : ratio ? "" : "%", gap);
 }
 
-const char *es_qualifier_prefix(es_qualifier q)
-{
-    switch (q) {
-    case ES_QUALIFIER_MORE_THAN: return "超过";
-    case ES_QUALIFIER_APPROX: return "约";
-    case ES_QUALIFIER_AT_LEAST: return "不少于";
-    case ES_QUALIFIER_AT_MOST: return "不超过";
-    case ES_QUALIFIER_EXACT: break;
-    }
-    return "";
-}
-
-const char *es_qualifier_words(es_qualifier q)
-{
-    switch (q) {
-    case ES_QUALIFIER_MORE_THAN: return "以上";
-    case ES_QUALIFIER_APPROX: return "左右";
-    case ES_QUALIFIER_AT_LEAST: return "（不少于）";
-    case ES_QUALIFIER_AT_MOST: return "（不超过）";
-    case ES_QUALIFIER_EXACT: break;
-    }
-    return "";
-}
-
 const char *const es_reason_words[ES_N_REASONS][2] = {
     {"target", "计划或目标数"},   {"cumulative", "多年累计数"}, {"wider", "全市、全省等更大范围的数"},
     {"part", "局部数（其中、某校、某类学校或人员）"}, {"no_district", "无法确定区县"},

@@ -73,10 +73,6 @@ void es_section_change_text(const es_section *s, const es_row *r, int previous_y
 const char *es_section_change_head(const es_section *s);
 /* Is the section's indicator a rate (shown in %)? */
 int es_section_is_rate(const es_section *s);
-/* A qualifier as a reader writes it after a number ("以上", "左右"...),
- * and before it ("超过", "约"...). */
-const char *es_qualifier_words(es_qualifier q);
-const char *es_qualifier_prefix(es_qualifier q);
 /* Why figures stay out of the table (table.h's reasons) in the order the
  * outputs list them: {code, words a reader knows}. */
 #define ES_N_REASONS 7

@@ -1,5 +1,6 @@
 /* extract.c - the extraction pipeline (see extract.h). */
 #include "edustat/extract.h"
+#include "edustat/scan.h"
 #include "edustat/metadata.h"
 #include "error_internal.h"
 

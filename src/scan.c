@@ -66,30 +66,6 @@ static int preceded_by_any(const scanner *s, size_t pos, const char *words)
     return es_ends_with_any((const char *)s->t, pos, words);
 }
 
-const char *es_qualifier_name(es_qualifier q)
-{
-    switch (q) {
-    case ES_QUALIFIER_EXACT: return "exact";
-    case ES_QUALIFIER_MORE_THAN: return "more_than";
-    case ES_QUALIFIER_APPROX: return "approx";
-    case ES_QUALIFIER_AT_LEAST: return "at_least";
-    case ES_QUALIFIER_AT_MOST: return "at_most";
-    }
-    return "exact";
-}
-
-bool es_qualifier_parse(const char *name, es_qualifier *q)
-{
-    static const es_qualifier all[] = {ES_QUALIFIER_EXACT, ES_QUALIFIER_MORE_THAN, ES_QUALIFIER_APPROX,
-                                       ES_QUALIFIER_AT_LEAST, ES_QUALIFIER_AT_MOST};
-    for (size_t i = 0; i < sizeof all / sizeof all[0]; i++)
-        if (strcmp(name, es_qualifier_name(all[i])) == 0) {
-            *q = all[i];
-            return true;
-        }
-    return false;
-}
-
 /* ---- qualifiers ---------------------------------------------------- */
 
 /* Qualifier words written before a number (近30条, 超过2万字). */

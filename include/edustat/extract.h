@@ -18,7 +18,7 @@
 #include "edustat/document.h"
 #include "edustat/gazetteer.h"
 #include "edustat/manifest.h"
-#include "edustat/scan.h"
+#include "edustat/qualifier.h"
 #include "edustat/situate.h"
 #include "edustat/source.h"
 #include "edustat/status.h"

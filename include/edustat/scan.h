@@ -20,32 +20,13 @@
 #include <stdbool.h>
 #include <stddef.h>
 
+#include "edustat/qualifier.h"
 #include "edustat/status.h"
+#include "edustat/table_cell.h"
 
 #ifdef __cplusplus
 extern "C" {
 #endif
-
-typedef enum es_qualifier {
-    ES_QUALIFIER_EXACT = 0,
-    ES_QUALIFIER_MORE_THAN, /* 余, 多, 以上, 超过 */
-    ES_QUALIFIER_APPROX,    /* 近, 约, 左右, 大约 */
-    ES_QUALIFIER_AT_LEAST,  /* 不少于, 至少 */
-    ES_QUALIFIER_AT_MOST    /* 不超过 */
-} es_qualifier;
-
-/* "exact", "more_than", "approx", "at_least", "at_most". */
-ES_API const char *es_qualifier_name(es_qualifier q);
-/* The qualifier of such a name; false if it is none of them. */
-ES_API bool es_qualifier_parse(const char *name, es_qualifier *q);
-
-/* A table cell of an HTML page: where its text lies and its column header
- * (e.g. "经费（万元）") and row label (the row's first cell). */
-typedef struct es_table_cell {
-    size_t start, end;
-    char *header;
-    char *row_label;
-} es_table_cell;
 
 typedef struct es_quantity {
     size_t start, end;      /* the raw span: number, 多/余, magnitude, unit */

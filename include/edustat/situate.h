@@ -20,7 +20,7 @@
 #include <stddef.h>
 
 #include "edustat/gazetteer.h"
-#include "edustat/scan.h"
+#include "edustat/table_cell.h"
 #include "edustat/status.h"
 
 #ifdef __cplusplus

@@ -15,7 +15,7 @@
 #include <stdbool.h>
 #include <stddef.h>
 
-#include "edustat/scan.h"
+#include "edustat/table_cell.h"
 #include "edustat/status.h"
 
 #ifdef __cplusplus

@@ -28,7 +28,7 @@
 
 #include "edustat/extract.h"
 #include "edustat/lexicon.h"
-#include "edustat/scan.h"
+#include "edustat/qualifier.h"
 #include "edustat/status.h"
 
 #ifdef __cplusplus
