@@ -11,16 +11,11 @@
 
 #include <stddef.h>
 
+#include "edustat/value_scale.h"
+
 double es_tidy_number(double v);
 
 /* v tidied, as text; "" when not finite. */
 void es_number_text(double v, char *out, size_t cap);
-
-/* How to show values of unit whose largest magnitude is max_abs: divide by
- * *divisor, print *decimals decimals and append suffix: 亿元 with 2, 万元 and
- * 元 as whole numbers, rates ("%") and ratios (":1") with 1, counts and
- * areas as whole numbers in their own unit. */
-void es_value_scale(const char *unit, double max_abs, double *divisor, char *suffix, size_t cap,
-                    int *decimals);
 
 #endif

@@ -13,6 +13,7 @@
 #include "edustat/json_tables.h"
 #include "edustat/stats.h"
 #include "edustat/table.h"
+#include "edustat/value_scale.h"
 
 #define MAX_DISTRICTS 256
 
@@ -33,23 +34,6 @@ static es_status add_fact(const es_record *r, void *user)
     return es_facts_add(user, r, &err);
 }
 
-/* How to show values of a unit: a divisor and the unit to print. */
-static void scale_for(const char *unit, double max_abs, double *div, char *shown, size_t cap)
-{
-    *div = 1.0;
-    if (strcmp(unit, "元") == 0 && max_abs >= 1e8) {
-        *div = 1e8;
-        snprintf(shown, cap, "亿元");
-    } else if (strcmp(unit, "元") == 0 && max_abs >= 1e4) {
-        *div = 1e4;
-        snprintf(shown, cap, "万元");
-    } else if (strcmp(unit, "ratio") == 0) {
-        snprintf(shown, cap, ":1");
-    } else {
-        snprintf(shown, cap, "%s", unit);
-    }
-}
-
 static void fmt_num(char *out, size_t cap, double v, int decimals)
 {
     if (!isfinite(v))
@@ -58,11 +42,6 @@ static void fmt_num(char *out, size_t cap, double v, int decimals)
         snprintf(out, cap, "%.3g", v);
     else
         snprintf(out, cap, "%.*f", decimals, v);
-}
-
-static int decimals_of(double v)
-{
-    return (fabs(v - round(v)) < 1e-9) ? 0 : 2;
 }
 
 int cmd_compare(int argc, char **argv)
@@ -203,7 +182,8 @@ int cmd_compare(int argc, char **argv)
                 max_abs = fmax(max_abs, fabs(summary->comparisons[i].row->value));
         double div;
         char unit[32];
-        scale_for(ind->units[0], max_abs, &div, unit, sizeof unit);
+        int decimals;
+        es_value_scale(ind->units[0], max_abs, &div, unit, sizeof unit, &decimals);
         printf("%s (%s), %s\n", ind->label, ind->id, unit);
         const char *heads[] = {"区县", "年份", "数值", "排名", "与中位数比", "z", "同比%"};
         const int widths[] = {16, 6, 12, 8, 11, 7, 9};
@@ -220,7 +200,7 @@ int cmd_compare(int argc, char **argv)
             snprintf(cells[0], sizeof cells[0], "%s", r->district);
             snprintf(cells[1], sizeof cells[1], "%d", r->year);
             double v = r->value / div;
-            fmt_num(cells[2], sizeof cells[2], v, div > 1 ? 2 : decimals_of(v));
+            fmt_num(cells[2], sizeof cells[2], v, decimals);
             snprintf(cells[3], sizeof cells[3], "%d/%d", cmp->rank, cmp->of);
             fmt_num(cells[4], sizeof cells[4], cmp->ratio_to_median, 2);
             fmt_num(cells[5], sizeof cells[5], cmp->z, 2);

@@ -332,6 +332,9 @@ if command -v script >/dev/null && script -qec true /dev/null >/dev/null 2>&1; t
 fi
 
 # --- compare ----------------------------------------------------------------------------------
+# compare shows values as the briefing does (es_value_scale): a rate with one decimal
+expect_status 0 "$EDUSTAT" compare --indicator enrollment.rate.preschool "$HERE/../../examples/cangshan-2022.txt"
+if grep -q "仓山区 *2022 *97\.6 " "$TMP/out"; then ok; else bad "compare's rate is not shown as the briefing shows it"; cat "$TMP/out"; fi
 # a district the gazetteer does not know: a warning naming it, the job still done
 printf 'file,doc_index,district,city,year\ntwo-docs.txt,1,天河区,,\ntwo-docs.txt,2,海朱区,,\n' >"$TMP/unknown.csv"
 expect_status 0 "$EDUSTAT" extract --manifest "$TMP/unknown.csv" two-docs.txt
