@@ -2,6 +2,7 @@
  * (see classify.h). */
 #include "edustat/classify.h"
 #include "acmatch_internal.h"
+#include "breaks_internal.h"
 #include "edustat/numeral.h"
 #include "error_internal.h"
 #include "utf8_internal.h"
@@ -94,19 +95,6 @@ void es_classifier_free(es_classifier *c)
         return;
     es_acmatch_free(c->ac);
     free(c);
-}
-
-static int is_break(uint32_t cp)
-{
-    return cp == 0xFF0C || cp == 0x3002 || cp == 0xFF1B || cp == 0xFF1A || cp == ',' ||
-           cp == ';' || cp == ':' || cp == '\n' || cp == '\r' || cp == 0xFF01 || cp == 0xFF1F ||
-           cp == '!' || cp == '?';
-}
-
-static int is_sentence_end(uint32_t cp)
-{
-    return cp == 0x3002 || cp == 0xFF1B || cp == ';' || cp == '\n' || cp == '\r' || cp == 0xFF01 ||
-           cp == 0xFF1F || cp == '!' || cp == '?';
 }
 
 typedef struct head_pick {
@@ -397,7 +385,7 @@ static bool bracketed_part(const char *text, size_t start, size_t *ostart, size_
     for (int n = 0; p > 0 && n < 24; n++) {
         size_t st;
         uint32_t cp = es_utf8_decode_before(t, p, &st);
-        if (cp == 0xFF09 || cp == ')' || is_sentence_end(cp))
+        if (cp == 0xFF09 || cp == ')' || es_is_sentence_break(cp))
             return false;
         if (cp == 0xFF08 || cp == '(') {
             size_t inner = p;
@@ -528,7 +516,7 @@ static const es_indicator *list_verb(const es_classifier *c, const pick *p,
         pc = comma;
         for (int n = 0; pc > 0 && n < ES_CLASSIFY_LEFT_CHARS; n++) {
             size_t st;
-            if (is_break(es_utf8_decode_before(t, pc, &st)))
+            if (es_is_comma_break(es_utf8_decode_before(t, pc, &st)))
                 break;
             pc = st;
         }
@@ -582,7 +570,7 @@ static const es_indicator *classify_at(const es_classifier *c, const char *text,
                 continue;
             }
         }
-        if (is_break(cp))
+        if (es_is_comma_break(cp))
             break;
         a = st;
     }
@@ -597,7 +585,7 @@ static const es_indicator *classify_at(const es_classifier *c, const char *text,
     size_t b = end;
     for (int n = 0; b < len && n < ES_CLASSIFY_CLAUSE_CHARS; n++) {
         size_t k = es_utf8_decode(t + b, len - b, &cp);
-        if (is_break(cp))
+        if (es_is_comma_break(cp))
             break;
         b += k;
     }
@@ -621,7 +609,7 @@ static const es_indicator *classify_at(const es_classifier *c, const char *text,
         for (int n = 0; s0 > 0 && n < ES_CLASSIFY_SENTENCE_CHARS; n++) {
             size_t st;
             cp = es_utf8_decode_before(t, s0, &st);
-            if (is_sentence_end(cp)) {
+            if (es_is_sentence_break(cp)) {
                 /* A sentence that opens with 其中 continues the one before. */
                 if (s0 + 6 <= a && memcmp(text + s0, "其中", 6) == 0 && n < ES_CLASSIFY_SENTENCE_CHARS / 2) {
                     s0 = st;

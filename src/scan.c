@@ -9,6 +9,7 @@
  */
 #include "edustat/scan.h"
 #include "edustat/numeral.h"
+#include "breaks_internal.h"
 #include "units_internal.h"
 #include "utf8_internal.h"
 
@@ -647,10 +648,12 @@ es_status es_scan_range(const char *text, size_t len, size_t from, size_t to,
 
 /* ---- context ------------------------------------------------------- */
 
+/* Where the context a person reads stops: a sentence or its ；-part, the
+ * full-width comma and …; not the ASCII comma (1,234) nor a colon, so that
+ * 学校：45所 keeps its label. */
 static int is_clause_break(uint32_t cp)
 {
-    return cp == 0x3002 /* 。 */ || cp == 0xFF1B /* ； */ || cp == 0xFF01 || cp == 0xFF1F ||
-           cp == '\n' || cp == '\r' || cp == ';' || cp == 0xFF0C /* ， */ || cp == 0x2026;
+    return es_is_sentence_break(cp) || cp == 0xFF0C /* ， */ || cp == 0x2026 /* … */;
 }
 
 void es_scan_context(const char *text, size_t len, size_t start, size_t end, size_t *cs,

@@ -2,6 +2,7 @@
  * its clause, sentence, section and document (see situate.h). */
 #include "edustat/situate.h"
 #include "acmatch_internal.h"
+#include "breaks_internal.h"
 #include "arena_internal.h"
 #include "error_internal.h"
 #include "utf8_internal.h"
@@ -226,40 +227,6 @@ es_status es_situator_new_builtin(es_situator **out, es_error *err)
 
 /* ---- text helpers ---------------------------------------------------- */
 
-/* Each level includes the ones before it: a clause ends at a comma or at
- * 、, a comma-clause only at a comma. */
-enum break_level { BREAK_PARAGRAPH, BREAK_SENTENCE, BREAK_SEMICOLON, BREAK_COMMA, BREAK_CLAUSE };
-
-/* The level of a break character whose bytes are t[at, at + 3) (or t[at]
- * for ASCII), or -1. Read byte-wise, without decoding: these byte patterns
- * occur in valid UTF-8 only as these characters. */
-static inline int break_level_3(const unsigned char *t)
-{
-    if (t[0] == 0xE3 && t[1] == 0x80)
-        return t[2] == 0x82 ? BREAK_SENTENCE : t[2] == 0x81 ? BREAK_CLAUSE : -1;
-    if (t[0] == 0xEF && t[1] == 0xBC) {
-        switch (t[2]) {
-        case 0x81: case 0x9F: return BREAK_SENTENCE;
-        case 0x9B: return BREAK_SEMICOLON;
-        case 0x8C: case 0x9A: return BREAK_COMMA;
-        default: return -1;
-        }
-    }
-    return -1;
-}
-
-/* break_level_of for ASCII bytes, as a table (the scans below read every byte) */
-static const signed char ascii_break[128] = {
-    ['\n'] = BREAK_PARAGRAPH + 1, ['\r'] = BREAK_PARAGRAPH + 1, ['!'] = BREAK_SENTENCE + 1,
-    ['?'] = BREAK_SENTENCE + 1,    [';'] = BREAK_SEMICOLON + 1,  [','] = BREAK_COMMA + 1,
-    [':'] = BREAK_COMMA + 1,
-};
-
-static inline int break_level_ascii(unsigned char c)
-{
-    return c < 0x80 ? ascii_break[c] - 1 : -1;
-}
-
 /* Just after the nearest break of at most `level` before pos, not before lo. */
 static size_t back_to(const char *text, size_t lo, size_t pos, int level)
 {
@@ -267,17 +234,17 @@ static size_t back_to(const char *text, size_t lo, size_t pos, int level)
     size_t floor = pos > ES_SITUATE_MAX_SENTENCE_BYTES ? pos - ES_SITUATE_MAX_SENTENCE_BYTES : 0;
     if (floor > lo)
         lo = floor;
-    if (level == BREAK_PARAGRAPH) {
+    if (level == ES_BREAK_PARAGRAPH) {
         while (pos > lo && t[pos - 1] != '\n' && t[pos - 1] != '\r')
             pos--;
         lo = pos; /* then only the character boundary below */
     }
     while (pos > lo) {
         unsigned char c = t[pos - 1];
-        int b = break_level_ascii(c);
+        int b = es_break_level_ascii(c);
         /* the last bytes of 。！？；，：、 */
         if (b < 0 && pos >= lo + 3 && (c == 0x82 || c == 0x81 || c == 0x9F || c == 0x9B || c == 0x8C || c == 0x9A))
-            b = break_level_3(t + pos - 3);
+            b = es_break_level_utf8_3(t + pos - 3);
         if (b >= 0 && b <= level)
             return pos;
         pos--;
@@ -294,7 +261,7 @@ static size_t forward_to(const char *text, size_t pos, size_t hi, int level)
     size_t end = hi;
     if (hi - pos > ES_SITUATE_MAX_SENTENCE_BYTES)
         hi = pos + ES_SITUATE_MAX_SENTENCE_BYTES;
-    if (level == BREAK_PARAGRAPH) {
+    if (level == ES_BREAK_PARAGRAPH) {
         const unsigned char *nl = memchr(t + pos, '\n', hi - pos);
         size_t stop = nl ? (size_t)(nl - t) : hi;
         const unsigned char *cr = memchr(t + pos, '\r', stop - pos);
@@ -303,9 +270,9 @@ static size_t forward_to(const char *text, size_t pos, size_t hi, int level)
             return pos;
     } else {
         while (pos < hi) {
-            int b = break_level_ascii(t[pos]);
+            int b = es_break_level_ascii(t[pos]);
             if (b < 0 && pos + 3 <= end && (t[pos] == 0xE3 || t[pos] == 0xEF))
-                b = break_level_3(t + pos);
+                b = es_break_level_utf8_3(t + pos);
             if (b >= 0 && b <= level)
                 return pos;
             pos++;
@@ -543,7 +510,7 @@ static size_t find_years(const es_situate_doc *d, size_t lo, size_t hi, es_situa
             year = value < 50 ? 2000 + value : 1900 + value; /* 08年度 */
         if (year == 0 || !year_is_tie(d->text, lo, hi, start, at + 3))
             continue;
-        size_t clause_lo = back_to(d->text, lo, start, BREAK_CLAUSE);
+        size_t clause_lo = back_to(d->text, lo, start, ES_BREAK_CLAUSE);
         size_t lead = spaces_back(d->text, lo, start); /* 到 2027 年 */
         es_situate_year *y = &out[n++];
         *y = (es_situate_year){start, at + 3, year, 0, opens_clause(d->text, clause_lo, lead), false};
@@ -562,7 +529,7 @@ static size_t find_years(const es_situate_doc *d, size_t lo, size_t hi, es_situa
             continue;
         if (opens_period(d->text, hi, c->end))
             continue;
-        size_t clause_lo = back_to(d->text, lo, c->start, BREAK_CLAUSE);
+        size_t clause_lo = back_to(d->text, lo, c->start, ES_BREAK_CLAUSE);
         out[n++] = (es_situate_year){c->start, c->end, d->doc_year ? d->doc_year + shift : 0, shift,
                                   opens_clause(d->text, clause_lo, c->start), false};
     }
@@ -724,7 +691,7 @@ static size_t continued_sentence(const es_situate_doc *d, size_t para_lo, size_t
         bool list_item = false;
         if (!subtotal && step == 0) {
             /* a short first clause with a figure in it */
-            size_t first = forward_to(d->text, lo, d->body_end, BREAK_COMMA);
+            size_t first = forward_to(d->text, lo, d->body_end, ES_BREAK_COMMA);
             for (size_t k = lo; k < first && !list_item; k++)
                 list_item = d->text[k] >= '0' && d->text[k] <= '9';
             list_item = list_item && es_utf8_count_chars(d->text, lo, first) <= 2 * LIST_ITEM_CHARS;
@@ -733,7 +700,7 @@ static size_t continued_sentence(const es_situate_doc *d, size_t para_lo, size_t
             break;
         size_t prev_end;
         es_utf8_decode_before((const unsigned char *)d->text, lo, &prev_end);
-        size_t prev_lo = back_to(d->text, para_lo, prev_end, BREAK_SENTENCE);
+        size_t prev_lo = back_to(d->text, para_lo, prev_end, ES_BREAK_SENTENCE);
         if (!subtotal && !opens_with_subtotal(d, prev_lo, prev_end))
             break;
         lo = prev_lo;
@@ -843,7 +810,7 @@ static size_t next_clause_end(const char *text, size_t clause_end, size_t hi)
     if (clause_end >= hi)
         return clause_end;
     size_t next = clause_end + ((unsigned char)text[clause_end] < 0x80 ? 1 : 3);
-    return next < hi ? forward_to(text, next, hi, BREAK_COMMA) : hi;
+    return next < hi ? forward_to(text, next, hi, ES_BREAK_COMMA) : hi;
 }
 
 /* Money named for one purpose: 普法经费, 公用经费 (经费 or 资金 after a word
@@ -908,11 +875,11 @@ static size_t period_opening(const es_situate_doc *d, size_t lo, size_t hi)
         size_t at = (size_t)(p - t);
         if (!lit_at(t, hi, at, period))
             continue;
-        size_t sentence = back_to(t, lo, at, BREAK_SENTENCE);
-        if (back_to(t, lo, at, BREAK_COMMA) != sentence || es_utf8_count_chars(t, sentence, at) > 10)
+        size_t sentence = back_to(t, lo, at, ES_BREAK_SENTENCE);
+        if (back_to(t, lo, at, ES_BREAK_COMMA) != sentence || es_utf8_count_chars(t, sentence, at) > 10)
             continue;
         /* a plan for the period (“十四五”期间，全区计划…) is no total */
-        size_t sentence_end = forward_to(t, at, hi, BREAK_SENTENCE);
+        size_t sentence_end = forward_to(t, at, hi, ES_BREAK_SENTENCE);
         es_situate_match m[16];
         size_t n = find_cues(d->s, t, sentence, sentence_end, m, 16);
         size_t opening = SIZE_MAX;
@@ -935,7 +902,7 @@ static bool period_since_before(const es_situate_doc *d, size_t lo, size_t start
 {
     for (size_t p = find_lit(d->text, lo, start, "以来"); p != SIZE_MAX;
          p = find_lit(d->text, p + 6, start, "以来")) {
-        size_t c = back_to(d->text, lo, p, BREAK_CLAUSE);
+        size_t c = back_to(d->text, lo, p, ES_BREAK_CLAUSE);
         for (size_t k = c; k + 6 <= p; k++) {
             if (lit_at(d->text, p, k, "去年") || lit_at(d->text, p, k, "上年") || lit_at(d->text, p, k, "前年"))
                 return true;
@@ -1139,7 +1106,7 @@ static void figure_scope(es_situate_doc *d, const figure_span *f, const char *un
                                    has_cue(d, CUE_PART, f->fe, chars_after(text, f->fe, f->c_hi, PART_HEAD_CHARS)))) {
         out->scope = ES_SCOPE_PART;
     } else if ((strcmp(unit, "人") == 0 || strcmp(unit, "所") == 0 || strcmp(unit, "人次") == 0) &&
-               has_cue(d, CUE_HONOUR, f->fe, chars_after(text, f->fe, forward_to(text, f->fe, f->xs_hi, BREAK_COMMA),
+               has_cue(d, CUE_HONOUR, f->fe, chars_after(text, f->fe, forward_to(text, f->fe, f->xs_hi, ES_BREAK_COMMA),
                                                       HONOUR_AFTER_CHARS))) {
         out->scope = ES_SCOPE_PART;
     } else if (indicator != NULL && strcmp(indicator, "funding.investment") == 0 &&
@@ -1162,8 +1129,8 @@ void es_situate(es_situate_doc *d, size_t fs, size_t fe, const char *unit, const
         return;
     const char *text = d->text;
     if (!d->have_para || fs < d->para_lo || fe > d->para_hi) {
-        d->para_lo = back_to(text, d->body_start, fs, BREAK_PARAGRAPH);
-        d->para_hi = forward_to(text, fe, d->body_end, BREAK_PARAGRAPH);
+        d->para_lo = back_to(text, d->body_start, fs, ES_BREAK_PARAGRAPH);
+        d->para_hi = forward_to(text, fe, d->body_end, ES_BREAK_PARAGRAPH);
         d->period_at = period_opening(d, d->para_lo, d->para_hi);
         d->para_district = paragraph_district(d, d->para_lo, d->para_hi);
         d->have_para = true;
@@ -1181,8 +1148,8 @@ void es_situate(es_situate_doc *d, size_t fs, size_t fe, const char *unit, const
     /* The sentence (to 。), carried back over a sentence that opens with
      * 其中, which continues the one before it. */
     if (!d->have_sentence || fs < d->sent_lo || fe > d->sent_hi) {
-        d->sent_lo = back_to(text, para_lo, fs, BREAK_SENTENCE);
-        d->sent_hi = forward_to(text, fe, para_hi, BREAK_SENTENCE);
+        d->sent_lo = back_to(text, para_lo, fs, ES_BREAK_SENTENCE);
+        d->sent_hi = forward_to(text, fe, para_hi, ES_BREAK_SENTENCE);
         d->xs_lo = continued_sentence(d, para_lo, d->sent_lo, fs);
         d->n_matches = find_cues(d->s, text, d->xs_lo, d->sent_hi, d->matches, ES_SITUATE_MAX_MATCHES);
         d->n_years = find_years(d, d->xs_lo, d->sent_hi, d->years, ES_SITUATE_MAX_YEARS);
@@ -1197,9 +1164,9 @@ void es_situate(es_situate_doc *d, size_t fs, size_t fe, const char *unit, const
         memchr(text + d->prev_start, ';', fs - d->prev_start) == NULL)
         s_lo = d->prev_sentence;
     else
-        s_lo = back_to(text, xs_lo, fs, BREAK_SEMICOLON);
-    size_t c_lo = back_to(text, s_lo, fs, BREAK_CLAUSE);
-    size_t c_hi = forward_to(text, fe, xs_hi, BREAK_CLAUSE);
+        s_lo = back_to(text, xs_lo, fs, ES_BREAK_SEMICOLON);
+    size_t c_lo = back_to(text, s_lo, fs, ES_BREAK_CLAUSE);
+    size_t c_hi = forward_to(text, fe, xs_hi, ES_BREAK_CLAUSE);
     figure_span span = {fs, fe, c_lo, c_hi, s_lo, xs_lo, xs_hi};
     figure_year(d, &span, out);
     figure_basis(d, &span, out);
