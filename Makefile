@@ -16,7 +16,7 @@ PKG_CONFIG ?= pkg-config
 PKGS := libcjson uchardet gumbo gsl freetype2 fontconfig xlsxwriter
 # Debian's libhpdf ships no pkg-config file.
 HPDF_LIBS := -lhpdf -lz
-# The briefing font: a CJK font cut down to GB 2312 + ASCII so that every
+# The briefing font: a CJK font cut down to GBK + ASCII so that every
 # glyph index stays below 32768 (Debian's libharu 2.3 drops higher ones).
 FONT_SOURCE ?= /usr/share/fonts/truetype/wqy/wqy-zenhei.ttc
 FONT_NUMBER ?= 0

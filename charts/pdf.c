@@ -209,7 +209,7 @@ static int check_text(es_pdf *p, const char *s)
             es_error_set(p->err, ES_ERR_FORMAT, p->font_path, 0,
                          "font cannot be used: the glyph of '%s' (index %u) is beyond what "
                          "libharu 2.3 draws (32767); use the bundled font (run make) or --font "
-                         "with a font cut to GB 2312 (scripts/make-font.py)",
+                         "with a font cut to GBK (scripts/make-font.py)",
                          ch, bad);
             p->failed = 1;
             return 0;
@@ -224,8 +224,8 @@ int es_pdf_open(es_pdf *p, const char *font_path, es_error *err)
     p->err = err;
     if (es_briefing_font_path(font_path, p->font_path, sizeof p->font_path) == NULL) {
         es_error_set(err, ES_ERR_IO, "", 0,
-                     "no Chinese font found: apt-get install fonts-droid-fallback, or pass "
-                     "--font FILE (or set EDUSTAT_FONT)");
+                     "no Chinese font found: apt-get install fonts-wqy-zenhei and run make (the "
+                     "briefing font is cut from it), or pass --font FILE (or set EDUSTAT_FONT)");
         return -1;
     }
     if (FT_Init_FreeType(&p->ft) != 0 || FT_New_Face(p->ft, p->font_path, 0, &p->face) != 0) {

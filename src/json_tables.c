@@ -39,7 +39,8 @@ static cJSON *arr_in(cJSON *o, const char *k)
     return a;
 }
 
-/* Print root to out, one array element a line for readable diffs. */
+/* Print root to out on one line, then free it (the small documents: the
+ * large tables stream row by row through json_emit.c). */
 static es_status emit(cJSON *root, FILE *out, es_error *err)
 {
     char *s = cJSON_PrintUnformatted(root);

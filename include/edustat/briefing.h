@@ -5,7 +5,7 @@
  * Drawn with libharu; all drawing code lives under charts/.
  *
  * Fonts: libharu 2.3 silently drops glyphs whose index is above 32767, so
- * the default font is a CJK font cut down to GB 2312 + ASCII at build time;
+ * the default font is a CJK font cut down to GBK + ASCII at build time;
  * any other font (--font, EDUSTAT_FONT, or the best fontconfig match for
  * :lang=zh) is checked with FreeType and refused when libharu would draw it
  * wrongly.
