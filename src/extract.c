@@ -62,6 +62,7 @@ static int on_quantity(const es_quantity *q, void *user)
         if (ind != NULL) {
             r.indicator = ind->id;
             r.label = ind->label;
+            r.indicator_entry = ind;
         }
     }
     r.redacted = q->redacted;

@@ -4,6 +4,7 @@
 #include "error_internal.h"
 
 #include <errno.h>
+#include <stdint.h>
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
@@ -88,6 +89,15 @@ long es_lexicon_order(const es_lexicon *lx, const char *id)
         if (strcmp(lx->items[i].id, id) == 0)
             return (long)i;
     return -1;
+}
+
+long es_lexicon_index_of(const es_lexicon *lx, const es_indicator *ind)
+{
+    /* compared as addresses: ind may point anywhere */
+    uintptr_t p = (uintptr_t)ind, lo = (uintptr_t)lx->items, hi = (uintptr_t)(lx->items + lx->n);
+    if (ind == NULL || p < lo || p >= hi || (p - lo) % sizeof *ind != 0)
+        return -1;
+    return (long)((p - lo) / sizeof *ind);
 }
 
 bool es_indicator_accepts(const es_indicator *ind, const char *unit)

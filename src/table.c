@@ -86,9 +86,14 @@ es_status es_facts_add(es_facts *f, const es_record *r, es_error *err)
 {
     if (r->redacted || r->indicator == NULL)
         return ES_OK;
-    const es_indicator *last = es_lexicon_at(f->lx, f->last_indicator);
-    long at = last != NULL && strcmp(last->id, r->indicator) == 0 ? (long)f->last_indicator
-                                                                   : es_lexicon_order(f->lx, r->indicator);
+    /* the entry the record carries, else (records read from JSON) its id,
+     * looked up unless it is the last one's */
+    long at = es_lexicon_index_of(f->lx, r->indicator_entry);
+    if (at < 0) {
+        const es_indicator *last = es_lexicon_at(f->lx, f->last_indicator);
+        at = last != NULL && strcmp(last->id, r->indicator) == 0 ? (long)f->last_indicator
+                                                                 : es_lexicon_order(f->lx, r->indicator);
+    }
     if (at < 0 || strcmp(r->indicator, "other") == 0)
         return ES_OK;
     f->last_indicator = (size_t)at;

@@ -520,12 +520,59 @@ static void empty_table_has_empty_summary(void **state)
     es_facts_free(f);
 }
 
+/* A record carries the lexicon entry its classifier chose: facts of the
+ * same lexicon take it as it is, facts of another lexicon go by the id. */
+static void facts_take_the_entry_of_their_own_lexicon(void **state)
+{
+    (void)state;
+    es_lexicon *own, *other;
+    es_error err;
+    assert_int_equal(es_lexicon_new_builtin(&own, &err), ES_OK);
+    assert_int_equal(es_lexicon_new_builtin(&other, &err), ES_OK);
+    const es_indicator *teachers = es_lexicon_find(own, "staff.teachers");
+    assert_non_null(teachers);
+    assert_int_equal(es_lexicon_index_of(own, teachers), es_lexicon_order(own, "staff.teachers"));
+    assert_int_equal(es_lexicon_index_of(own, es_lexicon_find(other, "staff.teachers")), -1);
+    assert_int_equal(es_lexicon_index_of(own, NULL), -1);
+    assert_int_equal(es_lexicon_index_of(own, (const es_indicator *)((const char *)teachers + 1)), -1);
+
+    es_doc_info d = {0};
+    d.id = "a.txt#1";
+    d.file = "a.txt";
+    d.index = 1;
+    d.year = 2024;
+    d.district = "天河区";
+    es_record r = {0};
+    r.id = "a.txt#1@0";
+    r.doc = &d;
+    r.raw = "x";
+    r.raw_len = 1;
+    r.value = 100;
+    r.unit = "人";
+    r.year = 2024;
+    r.indicator = "staff.teachers";
+    r.indicator_entry = es_lexicon_find(own, "enrollment.students");
+    es_facts *f = es_facts_new(own);
+    assert_non_null(f);
+    assert_int_equal(es_facts_add(f, &r, &err), ES_OK); /* the entry wins */
+    r.id = "a.txt#1@9";
+    r.indicator_entry = es_lexicon_find(other, "enrollment.students"); /* not f's: the id */
+    assert_int_equal(es_facts_add(f, &r, &err), ES_OK);
+    assert_int_equal(es_facts_count(f), 2);
+    assert_int_equal(es_facts_at(f, 0)->indicator, (size_t)es_lexicon_order(own, "enrollment.students"));
+    assert_int_equal(es_facts_at(f, 1)->indicator, (size_t)es_lexicon_order(own, "staff.teachers"));
+    es_facts_free(f);
+    es_lexicon_free(other);
+    es_lexicon_free(own);
+}
+
 int main(void)
 {
     const struct CMUnitTest tests[] = {
         cmocka_unit_test(year_statistics_match_hand_computation),
         cmocka_unit_test(ties_share_the_lower_rank),
         cmocka_unit_test(student_teacher_ratio_ranks_the_lowest_first),
+        cmocka_unit_test(facts_take_the_entry_of_their_own_lexicon),
         cmocka_unit_test(plausibility_rules_flag_what_to_check),
         cmocka_unit_test(trends_and_year_over_year_match),
         cmocka_unit_test(edge_cases_give_null_never_inf),

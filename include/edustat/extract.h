@@ -68,6 +68,10 @@ typedef struct es_record {
     es_qualifier qualifier;
     const char *indicator; /* lexicon id, "other" by default */
     const char *label;     /* its Chinese label, or NULL */
+    /* The lexicon entry the classifier chose, so that those who know the
+     * lexicon need not look the id up again; NULL when not known (records
+     * read from JSON). */
+    const es_indicator *indicator_entry;
     const char *context;  /* the clause around it, context_len bytes */
     size_t context_len;
     bool redacted;

@@ -75,6 +75,9 @@ ES_API const es_indicator *es_lexicon_at(const es_lexicon *lx, size_t i);
 ES_API const es_indicator *es_lexicon_find(const es_lexicon *lx, const char *id);
 /* Position of an indicator in report order, or -1. */
 ES_API long es_lexicon_order(const es_lexicon *lx, const char *id);
+/* The position of entry ind in lx, or -1 when ind is not one of lx's
+ * entries (another lexicon's, or NULL). */
+ES_API long es_lexicon_index_of(const es_lexicon *lx, const es_indicator *ind);
 
 ES_API bool es_indicator_accepts(const es_indicator *ind, const char *unit);
 ES_API const char *es_indicator_kind_name(es_indicator_kind kind);
