@@ -1,6 +1,7 @@
 /* xlsx_tables.c - the table as an Excel workbook (see xlsx_tables.h). The
  * only module that calls libxlsxwriter. */
 #include "edustat/xlsx_tables.h"
+#include "xlsx_internal.h"
 #include "error_internal.h"
 #include "number_internal.h"
 
@@ -147,6 +148,12 @@ static int write_indicator(lxw_worksheet *ws, const es_table *t, size_t first, s
 
 es_status es_write_table_xlsx(const es_table *t, const char *path, long long created, es_error *err)
 {
+    return es_write_table_xlsx_sheets(t, path, created, SHEET_ROWS - 1, err);
+}
+
+es_status es_write_table_xlsx_sheets(const es_table *t, const char *path, long long created, size_t rows_per_sheet,
+                                     es_error *err)
+{
     /* rows go straight to temporary files as they are written (each sheet
      * is written row by row, left to right): memory stays flat however
      * long the table */
@@ -178,11 +185,13 @@ es_status es_write_table_xlsx(const es_table *t, const char *path, long long cre
     int rc = 0;
     /* the long table on as many sheets as Excel's row limit asks:
      * 指标表, 指标表2, ... */
-    size_t n_long = t->n_rows / (SHEET_ROWS - 1) + 1;
+    if (rows_per_sheet == 0 || rows_per_sheet > SHEET_ROWS - 1)
+        rows_per_sheet = SHEET_ROWS - 1;
+    size_t n_long = t->n_rows ? (t->n_rows - 1) / rows_per_sheet + 1 : 1; /* an empty table: its header */
     for (size_t part = 0; part < n_long && rc == 0; part++) {
         char name[32];
         snprintf(name, sizeof name, part ? "指标表%zu" : "指标表", part + 1);
-        size_t from = part * (SHEET_ROWS - 1), to = from + (SHEET_ROWS - 1);
+        size_t from = part * rows_per_sheet, to = from + rows_per_sheet;
         lxw_worksheet *ws = workbook_add_worksheet(wb, name);
         if (ws == NULL || write_long_table(ws, t, from, to < t->n_rows ? to : t->n_rows, &f) != 0)
             rc = -1;
