@@ -653,7 +653,7 @@ printf '\n' >>"$TMP/list.txt"
 expect_status 0 "$EDUSTAT" extract --files-from "$TMP/list.txt" -o "$TMP/ff.json"
 n_ex=$(ls "$HERE"/../../examples/*.txt | wc -l)
 json_check "$TMP/ff.json" "len(set(x['file'] for x in d['documents'])) == $n_ex"
-find "$HERE/../../examples" -name '*.txt' -print0 | "$EDUSTAT" run --no-pdf -0 --files-from - -o "$TMP/ffrun" 2>"$TMP/err"
+find "$HERE/../../examples" -maxdepth 1 -name '*.txt' -print0 | "$EDUSTAT" run --no-pdf -0 --files-from - -o "$TMP/ffrun" 2>"$TMP/err"
 if [ $? -eq 0 ]; then ok; else bad "run -0 --files-from - failed"; cat "$TMP/err"; fi
 json_check "$TMP/ffrun/records.json" "len(set(x['file'] for x in d['documents'])) == $n_ex"
 expect_status 1 "$EDUSTAT" extract --files-from "$TMP/no-such-list.txt"
@@ -766,6 +766,16 @@ review_check "$page" --fragment "enrollment.rate.preschool/思明区/2024" --scr
 cd "$HERE/../.." || exit 1
 expect_status 0 "$EDUSTAT" extract -o "$TMP/readme.json" examples/summaries.txt examples/huli-2024.html
 json_check "$TMP/readme.json" "len(d['documents'])==4"
+# every command of the README's Use section, as written, in a directory holding only examples/
+mkdir -p "$TMP/readme" && ln -s "$(pwd)/examples" "$TMP/readme/examples"
+sed -n '/^## Use/,/^```$/p' README.md | sed -n '/^```sh$/,/^```$/p' | grep '^build/edustat ' >"$TMP/readme/commands"
+if [ "$(wc -l <"$TMP/readme/commands")" -ge 6 ]; then ok; else bad "README's Use section: commands not found"; fi
+while IFS= read -r line; do
+    (cd "$TMP/readme" && eval "\"\$EDUSTAT\"${line#build/edustat}") >/dev/null 2>"$TMP/err" </dev/null
+    if [ $? -eq 0 ]; then ok; else bad "README command failed: $line"; cat "$TMP/err"; fi
+done <"$TMP/readme/commands"
+json_check "$TMP/readme/records.json" "len(d['documents'])==4"
+json_check "$TMP/readme/out/table.json" "len(d['rows'])>50"
 
 # every JSON file the suite made is valid UTF-8 JSON
 if python3 - "$TMP" <<'PY'
