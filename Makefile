@@ -139,8 +139,8 @@ e2e: $(BIN) $(FONT)
 demo: deps
 	@$(MAKE) --no-print-directory $(BIN) $(FONT)
 	@mkdir -p $(BUILD)/demo
-	./$(BIN) run -o $(BUILD)/demo examples/*.txt examples/*.html
-	./$(BIN) compare --indicator funding.investment examples/*.txt examples/*.html
+	$(BIN) run -o $(BUILD)/demo examples/*.txt examples/*.html
+	$(BIN) compare --indicator funding.investment examples/*.txt examples/*.html
 
 $(BUILD)/bench/floor: bench/floor.c
 	@mkdir -p $(dir $@)
