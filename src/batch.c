@@ -25,8 +25,10 @@ typedef struct file_log {
     es_arena *arena; /* every string of the copies */
     es_doc_info *docs;
     size_t n_docs, cap_docs;
-    es_record *recs; /* rec.doc holds its document's index until replayed */
-    size_t n_recs, cap_recs;
+    es_record *recs; /* rec.doc holds its document's index until replayed, */
+    size_t n_recs, cap_recs; /* rec.locator its locator's index + 1 (0: none) */
+    es_locator *locs;
+    size_t n_locs, cap_locs;
     es_error *warnings;
     size_t n_warnings, cap_warnings;
     event *events;
@@ -105,6 +107,14 @@ static es_status log_record(const es_record *r, void *user)
     *c = *r;
     /* records come after their document: the last one logged */
     c->doc = (const es_doc_info *)(uintptr_t)(l->n_docs - 1);
+    c->locator = NULL;
+    if (r->locator != NULL) {
+        if (grow((void **)&l->locs, &l->cap_locs, l->n_locs, sizeof *l->locs) != 0)
+            return ES_ERR_NOMEM;
+        l->locs[l->n_locs] = *r->locator;
+        l->locs[l->n_locs].sheet = copy_str(l, r->locator->sheet);
+        c->locator = (const es_locator *)(uintptr_t)++l->n_locs;
+    }
     c->id = copy_str(l, r->id);
     c->raw = copy(l, r->raw, r->raw_len);
     c->unit = copy_str(l, r->unit);
@@ -136,6 +146,7 @@ static void log_clear(file_log *l)
     es_arena_free(l->arena);
     free(l->docs);
     free(l->recs);
+    free(l->locs);
     free(l->warnings);
     free(l->events);
     memset(l, 0, sizeof *l);
@@ -158,6 +169,8 @@ static es_status replay(file_log *l, const es_extract_sink *sink, es_error *err)
         } else if (e->kind == EV_RECORD) {
             es_record *r = &l->recs[e->index];
             r->doc = &l->docs[(uintptr_t)r->doc];
+            if (r->locator != NULL)
+                r->locator = &l->locs[(uintptr_t)r->locator - 1];
             if (sink->record && (st = sink->record(r, sink->user)) != ES_OK) {
                 if (st == ES_ERR_WRITE)
                     return es_error_set(err, st, "", 0, "cannot write the output: %s", strerror(errno));

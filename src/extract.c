@@ -66,6 +66,7 @@ static int on_quantity(const es_quantity *q, void *user)
         }
     }
     r.redacted = q->redacted;
+    r.locator = es_source_locator(d->src, q->start);
     if (d->situ != NULL) {
         es_situation where;
         es_situate(d->situ, q->start, q->end, q->unit, r.indicator, q->cell, &where);

@@ -228,6 +228,30 @@ es_status es_records_writer_record(es_records_writer *w, const es_record *r)
     es_jb_cstr(&b, es_scope_name(r->scope));
     es_jb_key(&b, "context", 0);
     es_jb_string(&b, r->context, r->context_len);
+    if (r->locator != NULL) { /* Word and Excel files: where a person finds it */
+        const es_locator *l = r->locator;
+        es_jb_key(&b, "locator", 0); /* its first key opens the object */
+        if (l->sheet != NULL) {
+            es_jb_key(&b, "sheet", 1);
+            es_jb_cstr(&b, l->sheet);
+            es_jb_key(&b, "cell", 0);
+            es_jb_cstr(&b, l->cell);
+        } else if (l->table > 0) {
+            es_jb_key(&b, "table", 1);
+            es_jb_number(&b, l->table);
+            es_jb_key(&b, "row", 0);
+            es_jb_number(&b, l->row);
+            es_jb_key(&b, "column", 0);
+            es_jb_number(&b, l->column);
+        } else if (l->paragraph > 0) {
+            es_jb_key(&b, "paragraph", 1);
+            es_jb_number(&b, l->paragraph);
+        } else {
+            es_jb_key(&b, "page", 1);
+            es_jb_number(&b, l->page);
+        }
+        es_jb_put(&b, "}", 1);
+    }
     return emit(w, &b, r->redacted ? w->reds : w->recs, r->redacted ? &w->n_reds : &w->n_recs);
 }
 

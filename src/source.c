@@ -4,6 +4,7 @@
 #include "error_internal.h"
 #include "growbuf_internal.h"
 #include "html_internal.h"
+#include "office_internal.h"
 #include "offmap_internal.h"
 #include "unwrap_internal.h"
 
@@ -23,6 +24,9 @@ struct es_source {
     bool transcoded;
     bool is_html;
     es_html_text html;     /* html.map: text offset -> decoded offset */
+    const char *format;    /* "text", "html", "docx", "xlsx" */
+    bool is_office;        /* a Word or Excel file: text offsets are the file's "offsets" */
+    es_office_text office;
     size_t *line_starts;   /* file offsets where lines start */
     size_t n_lines;
     size_t n_invalid;
@@ -40,6 +44,8 @@ static size_t decoded_to_file(const es_source *s, size_t off)
 
 size_t es_source_offset(const es_source *s, size_t off)
 {
+    if (s->is_office)
+        return off;
     if (s->is_html)
         off = es_offmap_lookup(&s->html.map, off);
     else if (s->wrapped != NULL)
@@ -73,7 +79,27 @@ long es_source_line_count(const es_source *s)
 const char *es_source_name(const es_source *s) { return s->name; }
 const char *es_source_encoding(const es_source *s) { return es_charset_name(s->charset); }
 bool es_source_is_html(const es_source *s) { return s->is_html; }
-const char *es_source_html_title(const es_source *s) { return s->is_html ? s->html.title : NULL; }
+const char *es_source_html_title(const es_source *s)
+{
+    return s->is_html ? s->html.title : s->is_office ? s->office.title : NULL;
+}
+const char *es_source_format(const es_source *s) { return s->format ? s->format : "text"; }
+
+const es_locator *es_source_locator(const es_source *s, size_t off)
+{
+    if (!s->is_office || s->office.n_spans == 0 || off < s->office.spans[0].start)
+        return NULL;
+    size_t lo = 0, hi = s->office.n_spans; /* the last span starting at or before off */
+    while (hi - lo > 1) {
+        size_t mid = lo + (hi - lo) / 2;
+        if (s->office.spans[mid].start <= off)
+            lo = mid;
+        else
+            hi = mid;
+    }
+    const es_locator *l = &s->office.spans[lo].loc;
+    return l->sheet || l->page || l->paragraph || l->table ? l : NULL;
+}
 
 const char *es_source_text(const es_source *s, size_t *len)
 {
@@ -84,6 +110,10 @@ const char *es_source_text(const es_source *s, size_t *len)
 
 const es_table_cell *es_source_cells(const es_source *s, size_t *n)
 {
+    if (s->is_office) {
+        *n = s->office.n_cells;
+        return s->office.cells;
+    }
     *n = s->is_html ? s->html.n_cells : 0;
     return s->is_html ? s->html.cells : NULL;
 }
@@ -113,7 +143,9 @@ void es_source_free(es_source *s)
     if (s == NULL)
         return;
     free(s->name);
-    if (s->is_html) {
+    if (s->is_office) {
+        es_office_text_free(&s->office); /* text is office.text */
+    } else if (s->is_html) {
         es_html_text_free(&s->html);
         /* the decoded text was freed after conversion */
     } else {
@@ -236,6 +268,26 @@ static es_status from_buffer(const char *name, const char *bytes, size_t len, ch
     if (s->name == NULL)
         goto fail;
     binary_kind kind = binary_format(b, len);
+    if (kind == KIND_DOCX || kind == KIND_XLSX) {
+        st = kind == KIND_DOCX ? es_docx_to_text(name, bytes, len, &s->office, err)
+                               : es_xlsx_to_text(name, bytes, len, &s->office, err);
+        if (st != ES_OK)
+            goto fail_reported;
+        s->is_office = true;
+        s->format = kind == KIND_DOCX ? "docx" : "xlsx";
+        s->text = s->office.text;
+        s->text_len = s->office.len;
+        if (s->text == NULL || s->text_len == 0) {
+            st = es_error_set(err, ES_ERR_EMPTY, name, 0, "no text in the %s file",
+                              kind == KIND_DOCX ? "Word" : "Excel");
+            goto fail_reported;
+        }
+        /* lines are the text's: a paragraph or a cell each */
+        if (index_lines(s, s->text, s->text_len) != ES_OK)
+            goto fail;
+        *out = s;
+        return ES_OK;
+    }
     if (kind != NOT_BINARY) {
         st = binary_error(err, name, kind);
         goto fail_reported;
@@ -285,6 +337,7 @@ static es_status from_buffer(const char *name, const char *bytes, size_t len, ch
     }
     if (es_html_detect(name, decoded, decoded_len)) {
         s->is_html = true;
+        s->format = "html";
         st = es_html_to_text(decoded, decoded_len, &s->html);
         if (st == ES_ERR_LIMIT) {
             es_error_set(err, st, name, 0,

@@ -17,6 +17,7 @@
 #include "edustat/classify.h"
 #include "edustat/document.h"
 #include "edustat/gazetteer.h"
+#include "edustat/locator.h"
 #include "edustat/manifest.h"
 #include "edustat/qualifier.h"
 #include "edustat/situate.h"
@@ -83,6 +84,9 @@ typedef struct es_record {
     const char *district, *district_code, *city;
     es_basis basis;
     es_scope scope;
+    /* Where it stands in a Word or Excel file (sheet and cell, paragraph or
+     * table cell); NULL for text and HTML, where line and start say it. */
+    const es_locator *locator;
 } es_record;
 
 /* The figure's year, district, district code and city: its own where set,

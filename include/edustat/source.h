@@ -15,6 +15,7 @@
 #include <stdbool.h>
 #include <stddef.h>
 
+#include "edustat/locator.h"
 #include "edustat/table_cell.h"
 #include "edustat/status.h"
 
@@ -47,6 +48,13 @@ ES_API bool es_source_is_html(const es_source *src);
 /* The HTML page's <h1> or <title>, or NULL. */
 ES_API const char *es_source_html_title(const es_source *src);
 ES_API const es_table_cell *es_source_cells(const es_source *src, size_t *n);
+/* "text", "html", "docx" or "xlsx": what the file was read as. */
+ES_API const char *es_source_format(const es_source *src);
+/* Where text offset off stands in a Word or Excel file (its sheet and
+ * cell, its paragraph or table cell); NULL for text and HTML, whose line
+ * and byte offsets say it. For those files the "file offsets" and lines
+ * of the other functions are the extracted text's. */
+ES_API const es_locator *es_source_locator(const es_source *src, size_t off);
 
 /* Byte offset in the file of text offset off. */
 ES_API size_t es_source_offset(const es_source *src, size_t off);
