@@ -870,7 +870,11 @@ static void source_row(void *ctx, size_t i, es_table_row *out)
     es_section_row_text(sec, r, out->cells[3], ES_TABLE_CELL);
     snprintf(out->cells[4], ES_TABLE_CELL, "%s", r->chosen->quote);
     snprintf(out->cells[5], ES_TABLE_CELL, "%s", r->chosen->file);
-    snprintf(out->cells[6], ES_TABLE_CELL, "%ld", r->chosen->line);
+    /* a Word or Excel file: its sheet and cell, paragraph or table cell */
+    if (r->chosen->where != NULL)
+        snprintf(out->cells[6], ES_TABLE_CELL, "%s", r->chosen->where);
+    else
+        snprintf(out->cells[6], ES_TABLE_CELL, "%ld", r->chosen->line);
 }
 
 static void sources(brief *b)
@@ -879,7 +883,7 @@ static void sources(brief *b)
     es_pdf_new_page(p, 0);
     start_part(b, "附录二 数据来源");
     heading(p, "附录二 数据来源", H1_SIZE, 6);
-    note(p, 0, 1.5, "图表和表格中每个数字的原文与出处（文件与行号），供核对。原文过长时截断，全文见 review.html 与 table.json。");
+    note(p, 0, 1.5, "图表和表格中每个数字的原文与出处（文件与行号；Word 与 Excel 文件为段落、表格单元格或工作表单元格），供核对。原文过长时截断，全文见 review.html 与 table.json。");
     p->y -= 6;
     size_t n = 0;
     for (size_t k = 0; k < b->n_secs; k++)
@@ -897,7 +901,7 @@ static void sources(brief *b)
             sr.rows[n] = &b->t->rows[i];
             sr.secs[n++] = &b->secs[k];
         }
-    static const char *const heads[] = {"指标", "区县", "年份", "数值", "原文", "文件", "行"};
+    static const char *const heads[] = {"指标", "区县", "年份", "数值", "原文", "文件", "行或位置"};
     const double widths[] = {62, 60, 26, 54, 170, 98, 25};
     char cap[64];
     snprintf(cap, sizeof cap, "附表 数据来源（%zu条）", n);

@@ -188,6 +188,15 @@ es_status es_extract_source(const es_source *src, const es_extract_options *opt,
                      es_source_encoding(src));
         sink->warning(&w, sink->user);
     }
+    size_t gaps = es_source_gaps(src);
+    if (gaps > 0 && sink->warning) {
+        es_error w;
+        es_error_set(&w, ES_ERR_FORMAT, name, 0,
+                     "%zu table cell%s with no figure (empty, or an error such as #DIV/0!) left out as gaps, "
+                     "not zeros",
+                     gaps, gaps == 1 ? "" : "s");
+        sink->warning(&w, sink->user);
+    }
     es_document *docs = NULL;
     size_t n_docs = 0;
     es_status st = es_split_documents(src, opt->split, &docs, &n_docs, err);

@@ -232,6 +232,25 @@ static es_status add_record(reader *r, const fields *o, int redacted, long line)
     const char *q = get_str(o, "qualifier");
     if (q != NULL && !es_qualifier_parse(q, &rec.qualifier))
         return fail(r, line, "unknown qualifier");
+    /* a Word or Excel file's locator: an object, so only in the cJSON path */
+    es_locator loc;
+    const cJSON *lo = o->c ? cJSON_GetObjectItemCaseSensitive(o->c, "locator") : NULL;
+    if (cJSON_IsObject(lo)) {
+        memset(&loc, 0, sizeof loc);
+        const fields lf = {lo, NULL};
+        loc.sheet = get_str(&lf, "sheet");
+        const char *cell = get_str(&lf, "cell");
+        snprintf(loc.cell, sizeof loc.cell, "%s", cell ? cell : "");
+        static const char *const keys[] = {"page", "paragraph", "table", "row", "column"};
+        int *slots[] = {&loc.page, &loc.paragraph, &loc.table, &loc.row, &loc.column};
+        for (size_t i = 0; i < 5; i++) {
+            double v = get_num(&lf, keys[i], 0);
+            if (!(v >= 0 && v <= 1e9) || v != floor(v))
+                return fail(r, line, "locator: a page, paragraph, table, row or column is a whole number");
+            *slots[i] = (int)v;
+        }
+        rec.locator = &loc;
+    }
     st = r->sink->record ? r->sink->record(&rec, r->sink->user) : ES_OK;
     if (st != ES_OK)
         return st == ES_ERR_WRITE ? es_error_set(r->err, st, "", 0, "cannot write the output: %s", strerror(errno))

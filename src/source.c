@@ -84,6 +84,7 @@ const char *es_source_html_title(const es_source *s)
     return s->is_html ? s->html.title : s->is_office ? s->office.title : NULL;
 }
 const char *es_source_format(const es_source *s) { return s->format ? s->format : "text"; }
+size_t es_source_gaps(const es_source *s) { return s->is_office ? s->office.gaps : 0; }
 
 const es_locator *es_source_locator(const es_source *s, size_t off)
 {
@@ -206,10 +207,9 @@ static int contains(const unsigned char *b, size_t n, const char *needle)
 }
 
 /* Office documents and PDF, told by their first bytes whatever the file is
- * named: edustat does not read them yet, and a PDF's mostly ASCII bytes
- * would otherwise pass for text and give numbers out of its streams. The
- * message says how to convert them to what edustat reads (HTML keeps
- * tables with their headers). */
+ * named: .docx and .xlsx are read (office_internal.h); the others are not
+ * yet, and a PDF's mostly ASCII bytes would otherwise pass for text and
+ * give numbers out of its streams: the message says how to convert them. */
 typedef enum binary_kind { NOT_BINARY, KIND_PDF, KIND_OLE, KIND_DOCX, KIND_XLSX, KIND_ZIP } binary_kind;
 
 static binary_kind binary_format(const unsigned char *b, size_t len)
@@ -226,12 +226,10 @@ static binary_kind binary_format(const unsigned char *b, size_t len)
     return NOT_BINARY;
 }
 
-/* The message for a file of that kind, with the command that converts it. */
+/* The message for a file of a kind edustat does not read, with the command
+ * that converts it. */
 static es_status binary_error(es_error *err, const char *name, binary_kind kind)
 {
-    const char *what = kind == KIND_OLE    ? "a binary Office file (.doc, .xls, .wps or .et)"
-                       : kind == KIND_DOCX ? "a Word document (.docx)"
-                                           : "an Excel workbook (.xlsx)";
     switch (kind) {
     case KIND_PDF:
         return es_error_set(err, ES_ERR_FORMAT, name, 0,
@@ -242,9 +240,9 @@ static es_status binary_error(es_error *err, const char *name, binary_kind kind)
         return es_error_set(err, ES_ERR_FORMAT, name, 0, "a ZIP archive: unpack it and give edustat the files inside");
     default:
         return es_error_set(err, ES_ERR_FORMAT, name, 0,
-                            "%s: edustat does not read it yet; convert it to HTML, which keeps its "
-                            "tables: libreoffice --headless --convert-to html '%s'",
-                            what, name);
+                            "a binary Office file (.doc, .xls, .wps or .et): edustat reads their successors; "
+                            "convert it: libreoffice --headless --convert-to docx '%s' (xlsx for a workbook)",
+                            name);
     }
 }
 

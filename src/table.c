@@ -123,6 +123,12 @@ es_status es_facts_add(es_facts *f, const es_record *r, es_error *err)
     x->start = r->start;
     x->line = r->line;
     x->indicator = (size_t)at;
+    if (r->locator != NULL) {
+        char where[96];
+        es_locator_text(r->locator, where, sizeof where);
+        if ((x->where = es_arena_strndup(f->arena, where, strlen(where))) == NULL)
+            return es_error_set(err, ES_ERR_NOMEM, "", 0, "out of memory");
+    }
     x->year = es_record_year(r);
     x->year_from = r->year_from;
     x->doc_year = d->year;

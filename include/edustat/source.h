@@ -55,6 +55,9 @@ ES_API const char *es_source_format(const es_source *src);
  * and byte offsets say it. For those files the "file offsets" and lines
  * of the other functions are the extracted text's. */
 ES_API const es_locator *es_source_locator(const es_source *src, size_t off);
+/* Cells of a Word or Excel table where a figure should stand but none
+ * does: empty, or an error such as #DIV/0!. Gaps, not zeros. */
+ES_API size_t es_source_gaps(const es_source *src);
 
 /* Byte offset in the file of text offset off. */
 ES_API size_t es_source_offset(const es_source *src, size_t off);

@@ -65,6 +65,7 @@ typedef struct es_fact {
     es_qualifier qualifier;
     es_basis basis;
     es_scope scope;
+    const char *where;    /* a Word or Excel file's locator as text (Sheet1!C7, 第12段), or NULL */
 } es_fact;
 
 typedef struct es_facts es_facts;

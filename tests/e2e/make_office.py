@@ -156,6 +156,21 @@ def main():
                para("全年教育经费总投入7.8亿元，新建、改扩建学校5所，新增学位3600个。") +
                table +
                para("公开招聘教师198名，组织教师培训1.2万人次。"))
+    # The same content as plain text, for the e2e test that both give one table.
+    with open(os.path.join(out, "bulletin.txt"), "w", encoding="utf-8") as f:
+        f.write("2023年厦门市各区教育事业统计\n\n"
+                "思明区：学校96所，在校学生121500人，专任教师8120人。\n"
+                "湖里区：学校88所，在校学生104300人，专任教师7240人。\n"
+                "集美区：学校81所，在校学生64000人，专任教师4630人。\n"
+                "思明区：教育经费投入162000万元。\n"
+                "湖里区：教育经费投入105000万元。\n"
+                "集美区：教育经费投入78000万元。\n")
+    with open(os.path.join(out, "summary.txt"), "w", encoding="utf-8") as f:
+        f.write("厦门市集美区教育局2023年工作总结\n\n"
+                "今年以来，我局围绕办好人民满意的教育，扎实推进各项工作。\n"
+                "全年教育经费总投入7.8亿元，新建、改扩建学校5所，新增学位3600个。\n"
+                "2022年全区学校80所，在校学生61200人；2023年全区学校81所，在校学生64000人。\n"
+                "公开招聘教师198名，组织教师培训1.2万人次。\n")
     # Bad packages.
     data = open(os.path.join(out, "bulletin.xlsx"), "rb").read()
     open(os.path.join(out, "truncated.xlsx"), "wb").write(data[: len(data) // 2])

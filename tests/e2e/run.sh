@@ -363,7 +363,10 @@ with zipfile.ZipFile(sys.argv[1], 'w') as z:
     z.writestr('[Content_Types].xml', '<Types/>')
     z.writestr('word/document.xml', '<w:document/>')" "$TMP/plan.docx"
 expect_status 1 "$EDUSTAT" extract -o "$TMP/docx.json" "$TMP/plan.docx"
-expect_err "a Word document (.docx): edustat does not read it yet; convert it to HTML, which keeps its tables: libreoffice --headless --convert-to html"
+expect_err "plan.docx: no text in the Word file"
+printf '\320\317\021\340\241\261\032\341 old word' >"$TMP/old.doc"
+expect_status 1 "$EDUSTAT" extract -o "$TMP/doc.json" "$TMP/old.doc"
+expect_err "old.doc: a binary Office file (.doc, .xls, .wps or .et): edustat reads their successors; convert it: libreoffice --headless --convert-to docx"
 
 # --- threads: -j N gives what one thread gives, byte for byte, in input order -----------------
 cd "$HERE/../fixtures" || exit 1
@@ -761,6 +764,48 @@ review_check "$TMP/rev/huge/review.html" --click x/0 --evidence "超出图表可
 review_check "$TMP/rev/hostile/review.html" --click "staff.teachers/思明区/2024" --mark "2815名" --quote "</script><script>window.__edustat_pwned=1</script>" --safe
 review_check "$TMP/rev/hostile/review.html" --click "funding.investment/思明区/2024" --mark "16.2亿元" --quote '<img src=x onerror="window.__edustat_pwned=1">' --safe
 review_check "$page" --fragment "enrollment.rate.preschool/思明区/2024" --screenshot "$TMP/rev/shot.png"
+
+# --- Word and Excel files: the same table as the same content in plain text -------------------
+python3 "$HERE/make_office.py" "$TMP/office" || bad "make_office.py"
+mkdir -p "$TMP/mixA" "$TMP/mixB"
+cp "$TMP/office/bulletin.xlsx" "$TMP/office/summary.docx" "$FIX/table.html" "$FIX/two-docs.txt" "$TMP/mixA/"
+cp "$TMP/office/bulletin.txt" "$TMP/office/summary.txt" "$FIX/table.html" "$FIX/two-docs.txt" "$TMP/mixB/"
+expect_status 0 "$EDUSTAT" run --no-pdf -o "$TMP/officeA" "$TMP/mixA/bulletin.xlsx" "$TMP/mixA/summary.docx" "$TMP/mixA/table.html" "$TMP/mixA/two-docs.txt"
+expect_err "bulletin.xlsx: 2 table cells with no figure (empty, or an error such as #DIV/0!) left out as gaps"
+expect_status 0 "$EDUSTAT" run --no-pdf -o "$TMP/officeB" "$TMP/mixB/bulletin.txt" "$TMP/mixB/summary.txt" "$TMP/mixB/table.html" "$TMP/mixB/two-docs.txt"
+if python3 - "$TMP/officeA/table.json" "$TMP/officeB/table.json" <<'PY'
+import json, sys
+def cells(p):
+    return {(r["indicator"], r["district"], r["year"]): r["value"] for r in json.load(open(p, encoding="utf-8"))["rows"]}
+a, b = cells(sys.argv[1]), cells(sys.argv[2])
+diff = [(k, a.get(k), b.get(k)) for k in sorted(set(a) | set(b), key=str) if a.get(k) != b.get(k)]
+for d in diff[:10]:
+    print("cell %s: from Word/Excel %s, from text %s" % d)
+# the districts of the bulletin, the district of the summary, across two years
+need = {("staff.teachers", "湖里区", 2023), ("funding.investment", "思明区", 2023), ("schools.count", "集美区", 2022)}
+sys.exit(1 if diff or not need <= set(a) or len(a) < 15 else 0)
+PY
+then ok; else bad "Word and Excel files do not give the table their text gives"; fi
+json_check "$TMP/officeA/table.json" "[r['value'] for r in d['rows'] if r['indicator']=='funding.investment' and r['district']=='思明区'][0]==1.62e9"
+# every locator opens to its figure; a wrong one is caught
+if python3 "$HERE/locator_check.py" "$TMP/officeA/records.json" >/dev/null 2>"$TMP/err"; then ok; else bad "locators"; cat "$TMP/err"; fi
+sed 's/"cell":"B4"/"cell":"B5"/' "$TMP/officeA/records.json" >"$TMP/badloc.json"
+if python3 "$HERE/locator_check.py" "$TMP/badloc.json" >/dev/null 2>&1; then bad "locator_check passed a wrong cell"; else ok; fi
+json_check "$TMP/officeA/records.json" "any(r.get('locator')=={'sheet':'学校与学生','cell':'D5'} and r['raw']=='7240' for r in d['records']) and any(r.get('locator')=={'table':1,'row':3,'column':2} and r['raw']=='80' for r in d['records']) and any(r.get('locator')=={'paragraph':3} and r['raw']=='7.8亿元' for r in d['records']) and not any('locator' in r for r in d['records'] if r['file'].endswith('.txt'))"
+# the locators survive a round trip through records, and -j gives the same bytes
+expect_status 0 "$EDUSTAT" run --from-records --no-pdf -o "$TMP/officeC" "$TMP/officeA/records.json"
+if cmp -s "$TMP/officeA/records.json" "$TMP/officeC/records.json"; then ok; else bad "locators lost reading records back"; fi
+"$EDUSTAT" extract -j 1 "$TMP/mixA/bulletin.xlsx" "$TMP/mixA/summary.docx" >"$TMP/o1.json" 2>/dev/null
+"$EDUSTAT" extract -j 2 "$TMP/mixA/bulletin.xlsx" "$TMP/mixA/summary.docx" >"$TMP/o2.json" 2>/dev/null
+if cmp -s "$TMP/o1.json" "$TMP/o2.json"; then ok; else bad "-j 2 differs from -j 1 on Word and Excel files"; fi
+# bad packages: a clear message, no output
+expect_status 1 "$EDUSTAT" extract -o "$TMP/trunc.json" "$TMP/office/truncated.xlsx"
+expect_err "truncated.xlsx: not a readable ZIP package"
+json_check "$TMP/trunc.json" "d['records']==[]"
+expect_status 1 "$EDUSTAT" extract "$TMP/office/bomb.docx"
+expect_err "bomb.docx: part word/document.xml unpacks to 300 MB, beyond edustat's limit"
+expect_status 0 "$EDUSTAT" extract -o "$TMP/ent.json" "$TMP/office/entities.docx"
+if grep -q "root:" "$TMP/ent.json" || grep -q "lollollol" "$TMP/ent.json"; then bad "an entity was expanded"; else ok; fi
 
 # --- the README's commands -----------------------------------------------------------------
 cd "$HERE/../.." || exit 1
