@@ -108,7 +108,23 @@ def briefing_seeds():
     put("briefing", "targets.bin", figure(1, 0x80, value=5.0) + figure(1, 4, value=3.0))
 
 
+def office_seeds():
+    """Word and Excel files reach their readers through the extract harness
+    (told by their bytes): the e2e suite's own fixtures."""
+    import sys
+    import tempfile
+    sys.path.insert(0, os.path.join(TOP, "tests", "e2e"))
+    import make_office
+    with tempfile.TemporaryDirectory() as d:
+        sys.argv = ["make_office.py", d]
+        make_office.main()
+        for name in ("bulletin.xlsx", "summary.docx", "entities.docx", "truncated.xlsx"):
+            with open(os.path.join(d, name), "rb") as f:
+                put("extract", name, b"\x00" + f.read())
+
+
 if __name__ == "__main__":
+    office_seeds()
     extract_seeds()
     records_seeds()
     manifest_seeds()

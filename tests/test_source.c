@@ -138,9 +138,10 @@ static void source_names_pdf_and_office_files_and_how_to_convert_them(void **sta
     } cases[] = {
 #define CASE(bytes, says) {bytes, sizeof bytes - 1, says}
         CASE("%PDF-1.7\n1 0 obj\n<< /Length 12 >>\nstream\n2024年在校生100人\nendstream", "pdftotext -layout 'x.txt'"),
-        CASE("\xD0\xCF\x11\xE0\xA1\xB1\x1A\xE1\0\0\0\0", "binary Office file"),
-        CASE("PK\x03\x04\x14\0\0\0[Content_Types].xml word/document.xml", "a Word document (.docx)"),
-        CASE("PK\x03\x04\x14\0\0\0[Content_Types].xml xl/workbook.xml", "an Excel workbook (.xlsx)"),
+        CASE("\xD0\xCF\x11\xE0\xA1\xB1\x1A\xE1\0\0\0\0", "libreoffice --headless --convert-to docx 'x.txt'"),
+        /* read by their content, not their name: broken packages say so */
+        CASE("PK\x03\x04\x14\0\0\0[Content_Types].xml word/document.xml", "not a readable ZIP package"),
+        CASE("PK\x03\x04\x14\0\0\0[Content_Types].xml xl/workbook.xml", "not a readable ZIP package"),
         CASE("PK\x03\x04\x14\0\0\0notes.txt", "a ZIP archive"),
 #undef CASE
     };

@@ -19,6 +19,13 @@ NS_R = "http://schemas.openxmlformats.org/officeDocument/2006/relationships"
 NS_W = "http://schemas.openxmlformats.org/wordprocessingml/2006/main"
 
 
+def put(z, name, data):
+    """A part with a fixed date, so that the same fixture is the same bytes."""
+    info = zipfile.ZipInfo(name, (2024, 1, 1, 0, 0, 0))
+    info.compress_type = zipfile.ZIP_DEFLATED
+    z.writestr(info, data)
+
+
 def esc(s):
     return s.replace("&", "&amp;").replace("<", "&lt;").replace(">", "&gt;")
 
@@ -72,26 +79,26 @@ def write_xlsx(path, sheets):
     for i, (name, rows, merges) in enumerate(sheets):
         parts["xl/worksheets/sheet%d.xml" % (i + 1)] = sheet_xml(rows, merges, strings)
     with zipfile.ZipFile(path, "w", zipfile.ZIP_DEFLATED) as z:
-        z.writestr("[Content_Types].xml",
+        put(z, "[Content_Types].xml",
                    '<?xml version="1.0" encoding="UTF-8"?><Types xmlns="http://schemas.openxmlformats.org/package/2006/content-types">'
                    '<Default Extension="xml" ContentType="application/xml"/></Types>')
-        z.writestr("xl/workbook.xml",
+        put(z, "xl/workbook.xml",
                    '<?xml version="1.0" encoding="UTF-8"?><workbook xmlns="%s" xmlns:r="%s"><sheets>%s</sheets></workbook>'
                    % (NS_MAIN, NS_R, "".join('<sheet name="%s" sheetId="%d" r:id="rId%d"/>' % (esc(n), i + 1, i + 1)
                                              for i, (n, _, _) in enumerate(sheets))))
-        z.writestr("xl/_rels/workbook.xml.rels",
+        put(z, "xl/_rels/workbook.xml.rels",
                    '<?xml version="1.0" encoding="UTF-8"?><Relationships xmlns="http://schemas.openxmlformats.org/package/2006/relationships">%s</Relationships>'
                    % "".join('<Relationship Id="rId%d" Type="%s/worksheet" Target="worksheets/sheet%d.xml"/>'
                              % (i + 1, NS_R, i + 1) for i in range(len(sheets))))
-        z.writestr("xl/styles.xml",
+        put(z, "xl/styles.xml",
                    '<?xml version="1.0" encoding="UTF-8"?><styleSheet xmlns="%s"><numFmts count="1">'
                    '<numFmt numFmtId="164" formatCode="0.0%%"/></numFmts><cellXfs count="2">'
                    '<xf numFmtId="0"/><xf numFmtId="164"/></cellXfs></styleSheet>' % NS_MAIN)
-        z.writestr("xl/sharedStrings.xml",
+        put(z, "xl/sharedStrings.xml",
                    '<?xml version="1.0" encoding="UTF-8"?><sst xmlns="%s" count="%d" uniqueCount="%d">%s</sst>'
                    % (NS_MAIN, len(strings), len(strings), "".join("<si><t>%s</t></si>" % esc(s) for s in strings)))
         for name, xml in parts.items():
-            z.writestr(name, xml)
+            put(z, name, xml)
 
 
 def para(text, style=None):
@@ -112,10 +119,10 @@ def cell(text, span=1, vmerge=None):
 
 def write_docx(path, body, prolog=""):
     with zipfile.ZipFile(path, "w", zipfile.ZIP_DEFLATED) as z:
-        z.writestr("[Content_Types].xml",
+        put(z, "[Content_Types].xml",
                    '<?xml version="1.0" encoding="UTF-8"?><Types xmlns="http://schemas.openxmlformats.org/package/2006/content-types">'
                    '<Default Extension="xml" ContentType="application/xml"/></Types>')
-        z.writestr("word/document.xml",
+        put(z, "word/document.xml",
                    '<?xml version="1.0" encoding="UTF-8"?>%s<w:document xmlns:w="%s"><w:body>%s</w:body></w:document>'
                    % (prolog, NS_W, body))
 
@@ -175,7 +182,7 @@ def main():
     data = open(os.path.join(out, "bulletin.xlsx"), "rb").read()
     open(os.path.join(out, "truncated.xlsx"), "wb").write(data[: len(data) // 2])
     with zipfile.ZipFile(os.path.join(out, "bomb.docx"), "w", zipfile.ZIP_DEFLATED) as z:
-        z.writestr("word/document.xml", b"<" + b" " * (300 << 20) + b">")
+        put(z, "word/document.xml", b"<" + b" " * (300 << 20) + b">")
     write_docx(os.path.join(out, "entities.docx"),
                para("全年新建学校&ext;所。") + para("&lol9;"),
                '<!DOCTYPE d [<!ENTITY ext SYSTEM "file:///etc/passwd">'
