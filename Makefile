@@ -13,7 +13,7 @@ CC ?= cc
 PREFIX ?= /usr/local
 DESTDIR ?=
 PKG_CONFIG ?= pkg-config
-PKGS := libcjson uchardet gumbo gsl freetype2 fontconfig xlsxwriter libzip libxml-2.0
+PKGS := libcjson uchardet gumbo gsl freetype2 fontconfig xlsxwriter libzip libxml-2.0 poppler-glib
 # Debian's libhpdf ships no pkg-config file.
 HPDF_LIBS := -lhpdf -lz
 # The briefing font: a CJK font cut down to GBK + ASCII so that every

@@ -188,6 +188,13 @@ es_status es_extract_source(const es_source *src, const es_extract_options *opt,
                      es_source_encoding(src));
         sink->warning(&w, sink->user);
     }
+    size_t n_notes;
+    const char *const *notes = es_source_notes(src, &n_notes);
+    for (size_t i = 0; i < n_notes && sink->warning; i++) {
+        es_error w;
+        es_error_set(&w, ES_ERR_FORMAT, name, 0, "%s", notes[i]);
+        sink->warning(&w, sink->user);
+    }
     size_t gaps = es_source_gaps(src);
     if (gaps > 0 && sink->warning) {
         es_error w;

@@ -241,12 +241,12 @@ static es_status add_record(reader *r, const fields *o, int redacted, long line)
         loc.sheet = get_str(&lf, "sheet");
         const char *cell = get_str(&lf, "cell");
         snprintf(loc.cell, sizeof loc.cell, "%s", cell ? cell : "");
-        static const char *const keys[] = {"page", "paragraph", "table", "row", "column"};
-        int *slots[] = {&loc.page, &loc.paragraph, &loc.table, &loc.row, &loc.column};
-        for (size_t i = 0; i < 5; i++) {
+        static const char *const keys[] = {"page", "line", "paragraph", "table", "row", "column"};
+        int *slots[] = {&loc.page, &loc.line, &loc.paragraph, &loc.table, &loc.row, &loc.column};
+        for (size_t i = 0; i < 6; i++) {
             double v = get_num(&lf, keys[i], 0);
             if (!(v >= 0 && v <= 1e9) || v != floor(v))
-                return fail(r, line, "locator: a page, paragraph, table, row or column is a whole number");
+                return fail(r, line, "locator: a page, line, paragraph, table, row or column is a whole number");
             *slots[i] = (int)v;
         }
         rec.locator = &loc;

@@ -249,6 +249,8 @@ es_status es_records_writer_record(es_records_writer *w, const es_record *r)
         } else {
             es_jb_key(&b, "page", 1);
             es_jb_number(&b, l->page);
+            es_jb_key(&b, "line", 0);
+            es_jb_number(&b, l->line);
         }
         es_jb_put(&b, "}", 1);
     }

@@ -13,7 +13,7 @@ size_t es_locator_text(const es_locator *l, char *out, size_t cap)
     else if (l->paragraph > 0)
         n = snprintf(out, cap, "第%d段", l->paragraph);
     else if (l->page > 0)
-        n = snprintf(out, cap, "第%d页", l->page);
+        n = l->line > 0 ? snprintf(out, cap, "第%d页第%d行", l->page, l->line) : snprintf(out, cap, "第%d页", l->page);
     else
         n = snprintf(out, cap, "%s", "");
     return n < 0 ? 0 : (size_t)n;

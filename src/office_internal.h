@@ -38,6 +38,8 @@ typedef struct es_office_text {
     char **sheets; /* sheet names, owned */
     size_t n_sheets;
     size_t gaps; /* empty or error (#DIV/0!) cells among the figures */
+    char **notes; /* what the reader could not read (a PDF page without text...) */
+    size_t n_notes;
     size_t cap_text;
     int failed; /* out of memory on the way */
 } es_office_text;
@@ -65,6 +67,9 @@ void es_grid_free(es_grid *g);
 /* Spread a merged range's text over the cells it covers (marked covered). */
 int es_grid_merge(es_grid *g, size_t r0, size_t c0, size_t r1, size_t c1);
 
+/* Append text that continues the line (no newline added), its locator
+ * starting where it does (loc NULL: the one before goes on). */
+void es_office_append(es_office_text *o, const char *s, size_t n, const es_locator *loc);
 /* Append a line of text (a paragraph) with its locator (NULL: none). */
 void es_office_line(es_office_text *o, const char *s, size_t n, const es_locator *loc);
 /* Append a table: titles and notes as lines, each figure a line with its
@@ -82,5 +87,9 @@ bool es_office_is_number(const char *s);
  * name the file (and the part or sheet). */
 es_status es_docx_to_text(const char *name, const void *bytes, size_t len, es_office_text *out, es_error *err);
 es_status es_xlsx_to_text(const char *name, const void *bytes, size_t len, es_office_text *out, es_error *err);
+/* A PDF's text, page by page (pdf_read.c, poppler-glib). */
+es_status es_pdf_to_text(const char *name, const void *bytes, size_t len, es_office_text *out, es_error *err);
+/* Add a note on what could not be read; -1 when out of memory. */
+int es_office_note(es_office_text *o, const char *fmt, ...);
 
 #endif

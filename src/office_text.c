@@ -2,6 +2,7 @@
  * (office_internal.h). */
 #include "office_internal.h"
 
+#include <stdarg.h>
 #include <stdint.h>
 #include <stdio.h>
 #include <stdlib.h>
@@ -114,6 +115,30 @@ void es_office_line(es_office_text *o, const char *s, size_t n, const es_locator
     append(o, "\n", 1);
 }
 
+int es_office_note(es_office_text *o, const char *fmt, ...)
+{
+    char buf[512];
+    va_list ap;
+    va_start(ap, fmt);
+    vsnprintf(buf, sizeof buf, fmt, ap);
+    va_end(ap);
+    char **p = realloc(o->notes, (o->n_notes + 1) * sizeof *p);
+    if (p == NULL)
+        return -1;
+    o->notes = p;
+    if ((p[o->n_notes] = strdup(buf)) == NULL)
+        return -1;
+    o->n_notes++;
+    return 0;
+}
+
+void es_office_append(es_office_text *o, const char *s, size_t n, const es_locator *loc)
+{
+    if (loc != NULL)
+        locate(o, loc);
+    append(o, s, n);
+}
+
 const char *es_office_keep_sheet(es_office_text *o, const char *name)
 {
     char **p = realloc(o->sheets, (o->n_sheets + 1) * sizeof *p);
@@ -166,6 +191,9 @@ void es_office_text_free(es_office_text *o)
     for (size_t i = 0; i < o->n_sheets; i++)
         free(o->sheets[i]);
     free(o->sheets);
+    for (size_t i = 0; i < o->n_notes; i++)
+        free(o->notes[i]);
+    free(o->notes);
     memset(o, 0, sizeof *o);
 }
 

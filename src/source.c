@@ -86,6 +86,12 @@ const char *es_source_html_title(const es_source *s)
 const char *es_source_format(const es_source *s) { return s->format ? s->format : "text"; }
 size_t es_source_gaps(const es_source *s) { return s->is_office ? s->office.gaps : 0; }
 
+const char *const *es_source_notes(const es_source *s, size_t *n)
+{
+    *n = s->is_office ? s->office.n_notes : 0;
+    return s->is_office ? (const char *const *)s->office.notes : NULL;
+}
+
 const es_locator *es_source_locator(const es_source *s, size_t off)
 {
     if (!s->is_office || s->office.n_spans == 0 || off < s->office.spans[0].start)
@@ -231,11 +237,6 @@ static binary_kind binary_format(const unsigned char *b, size_t len)
 static es_status binary_error(es_error *err, const char *name, binary_kind kind)
 {
     switch (kind) {
-    case KIND_PDF:
-        return es_error_set(err, ES_ERR_FORMAT, name, 0,
-                            "a PDF file: edustat does not read PDF yet; convert it to text first: "
-                            "pdftotext -layout '%s' '%s.txt' (Debian's poppler-utils)",
-                            name, name);
     case KIND_ZIP:
         return es_error_set(err, ES_ERR_FORMAT, name, 0, "a ZIP archive: unpack it and give edustat the files inside");
     default:
@@ -266,18 +267,19 @@ static es_status from_buffer(const char *name, const char *bytes, size_t len, ch
     if (s->name == NULL)
         goto fail;
     binary_kind kind = binary_format(b, len);
-    if (kind == KIND_DOCX || kind == KIND_XLSX) {
-        st = kind == KIND_DOCX ? es_docx_to_text(name, bytes, len, &s->office, err)
-                               : es_xlsx_to_text(name, bytes, len, &s->office, err);
+    if (kind == KIND_DOCX || kind == KIND_XLSX || kind == KIND_PDF) {
+        st = kind == KIND_DOCX   ? es_docx_to_text(name, bytes, len, &s->office, err)
+             : kind == KIND_XLSX ? es_xlsx_to_text(name, bytes, len, &s->office, err)
+                                 : es_pdf_to_text(name, bytes, len, &s->office, err);
         if (st != ES_OK)
             goto fail_reported;
         s->is_office = true;
-        s->format = kind == KIND_DOCX ? "docx" : "xlsx";
+        s->format = kind == KIND_DOCX ? "docx" : kind == KIND_XLSX ? "xlsx" : "pdf";
         s->text = s->office.text;
         s->text_len = s->office.len;
         if (s->text == NULL || s->text_len == 0) {
             st = es_error_set(err, ES_ERR_EMPTY, name, 0, "no text in the %s file",
-                              kind == KIND_DOCX ? "Word" : "Excel");
+                              kind == KIND_DOCX ? "Word" : kind == KIND_XLSX ? "Excel" : "PDF");
             goto fail_reported;
         }
         /* lines are the text's: a paragraph or a cell each */

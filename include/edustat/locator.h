@@ -19,12 +19,13 @@ typedef struct es_locator {
     const char *sheet; /* a workbook's sheet name, or NULL */
     char cell[16];     /* the sheet's cell reference ("C7"), or "" */
     int page;          /* a PDF's page, 1-based; 0: none */
+    int line;          /* the line of that page's text, 1-based */
     int paragraph;     /* a Word document's paragraph, in body order, 1-based; 0: none */
     int table;         /* a Word document's table, in body order, 1-based; 0: none */
     int row, column;   /* the cell of that table, 1-based */
 } es_locator;
 
-/* The locator as a person reads it: "Sheet1!C7", "第3页", "第12段",
+/* The locator as a person reads it: "Sheet1!C7", "第3页第5行", "第12段",
  * "表2第3行第4列"; "" for an empty one. Returns the length it needed. */
 ES_API size_t es_locator_text(const es_locator *l, char *out, size_t cap);
 

@@ -48,7 +48,7 @@ ES_API bool es_source_is_html(const es_source *src);
 /* The HTML page's <h1> or <title>, or NULL. */
 ES_API const char *es_source_html_title(const es_source *src);
 ES_API const es_table_cell *es_source_cells(const es_source *src, size_t *n);
-/* "text", "html", "docx" or "xlsx": what the file was read as. */
+/* "text", "html", "docx", "xlsx" or "pdf": what the file was read as. */
 ES_API const char *es_source_format(const es_source *src);
 /* Where text offset off stands in a Word or Excel file (its sheet and
  * cell, its paragraph or table cell); NULL for text and HTML, whose line
@@ -58,6 +58,9 @@ ES_API const es_locator *es_source_locator(const es_source *src, size_t off);
 /* Cells of a Word or Excel table where a figure should stand but none
  * does: empty, or an error such as #DIV/0!. Gaps, not zeros. */
 ES_API size_t es_source_gaps(const es_source *src);
+/* What the reader of a Word, Excel or PDF file could not read (a page
+ * with no text, text without a Unicode map): *n notes, each a sentence. */
+ES_API const char *const *es_source_notes(const es_source *src, size_t *n);
 
 /* Byte offset in the file of text offset off. */
 ES_API size_t es_source_offset(const es_source *src, size_t off);

@@ -5,7 +5,8 @@ Usage: locator_check.py RECORDS.json
 
 For a workbook: the sheet's cell holds the record's figure (its cached
 value, or its shared or inline string). For a Word document: the table
-cell, or the paragraph, holds the figure as written. Reads the files with
+cell, or the paragraph, holds the figure as written. For a PDF: the page's
+text (pdftotext) holds it on the line named, or running on from it. Reads the files with
 the standard library only. Exit 1 on the first record whose locator does
 not open to its figure, or when no record has a locator.
 """
@@ -74,7 +75,14 @@ def main():
         if loc is None:
             continue
         path = r["file"]
-        if "sheet" in loc:
+        if "page" in loc:
+            import subprocess
+            page = subprocess.run(["pdftotext", "-f", str(loc["page"]), "-l", str(loc["page"]), path, "-"],
+                                  capture_output=True, text=True).stdout.split("\n")
+            # the figure stands on the line named, or runs on from it over a wrap
+            held = "".join(page[loc["line"] - 1:loc["line"] + 2])
+            ok = r["raw"] in held and r["raw"][:2] in page[loc["line"] - 1] + page[loc["line"]]
+        elif "sheet" in loc:
             held = xlsx_cell(path, loc["sheet"], loc["cell"])
             ok = held is not None and (digits(held) == digits(r["raw"]) or
                                        (r["raw"].endswith("%") and abs(float(held) * 100 - float(r["raw"][:-1])) < 1e-6) or

@@ -356,7 +356,7 @@ expect_err "--indicator is required"
 # --- PDF and Office files are named, with the command that converts them ---------------------
 printf '%%PDF-1.4\n1 0 obj\n<< /Length 20 >>\nstream\n2024 100 200 300\nendstream\n' >"$TMP/report.txt"
 expect_status 1 "$EDUSTAT" extract -o "$TMP/pdf.json" "$TMP/report.txt"
-expect_err "a PDF file: edustat does not read PDF yet; convert it to text first: pdftotext -layout"
+expect_err "report.txt: not a readable PDF"
 python3 -c "
 import sys, zipfile
 with zipfile.ZipFile(sys.argv[1], 'w') as z:
@@ -767,12 +767,15 @@ review_check "$page" --fragment "enrollment.rate.preschool/思明区/2024" --scr
 
 # --- Word and Excel files: the same table as the same content in plain text -------------------
 python3 "$HERE/make_office.py" "$TMP/office" || bad "make_office.py"
+python3 "$HERE/make_pdf.py" "$TMP/office" || bad "make_pdf.py"
 mkdir -p "$TMP/mixA" "$TMP/mixB"
-cp "$TMP/office/bulletin.xlsx" "$TMP/office/summary.docx" "$FIX/table.html" "$FIX/two-docs.txt" "$TMP/mixA/"
-cp "$TMP/office/bulletin.txt" "$TMP/office/summary.txt" "$FIX/table.html" "$FIX/two-docs.txt" "$TMP/mixB/"
-expect_status 0 "$EDUSTAT" run --no-pdf -o "$TMP/officeA" "$TMP/mixA/bulletin.xlsx" "$TMP/mixA/summary.docx" "$TMP/mixA/table.html" "$TMP/mixA/two-docs.txt"
+cp "$TMP/office/bulletin.xlsx" "$TMP/office/summary.docx" "$TMP/office/summary.pdf" "$FIX/table.html" "$FIX/two-docs.txt" "$TMP/mixA/"
+cp "$TMP/office/bulletin.txt" "$TMP/office/summary.txt" "$TMP/office/summary-pdf.txt" "$FIX/table.html" "$FIX/two-docs.txt" "$TMP/mixB/"
+expect_status 0 "$EDUSTAT" run --no-pdf -o "$TMP/officeA" "$TMP/mixA/bulletin.xlsx" "$TMP/mixA/summary.docx" "$TMP/mixA/summary.pdf" "$TMP/mixA/table.html" "$TMP/mixA/two-docs.txt"
 expect_err "bulletin.xlsx: 2 table cells with no figure (empty, or an error such as #DIV/0!) left out as gaps"
-expect_status 0 "$EDUSTAT" run --no-pdf -o "$TMP/officeB" "$TMP/mixB/bulletin.txt" "$TMP/mixB/summary.txt" "$TMP/mixB/table.html" "$TMP/mixB/two-docs.txt"
+expect_err "summary.pdf: page 2: text that cannot be decoded (fonts without a Unicode map): left out, not read as numbers"
+expect_err "summary.pdf: page 3 has no text (a scanned image? edustat does no OCR)"
+expect_status 0 "$EDUSTAT" run --no-pdf -o "$TMP/officeB" "$TMP/mixB/bulletin.txt" "$TMP/mixB/summary.txt" "$TMP/mixB/summary-pdf.txt" "$TMP/mixB/table.html" "$TMP/mixB/two-docs.txt"
 if python3 - "$TMP/officeA/table.json" "$TMP/officeB/table.json" <<'PY'
 import json, sys
 def cells(p):
@@ -782,7 +785,8 @@ diff = [(k, a.get(k), b.get(k)) for k in sorted(set(a) | set(b), key=str) if a.g
 for d in diff[:10]:
     print("cell %s: from Word/Excel %s, from text %s" % d)
 # the districts of the bulletin, the district of the summary, across two years
-need = {("staff.teachers", "湖里区", 2023), ("funding.investment", "思明区", 2023), ("schools.count", "集美区", 2022)}
+need = {("staff.teachers", "湖里区", 2023), ("funding.investment", "思明区", 2023), ("schools.count", "集美区", 2022),
+        ("staff.teachers", "翔安区", 2023)}
 sys.exit(1 if diff or not need <= set(a) or len(a) < 15 else 0)
 PY
 then ok; else bad "Word and Excel files do not give the table their text gives"; fi
@@ -792,6 +796,16 @@ if python3 "$HERE/locator_check.py" "$TMP/officeA/records.json" >/dev/null 2>"$T
 sed 's/"cell":"B4"/"cell":"B5"/' "$TMP/officeA/records.json" >"$TMP/badloc.json"
 if python3 "$HERE/locator_check.py" "$TMP/badloc.json" >/dev/null 2>&1; then bad "locator_check passed a wrong cell"; else ok; fi
 json_check "$TMP/officeA/records.json" "any(r.get('locator')=={'sheet':'学校与学生','cell':'D5'} and r['raw']=='7240' for r in d['records']) and any(r.get('locator')=={'table':1,'row':3,'column':2} and r['raw']=='80' for r in d['records']) and any(r.get('locator')=={'paragraph':3} and r['raw']=='7.8亿元' for r in d['records']) and not any('locator' in r for r in d['records'] if r['file'].endswith('.txt'))"
+json_check "$TMP/officeA/records.json" "any(r.get('locator')=={'page':1,'line':5} and r['raw']=='3960名' for r in d['records']) and not any(r['value']==100 for r in d['records'] if r['file'].endswith('.pdf'))"
+# PDF: encrypted, damaged, and 2,000 pages
+qpdf --encrypt user owner 256 -- "$TMP/office/summary.pdf" "$TMP/office/encrypted.pdf" 2>/dev/null
+expect_status 1 "$EDUSTAT" extract "$TMP/office/encrypted.pdf"
+expect_err "encrypted.pdf: an encrypted PDF: edustat cannot read it without its password"
+head -c 3000 "$TMP/office/summary.pdf" >"$TMP/office/damaged.pdf"
+expect_status 1 "$EDUSTAT" extract "$TMP/office/damaged.pdf"
+expect_err "damaged.pdf: not a readable PDF"
+expect_status 0 "$EDUSTAT" extract -o "$TMP/p2k.json" "$TMP/office/pages-2000.pdf"
+json_check "$TMP/p2k.json" "len(d['records'])==2000 and d['records'][-1]['locator']=={'page':2000,'line':1}"
 # the locators survive a round trip through records, and -j gives the same bytes
 expect_status 0 "$EDUSTAT" run --from-records --no-pdf -o "$TMP/officeC" "$TMP/officeA/records.json"
 if cmp -s "$TMP/officeA/records.json" "$TMP/officeC/records.json"; then ok; else bad "locators lost reading records back"; fi
