@@ -148,6 +148,7 @@ $(BUILD)/bench/floor: bench/floor.c
 
 bench: $(BIN) $(BUILD)/bench/floor
 	@FLOOR=$(BUILD)/bench/floor sh bench/throughput.sh $(BIN) $(SHARED)
+	@BENCH_DIR=$(BUILD)/bench sh bench/formats.sh $(BIN) $(BUILD)/bench/floor
 
 bench-review: $(BIN)
 	@sh bench/review.sh $(BIN)
