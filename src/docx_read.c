@@ -146,6 +146,28 @@ static void trim(buf *b)
         b->s[--b->n] = '\0';
 }
 
+/* The text of the first element named local in a small XML part, or NULL. */
+static char *first_text(es_zip *z, const char *part, const char *local)
+{
+    char *data = NULL, *v = NULL;
+    size_t n;
+    es_error ignored;
+    if (!es_zip_has(z, part) || es_zip_read(z, part, &data, &n, &ignored) != ES_OK)
+        return NULL;
+    xmlTextReaderPtr r = es_xml_open(data, n);
+    while (r != NULL && v == NULL && xmlTextReaderRead(r) == 1)
+        if (es_xml_start(r, local) && !xmlTextReaderIsEmptyElement(r)) {
+            xmlChar *s = xmlTextReaderReadString(r);
+            if (s != NULL && s[0] != '\0')
+                v = strdup((const char *)s);
+            xmlFree(s);
+        }
+    if (r != NULL)
+        xmlFreeTextReader(r);
+    free(data);
+    return v;
+}
+
 es_status es_docx_to_text(const char *name, const void *bytes, size_t len, es_office_text *out, es_error *err)
 {
     memset(out, 0, sizeof *out);
@@ -257,6 +279,12 @@ es_status es_docx_to_text(const char *name, const void *bytes, size_t len, es_of
         out->title = first_para;
         first_para = NULL;
     }
+    /* the document's properties, below what the document itself says: its
+     * title when it has no paragraph, its organisation as the publisher */
+    if (st == ES_OK && out->title == NULL)
+        out->title = first_text(z, "docProps/core.xml", "title");
+    if (st == ES_OK)
+        out->publisher = first_text(z, "docProps/app.xml", "Company");
     free(first_para);
     free(para.s);
     free(cell.s);

@@ -225,9 +225,10 @@ es_status es_extract_source(const es_source *src, const es_extract_options *opt,
         snprintf(doc_id, id_cap, "%s#%d", name, docs[i].index);
         es_doc_meta meta;
         memset(&meta, 0, sizeof meta);
+        /* the publishing office speaks for a file of one document only */
         if (opt->gazetteer != NULL)
-            es_detect_metadata(opt->gazetteer, docs[i].title, text, docs[i].body_start,
-                               docs[i].body_end, &meta);
+            es_detect_metadata_published(opt->gazetteer, docs[i].title, n_docs == 1 ? es_source_publisher(src) : NULL,
+                                         text, docs[i].body_start, docs[i].body_end, &meta);
         es_doc_info info;
         memset(&info, 0, sizeof info);
         info.id = doc_id;

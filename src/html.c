@@ -19,8 +19,27 @@ typedef struct walker {
     size_t n_cells, cap_cells;
     char *title_tag;
     char *h1;
+    char *meta_title;  /* <meta name="ArticleTitle"> of government sites */
+    char *meta_source; /* <meta name="ContentSource">: the publishing office */
     int failed;
 } walker;
+
+/* <meta name="ArticleTitle" content="..."> and ContentSource, which many
+ * government sites' article pages carry. */
+static void read_meta(walker *w, const GumboNode *node)
+{
+    const GumboAttribute *name = gumbo_get_attribute(&node->v.element.attributes, "name");
+    const GumboAttribute *content = gumbo_get_attribute(&node->v.element.attributes, "content");
+    if (name == NULL || content == NULL || content->value[0] == '\0')
+        return;
+    char **slot = strcasecmp(name->value, "ArticleTitle") == 0    ? &w->meta_title
+                  : strcasecmp(name->value, "ContentSource") == 0 ? &w->meta_source
+                                                                   : NULL;
+    if (slot == NULL || *slot != NULL)
+        return;
+    if ((*slot = strdup(content->value)) == NULL)
+        w->failed = 1;
+}
 
 static int reserve(walker *w, size_t extra)
 {
@@ -495,6 +514,8 @@ static void walk(walker *w, const GumboNode *node, int depth)
             if (c->type == GUMBO_NODE_ELEMENT && c->v.element.tag == GUMBO_TAG_TITLE &&
                 w->title_tag == NULL)
                 w->title_tag = text_of(c);
+            if (c->type == GUMBO_NODE_ELEMENT && c->v.element.tag == GUMBO_TAG_META)
+                read_meta(w, c);
         }
         return;
     }
@@ -502,6 +523,8 @@ static void walk(walker *w, const GumboNode *node, int depth)
         return;
     if (tag == GUMBO_TAG_H1 && w->h1 == NULL)
         w->h1 = text_of(node);
+    if (tag == GUMBO_TAG_META)
+        read_meta(w, node);
     int block = is_block(tag);
     if (block)
         emit_break(w, node->v.element.start_pos.offset);
@@ -646,6 +669,8 @@ es_status es_html_to_text(const char *html, size_t len, es_html_text *out)
         free(w.cells);
         free(w.title_tag);
         free(w.h1);
+        free(w.meta_title);
+        free(w.meta_source);
         es_offmap_free(&out->map);
         return ES_ERR_NOMEM;
     }
@@ -653,15 +678,21 @@ es_status es_html_to_text(const char *html, size_t len, es_html_text *out)
     out->len = w.out.len;
     out->cells = w.cells;
     out->n_cells = w.n_cells;
-    /* The page's own heading names the document better than <title>,
-     * which usually carries the site name too. */
-    if (w.h1 != NULL && w.h1[0] != '\0') {
+    /* The article's title (its <meta name="ArticleTitle">, else the page's
+     * own heading) names the document better than <title>, which usually
+     * carries the site's name too. */
+    if (w.meta_title != NULL) {
+        out->title = w.meta_title;
+        free(w.h1);
+        free(w.title_tag);
+    } else if (w.h1 != NULL && w.h1[0] != '\0') {
         out->title = w.h1;
         free(w.title_tag);
     } else {
         out->title = w.title_tag;
         free(w.h1);
     }
+    out->publisher = w.meta_source;
     return ES_OK;
 }
 
@@ -671,6 +702,7 @@ void es_html_text_free(es_html_text *h)
         return;
     free(h->text);
     free(h->title);
+    free(h->publisher);
     for (size_t i = 0; i < h->n_cells; i++) {
         free(h->cells[i].header);
         free(h->cells[i].row_label);

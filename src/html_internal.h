@@ -28,7 +28,8 @@ typedef struct es_html_text {
     char *text;            /* UTF-8, NUL terminated */
     size_t len;
     es_offmap map;         /* text offset -> offset in the HTML given */
-    char *title;           /* first <h1>, else <title>; NULL if neither */
+    char *title;           /* <meta name="ArticleTitle">, else the first <h1>, else <title>; NULL if none */
+    char *publisher;       /* <meta name="ContentSource">, the publishing office; NULL if none */
     es_table_cell *cells;  /* body cells of tables, in text order */
     size_t n_cells;
 } es_html_text;

@@ -436,6 +436,12 @@ static size_t skip_title_line(const char *text, size_t a, size_t hi, const char 
 void es_detect_metadata(const es_gazetteer *g, const char *title, const char *text,
                         size_t body_start, size_t body_end, es_doc_meta *out)
 {
+    es_detect_metadata_published(g, title, NULL, text, body_start, body_end, out);
+}
+
+void es_detect_metadata_published(const es_gazetteer *g, const char *title, const char *publisher,
+                                  const char *text, size_t body_start, size_t body_end, es_doc_meta *out)
+{
     memset(out, 0, sizeof *out);
     size_t tlen = strlen(title), end;
 
@@ -485,6 +491,24 @@ void es_detect_metadata(const es_gazetteer *g, const char *title, const char *te
     if (city != NULL) {
         copy_name(out->city, city->d->name);
         out->city_from = "title";
+    }
+    /* Then the office that published it (厦门市思明区教育局), which a
+     * government page names in its metadata or its header block. */
+    if (publisher != NULL && (out->district[0] == '\0' || out->city[0] == '\0')) {
+        place_count pc[MAX_CANDIDATES], py[MAX_CANDIDATES];
+        size_t npc = 0, npy = 0;
+        count_places(g, publisher, 0, strlen(publisher), 0, pc, &npc, py, &npy);
+        const place_count *pcounty = best_of(pc, npc), *pcity = best_of(py, npy);
+        if (out->district[0] == '\0' && pcounty != NULL) {
+            county = pcounty;
+            copy_name(out->district, county->d->name);
+            snprintf(out->district_code, sizeof out->district_code, "%s", county->d->code);
+            out->district_from = "source";
+        }
+        if (out->city[0] == '\0' && pcity != NULL) {
+            copy_name(out->city, pcity->d->name);
+            out->city_from = "source";
+        }
     }
     size_t nbc = 0, nby = 0;
     place_count bcounties[MAX_CANDIDATES], bcities[MAX_CANDIDATES];

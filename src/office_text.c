@@ -182,6 +182,7 @@ void es_office_text_free(es_office_text *o)
 {
     free(o->text);
     free(o->title);
+    free(o->publisher);
     for (size_t i = 0; i < o->n_cells; i++) {
         free(o->cells[i].header);
         free(o->cells[i].row_label);

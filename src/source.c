@@ -24,7 +24,8 @@ struct es_source {
     bool transcoded;
     bool is_html;
     es_html_text html;     /* html.map: text offset -> decoded offset */
-    const char *format;    /* "text", "html", "docx", "xlsx" */
+    const char *format;    /* "text", "html", "docx", "xlsx", "pdf" */
+    char *publisher_line;  /* 发布机构：… or 来源：… of an HTML page's header block */
     bool is_office;        /* a Word or Excel file: text offsets are the file's "offsets" */
     es_office_text office;
     size_t *line_starts;   /* file offsets where lines start */
@@ -84,6 +85,35 @@ const char *es_source_html_title(const es_source *s)
     return s->is_html ? s->html.title : s->is_office ? s->office.title : NULL;
 }
 const char *es_source_format(const es_source *s) { return s->format ? s->format : "text"; }
+
+const char *es_source_publisher(const es_source *s)
+{
+    if (s->is_html && s->html.publisher != NULL)
+        return s->html.publisher;
+    if (s->is_office && s->office.publisher != NULL)
+        return s->office.publisher;
+    return s->publisher_line;
+}
+
+/* A government page's header block (索引号 发布机构 成文日期 发布日期 来源)
+ * names the office: the rest of its 发布机构： or 来源： line, near the top. */
+static char *header_publisher(const char *t, size_t n)
+{
+    static const char *const keys[] = {"发布机构：", "发布机构:", "来源：", "来源:", "信息来源："};
+    size_t look = n < 4096 ? n : 4096;
+    for (size_t k = 0; k < sizeof keys / sizeof keys[0]; k++) {
+        size_t m = strlen(keys[k]);
+        for (size_t i = 0; i + m <= look; i++) {
+            if (memcmp(t + i, keys[k], m) != 0 || (i > 0 && t[i - 1] != '\n' && t[i - 1] != ' '))
+                continue;
+            size_t a = i + m, e = a;
+            while (e < n && e - a < 120 && t[e] != '\n' && t[e] != '\r' && t[e] != ' ')
+                e++;
+            return e > a ? strndup(t + a, e - a) : NULL;
+        }
+    }
+    return NULL;
+}
 size_t es_source_gaps(const es_source *s) { return s->is_office ? s->office.gaps : 0; }
 
 const char *const *es_source_notes(const es_source *s, size_t *n)
@@ -150,6 +180,7 @@ void es_source_free(es_source *s)
     if (s == NULL)
         return;
     free(s->name);
+    free(s->publisher_line);
     if (s->is_office) {
         es_office_text_free(&s->office); /* text is office.text */
     } else if (s->is_html) {
@@ -352,6 +383,8 @@ static es_status from_buffer(const char *name, const char *bytes, size_t len, ch
         decoded = NULL;
         s->text = s->html.text;
         s->text_len = s->html.len;
+        if (s->html.publisher == NULL)
+            s->publisher_line = header_publisher(s->text, s->text_len);
     } else {
         s->text = decoded;
         s->text_len = decoded_len;

@@ -31,7 +31,8 @@ typedef struct es_doc_meta {
     char district_code[8];             /* GB/T 2260, "" when unknown */
     char city[ES_MAX_PLACE_BYTES];
     int year;                          /* 0 when unknown */
-    /* "title", "body", "option" or "manifest"; NULL when unknown */
+    /* "title", "source" (the publishing office), "body", "option" or
+     * "manifest"; NULL when unknown */
     const char *district_from, *city_from, *year_from;
 } es_doc_meta;
 
@@ -39,6 +40,13 @@ typedef struct es_doc_meta {
  * text[body_start, body_end). Never fails: unknown fields stay empty. */
 ES_API void es_detect_metadata(const es_gazetteer *g, const char *title, const char *text,
                         size_t body_start, size_t body_end, es_doc_meta *out);
+
+/* The same, with the office that published the document (a government
+ * page's ContentSource or 发布机构, a Word file's company; NULL if unknown)
+ * read after the title and before the body for its district and city. */
+ES_API void es_detect_metadata_published(const es_gazetteer *g, const char *title, const char *publisher,
+                                         const char *text, size_t body_start, size_t body_end,
+                                         es_doc_meta *out);
 
 /* The year of the first year expression in s[0..len) (2024年, ２０２２年,
  * 二〇〇五年, 二oo五年); 0 if none; -1 if the first one is a placeholder

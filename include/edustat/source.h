@@ -48,6 +48,10 @@ ES_API bool es_source_is_html(const es_source *src);
 /* The HTML page's <h1> or <title>, or NULL. */
 ES_API const char *es_source_html_title(const es_source *src);
 ES_API const es_table_cell *es_source_cells(const es_source *src, size_t *n);
+/* The office that published the file, as it says: a government page's
+ * <meta name="ContentSource"> or its header line 发布机构：/来源：, a Word
+ * file's company; NULL when it says none. */
+ES_API const char *es_source_publisher(const es_source *src);
 /* "text", "html", "docx", "xlsx" or "pdf": what the file was read as. */
 ES_API const char *es_source_format(const es_source *src);
 /* Where text offset off stands in a Word or Excel file (its sheet and

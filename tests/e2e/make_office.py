@@ -117,8 +117,12 @@ def cell(text, span=1, vmerge=None):
     return "<w:tc>%s%s</w:tc>" % ("<w:tcPr>%s</w:tcPr>" % pr if pr else "", para(text))
 
 
-def write_docx(path, body, prolog=""):
+def write_docx(path, body, prolog="", company=None):
     with zipfile.ZipFile(path, "w", zipfile.ZIP_DEFLATED) as z:
+        if company:
+            put(z, "docProps/app.xml",
+                '<?xml version="1.0" encoding="UTF-8"?><Properties xmlns="http://schemas.openxmlformats.org/'
+                'officeDocument/2006/extended-properties"><Company>%s</Company></Properties>' % esc(company))
         put(z, "[Content_Types].xml",
                    '<?xml version="1.0" encoding="UTF-8"?><Types xmlns="http://schemas.openxmlformats.org/package/2006/content-types">'
                    '<Default Extension="xml" ContentType="application/xml"/></Types>')
@@ -178,6 +182,10 @@ def main():
                 "全年教育经费总投入7.8亿元，新建、改扩建学校5所，新增学位3600个。\n"
                 "2022年全区学校80所，在校学生61200人；2023年全区学校81所，在校学生64000人。\n"
                 "公开招聘教师198名，组织教师培训1.2万人次。\n")
+    # A summary that names no district; its file's company does.
+    write_docx(os.path.join(out, "company.docx"),
+               para("2023年教育工作总结", "Heading1") + para("全年新建学校2所，新增学位1800个。"),
+               company="厦门市海沧区教育局")
     # Bad packages.
     data = open(os.path.join(out, "bulletin.xlsx"), "rb").read()
     open(os.path.join(out, "truncated.xlsx"), "wb").write(data[: len(data) // 2])

@@ -765,9 +765,16 @@ review_check "$TMP/rev/hostile/review.html" --click "staff.teachers/思明区/20
 review_check "$TMP/rev/hostile/review.html" --click "funding.investment/思明区/2024" --mark "16.2亿元" --quote '<img src=x onerror="window.__edustat_pwned=1">' --safe
 review_check "$page" --fragment "enrollment.rate.preschool/思明区/2024" --screenshot "$TMP/rev/shot.png"
 
+# --- government pages: the article's title and the publishing office from <meta> or the header block
+expect_status 0 "$EDUSTAT" extract -o "$TMP/gov.json" "$FIX/gov-meta.html" "$FIX/gov-header.html"
+json_check "$TMP/gov.json" "[(x['title'],x['district'],x['city'],x['district_from']) for x in d['documents']]==[('2023年教育工作总结','思明区','厦门市','source'),('2023年教育工作总结','湖里区','厦门市','source')] and [r['district'] for r in d['records']]==['思明区','思明区','湖里区','湖里区']"
+
 # --- Word and Excel files: the same table as the same content in plain text -------------------
 python3 "$HERE/make_office.py" "$TMP/office" || bad "make_office.py"
 python3 "$HERE/make_pdf.py" "$TMP/office" || bad "make_pdf.py"
+# a Word file that names no district: its company (docProps/app.xml) does
+expect_status 0 "$EDUSTAT" extract -o "$TMP/company.json" "$TMP/office/company.docx"
+json_check "$TMP/company.json" "[(x['district'],x['district_from']) for x in d['documents']]==[('海沧区','source')]"
 mkdir -p "$TMP/mixA" "$TMP/mixB"
 cp "$TMP/office/bulletin.xlsx" "$TMP/office/summary.docx" "$TMP/office/summary.pdf" "$FIX/table.html" "$FIX/two-docs.txt" "$TMP/mixA/"
 cp "$TMP/office/bulletin.txt" "$TMP/office/summary.txt" "$TMP/office/summary-pdf.txt" "$FIX/table.html" "$FIX/two-docs.txt" "$TMP/mixB/"
