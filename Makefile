@@ -14,8 +14,8 @@ PREFIX ?= /usr/local
 DESTDIR ?=
 PKG_CONFIG ?= pkg-config
 PKGS := libcjson uchardet gumbo gsl freetype2 fontconfig xlsxwriter libzip libxml-2.0 poppler-glib
-# Debian's libhpdf ships no pkg-config file.
-HPDF_LIBS := -lhpdf -lz
+# Debian's libhpdf ships no pkg-config file (nor does its libfreexl).
+HPDF_LIBS := -lhpdf -lz -lfreexl
 # The briefing font: a CJK font cut down to GBK + ASCII so that every
 # glyph index stays below 32768 (Debian's libharu 2.3 drops higher ones).
 FONT_SOURCE ?= /usr/share/fonts/truetype/wqy/wqy-zenhei.ttc

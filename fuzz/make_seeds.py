@@ -118,7 +118,13 @@ def office_seeds():
     with tempfile.TemporaryDirectory() as d:
         sys.argv = ["make_office.py", d]
         make_office.main()
-        for name in ("bulletin.xlsx", "summary.docx", "entities.docx", "truncated.xlsx"):
+        import make_pdf
+        import make_xls
+        make_pdf.summary(os.path.join(d, "summary.pdf"))
+        with open(os.path.join(d, "workbook.xls"), "wb") as f:
+            f.write(make_xls.compound(make_xls.workbook(make_xls.SHEETS)))
+        for name in ("bulletin.xlsx", "summary.docx", "entities.docx", "truncated.xlsx", "summary.pdf",
+                     "workbook.xls"):
             with open(os.path.join(d, name), "rb") as f:
                 put("extract", name, b"\x00" + f.read())
 

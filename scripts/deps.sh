@@ -6,7 +6,7 @@ set -eu
 PACKAGES="build-essential pkg-config libcjson-dev libcmocka-dev libgsl-dev \
 libhpdf-dev libuchardet-dev libgumbo-dev libfreetype-dev libfontconfig-dev zlib1g-dev \
 fonts-wqy-zenhei clang chromium python3 python3-fonttools poppler-utils qpdf time python3-jsonschema \
-libxlsxwriter-dev libzip-dev libxml2-dev libpoppler-glib-dev"
+libxlsxwriter-dev libzip-dev libxml2-dev libpoppler-glib-dev libfreexl-dev"
 
 missing=""
 for p in $PACKAGES; do

@@ -88,6 +88,9 @@ bool es_office_is_number(const char *s);
  * name the file (and the part or sheet). */
 es_status es_docx_to_text(const char *name, const void *bytes, size_t len, es_office_text *out, es_error *err);
 es_status es_xlsx_to_text(const char *name, const void *bytes, size_t len, es_office_text *out, es_error *err);
+/* An Excel 97-2003 workbook (xls_read.c, libfreexl). ES_ERR_FORMAT with
+ * err untouched when the file holds no workbook (a .doc or .wps). */
+es_status es_xls_to_text(const char *name, const void *bytes, size_t len, es_office_text *out, es_error *err);
 /* A PDF's text, page by page (pdf_read.c, poppler-glib). */
 es_status es_pdf_to_text(const char *name, const void *bytes, size_t len, es_office_text *out, es_error *err);
 /* Add a note on what could not be read; -1 when out of memory. */

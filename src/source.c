@@ -272,8 +272,8 @@ static es_status binary_error(es_error *err, const char *name, binary_kind kind)
         return es_error_set(err, ES_ERR_FORMAT, name, 0, "a ZIP archive: unpack it and give edustat the files inside");
     default:
         return es_error_set(err, ES_ERR_FORMAT, name, 0,
-                            "a binary Office file (.doc, .xls, .wps or .et): edustat reads their successors; "
-                            "convert it: libreoffice --headless --convert-to docx '%s' (xlsx for a workbook)",
+                            "a binary Word or WPS file (.doc, .wps), not a workbook: edustat does not read "
+                            "it; convert it: libreoffice --headless --convert-to docx '%s'",
                             name);
     }
 }
@@ -298,19 +298,28 @@ static es_status from_buffer(const char *name, const char *bytes, size_t len, ch
     if (s->name == NULL)
         goto fail;
     binary_kind kind = binary_format(b, len);
-    if (kind == KIND_DOCX || kind == KIND_XLSX || kind == KIND_PDF) {
+    if (kind == KIND_OLE) { /* a workbook (.xls) is read; a .doc or .wps is not */
+        es_error_clear(err);
+        st = es_xls_to_text(name, bytes, len, &s->office, err);
+        if (st == ES_ERR_FORMAT && err->message[0] == '\0')
+            st = binary_error(err, name, kind);
+        if (st != ES_OK)
+            goto fail_reported;
+    }
+    if (kind == KIND_DOCX || kind == KIND_XLSX || kind == KIND_PDF || kind == KIND_OLE) {
         st = kind == KIND_DOCX   ? es_docx_to_text(name, bytes, len, &s->office, err)
              : kind == KIND_XLSX ? es_xlsx_to_text(name, bytes, len, &s->office, err)
-                                 : es_pdf_to_text(name, bytes, len, &s->office, err);
+             : kind == KIND_PDF  ? es_pdf_to_text(name, bytes, len, &s->office, err)
+                                 : ES_OK; /* read above */
         if (st != ES_OK)
             goto fail_reported;
         s->is_office = true;
-        s->format = kind == KIND_DOCX ? "docx" : kind == KIND_XLSX ? "xlsx" : "pdf";
+        s->format = kind == KIND_DOCX ? "docx" : kind == KIND_XLSX ? "xlsx" : kind == KIND_PDF ? "pdf" : "xls";
         s->text = s->office.text;
         s->text_len = s->office.len;
         if (s->text == NULL || s->text_len == 0) {
             st = es_error_set(err, ES_ERR_EMPTY, name, 0, "no text in the %s file",
-                              kind == KIND_DOCX ? "Word" : kind == KIND_XLSX ? "Excel" : "PDF");
+                              kind == KIND_DOCX ? "Word" : kind == KIND_PDF ? "PDF" : "Excel");
             goto fail_reported;
         }
         /* lines are the text's: a paragraph or a cell each */

@@ -366,7 +366,7 @@ expect_status 1 "$EDUSTAT" extract -o "$TMP/docx.json" "$TMP/plan.docx"
 expect_err "plan.docx: no text in the Word file"
 printf '\320\317\021\340\241\261\032\341 old word' >"$TMP/old.doc"
 expect_status 1 "$EDUSTAT" extract -o "$TMP/doc.json" "$TMP/old.doc"
-expect_err "old.doc: a binary Office file (.doc, .xls, .wps or .et): edustat reads their successors; convert it: libreoffice --headless --convert-to docx"
+expect_err "old.doc: a binary Word or WPS file (.doc, .wps), not a workbook: edustat does not read it; convert it: libreoffice --headless --convert-to docx"
 
 # --- threads: -j N gives what one thread gives, byte for byte, in input order -----------------
 cd "$HERE/../fixtures" || exit 1
@@ -772,17 +772,18 @@ json_check "$TMP/gov.json" "[(x['title'],x['district'],x['city'],x['district_fro
 # --- Word and Excel files: the same table as the same content in plain text -------------------
 python3 "$HERE/make_office.py" "$TMP/office" || bad "make_office.py"
 python3 "$HERE/make_pdf.py" "$TMP/office" || bad "make_pdf.py"
+python3 "$HERE/make_xls.py" "$TMP/office" || bad "make_xls.py"
 # a Word file that names no district: its company (docProps/app.xml) does
 expect_status 0 "$EDUSTAT" extract -o "$TMP/company.json" "$TMP/office/company.docx"
 json_check "$TMP/company.json" "[(x['district'],x['district_from']) for x in d['documents']]==[('海沧区','source')]"
 mkdir -p "$TMP/mixA" "$TMP/mixB"
-cp "$TMP/office/bulletin.xlsx" "$TMP/office/summary.docx" "$TMP/office/summary.pdf" "$FIX/table.html" "$FIX/two-docs.txt" "$TMP/mixA/"
-cp "$TMP/office/bulletin.txt" "$TMP/office/summary.txt" "$TMP/office/summary-pdf.txt" "$FIX/table.html" "$FIX/two-docs.txt" "$TMP/mixB/"
-expect_status 0 "$EDUSTAT" run --no-pdf -o "$TMP/officeA" "$TMP/mixA/bulletin.xlsx" "$TMP/mixA/summary.docx" "$TMP/mixA/summary.pdf" "$TMP/mixA/table.html" "$TMP/mixA/two-docs.txt"
+cp "$TMP/office/bulletin.xlsx" "$TMP/office/summary.docx" "$TMP/office/summary.pdf" "$TMP/office/workbook.xls" "$FIX/table.html" "$FIX/two-docs.txt" "$TMP/mixA/"
+cp "$TMP/office/bulletin.txt" "$TMP/office/summary.txt" "$TMP/office/summary-pdf.txt" "$TMP/office/workbook-xls.txt" "$FIX/table.html" "$FIX/two-docs.txt" "$TMP/mixB/"
+expect_status 0 "$EDUSTAT" run --no-pdf -o "$TMP/officeA" "$TMP/mixA/bulletin.xlsx" "$TMP/mixA/summary.docx" "$TMP/mixA/summary.pdf" "$TMP/mixA/workbook.xls" "$TMP/mixA/table.html" "$TMP/mixA/two-docs.txt"
 expect_err "bulletin.xlsx: 2 table cells with no figure (empty, or an error such as #DIV/0!) left out as gaps"
 expect_err "summary.pdf: page 2: text that cannot be decoded (fonts without a Unicode map): left out, not read as numbers"
 expect_err "summary.pdf: page 3 has no text (a scanned image? edustat does no OCR)"
-expect_status 0 "$EDUSTAT" run --no-pdf -o "$TMP/officeB" "$TMP/mixB/bulletin.txt" "$TMP/mixB/summary.txt" "$TMP/mixB/summary-pdf.txt" "$TMP/mixB/table.html" "$TMP/mixB/two-docs.txt"
+expect_status 0 "$EDUSTAT" run --no-pdf -o "$TMP/officeB" "$TMP/mixB/bulletin.txt" "$TMP/mixB/summary.txt" "$TMP/mixB/summary-pdf.txt" "$TMP/mixB/workbook-xls.txt" "$TMP/mixB/table.html" "$TMP/mixB/two-docs.txt"
 if python3 - "$TMP/officeA/table.json" "$TMP/officeB/table.json" <<'PY'
 import json, sys
 def cells(p):
@@ -793,7 +794,7 @@ for d in diff[:10]:
     print("cell %s: from Word/Excel %s, from text %s" % d)
 # the districts of the bulletin, the district of the summary, across two years
 need = {("staff.teachers", "湖里区", 2023), ("funding.investment", "思明区", 2023), ("schools.count", "集美区", 2022),
-        ("staff.teachers", "翔安区", 2023)}
+        ("staff.teachers", "翔安区", 2023), ("enrollment.students", "同安区", 2023)}
 sys.exit(1 if diff or not need <= set(a) or len(a) < 15 else 0)
 PY
 then ok; else bad "Word and Excel files do not give the table their text gives"; fi
@@ -804,6 +805,7 @@ sed 's/"cell":"B4"/"cell":"B5"/' "$TMP/officeA/records.json" >"$TMP/badloc.json"
 if python3 "$HERE/locator_check.py" "$TMP/badloc.json" >/dev/null 2>&1; then bad "locator_check passed a wrong cell"; else ok; fi
 json_check "$TMP/officeA/records.json" "any(r.get('locator')=={'sheet':'学校与学生','cell':'D5'} and r['raw']=='7240' for r in d['records']) and any(r.get('locator')=={'table':1,'row':3,'column':2} and r['raw']=='80' for r in d['records']) and any(r.get('locator')=={'paragraph':3} and r['raw']=='7.8亿元' for r in d['records']) and not any('locator' in r for r in d['records'] if r['file'].endswith('.txt'))"
 json_check "$TMP/officeA/records.json" "any(r.get('locator')=={'page':1,'line':5} and r['raw']=='3960名' for r in d['records']) and not any(r['value']==100 for r in d['records'] if r['file'].endswith('.pdf'))"
+json_check "$TMP/officeA/records.json" "any(r.get('locator')=={'sheet':'学校与学生','cell':'C4'} and r['raw']=='78100' and r['file'].endswith('.xls') and r['district']=='同安区' for r in d['records'])"
 # PDF: encrypted, damaged, and 2,000 pages
 qpdf --encrypt user owner 256 -- "$TMP/office/summary.pdf" "$TMP/office/encrypted.pdf" 2>/dev/null
 expect_status 1 "$EDUSTAT" extract "$TMP/office/encrypted.pdf"
