@@ -883,7 +883,7 @@ static void sources(brief *b)
     es_pdf_new_page(p, 0);
     start_part(b, "附录二 数据来源");
     heading(p, "附录二 数据来源", H1_SIZE, 6);
-    note(p, 0, 1.5, "图表和表格中每个数字的原文与出处（文件与行号；Word 与 Excel 文件为段落、表格单元格或工作表单元格），供核对。原文过长时截断，全文见 review.html 与 table.json。");
+    note(p, 0, 1.5, "图表和表格中每个数字的原文与出处（文件与行号；Word、Excel 与 PDF 文件为段落、表格单元格、工作表单元格或页与行），供核对。原文过长时截断，全文见 review.html 与 table.json。");
     p->y -= 6;
     size_t n = 0;
     for (size_t k = 0; k < b->n_secs; k++)
@@ -901,11 +901,19 @@ static void sources(brief *b)
             sr.rows[n] = &b->t->rows[i];
             sr.secs[n++] = &b->secs[k];
         }
-    static const char *const heads[] = {"指标", "区县", "年份", "数值", "原文", "文件", "行或位置"};
-    const double widths[] = {62, 60, 26, 54, 170, 98, 25};
+    /* Word, Excel and PDF files are found by a locator (学校与学生!D5,
+     * 第1页第5行), wider than a line number: the column makes room for it */
+    int located = 0;
+    for (size_t i = 0; i < n && !located; i++)
+        located = sr.rows[i]->chosen->where != NULL;
+    static const char *const heads[] = {"指标", "区县", "年份", "数值", "原文", "文件", "行"};
+    static const char *const heads_located[] = {"指标", "区县", "年份", "数值", "原文", "文件", "行或位置"};
+    static const double widths[] = {62, 60, 26, 54, 170, 98, 25};
+    static const double widths_located[] = {58, 56, 26, 54, 138, 88, 75};
     char cap[64];
     snprintf(cap, sizeof cap, "附表 数据来源（%zu条）", n);
-    es_pdf_table tb = {cap, heads, widths, 7, "lllrllr", 0, TINY_SIZE, 10, source_row, &sr};
+    es_pdf_table tb = {cap, located ? heads_located : heads, located ? widths_located : widths, 7, "lllrlll",
+                       0, TINY_SIZE, 10, source_row, &sr};
     es_pdf_table_draw(p, &tb, n);
     free(sr.rows);
     free(sr.secs);

@@ -207,7 +207,8 @@ static cJSON *evidence(file_index *fi, const es_fact *x, const es_section *sec, 
                       cJSON_CreateNumber(x->basis),
                       cJSON_CreateNumber(x->scope),
                       cJSON_CreateString(x->district ? x->district : ""),
-                      cJSON_CreateNumber(why)};
+                      cJSON_CreateNumber(why),
+                      cJSON_CreateString(x->where ? x->where : "")};
     if (!append_all(e, parts, sizeof parts / sizeof *parts)) {
         cJSON_Delete(e);
         return NULL;

@@ -14,7 +14,7 @@
     return {quote: a[0], raw: a[1], file: data.files[a[2]], line: a[3], value: a[4], qualifier: a[5],
             year: a[6] || '未知', year_from: words.year_from[a[7]], basis: words.basis[a[8]],
             scope: words.scope[a[9]], district: a[10] || '未知', why: words.why[a[11]], chosen: a[11] === 0,
-            left_out: a[11] >= words.first_reason};
+            left_out: a[11] >= words.first_reason, where: a[12] || ''};
   }
 
   /* A cell as the page sends it (review.c, cell_evidence()). */
@@ -53,7 +53,7 @@
 
   function facts(ev) {
     var dl = el('dl', 'facts');
-    var rows = [['数值', ev.value + (ev.qualifier || '')], ['文件', ev.file + ' 第 ' + ev.line + ' 行'],
+    var rows = [['数值', ev.value + (ev.qualifier || '')], ['文件', ev.file + (ev.where ? ' ' + ev.where : ' 第 ' + ev.line + ' 行')],
                 ['年份', ev.year + '（' + ev.year_from + '）'], ['性质', ev.basis], ['范围', ev.scope],
                 ['区县', ev.district]];
     rows.forEach(function (r) { dl.appendChild(el('dt', null, r[0])); dl.appendChild(el('dd', null, r[1])); });
