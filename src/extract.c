@@ -26,6 +26,18 @@ typedef struct doc_scan {
     size_t id_cap;
 } doc_scan;
 
+/* Does a column header name a change rather than a level (经费增减,
+ * 比上年增长, 增幅)? Its figures stay records, under "other", never cells of
+ * the table: a cell holds what a district reached. */
+static bool names_change(const char *header)
+{
+    static const char *const words[] = {"增减", "增长", "增幅", "增加", "减少", "变化", "比上年", "同比", "较上年"};
+    for (size_t i = 0; header != NULL && i < sizeof words / sizeof words[0]; i++)
+        if (strstr(header, words[i]) != NULL)
+            return true;
+    return false;
+}
+
 static int on_quantity(const es_quantity *q, void *user)
 {
     doc_scan *d = user;
@@ -50,7 +62,9 @@ static int on_quantity(const es_quantity *q, void *user)
     r.indicator = "other";
     if (d->classifier != NULL) {
         const es_indicator *ind;
-        if (q->cell != NULL) {
+        if (q->cell != NULL && names_change(q->cell->header)) {
+            ind = NULL; /* a column of changes (经费增减, 比上年增长) holds no level */
+        } else if (q->cell != NULL) {
             /* A table cell is classified by its column header. */
             char head[ES_CELL_CONTEXT_MAX];
             int n = snprintf(head, sizeof head, "%s", q->cell->header);

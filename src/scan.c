@@ -437,6 +437,41 @@ static size_t scan_ratio(scanner *s, size_t start, const es_numeral *a, size_t s
 
 /* Decide and emit the quantity for numeral n at start, raw from raw_start
  * (百分之 may precede the numeral). Returns where scanning resumes. */
+/* A table cell that shows a negative figure, -350 or (350) (the way a
+ * sheet writes a decrease): the cell, with *raw_start at its sign and
+ * *raw_end after its closing parenthesis; NULL when the number at
+ * [start, end) is not such a cell's whole text. */
+static const es_table_cell *negative_cell(scanner *s, size_t start, size_t end, size_t *raw_start, size_t *raw_end)
+{
+    size_t i = s->cell_i;
+    while (i < s->n_cells && s->cells[i].end <= start)
+        i++;
+    if (i >= s->n_cells || s->cells[i].start > start || s->cells[i].end < end)
+        return NULL;
+    const es_table_cell *c = &s->cells[i];
+    size_t k, p = c->start;
+    while (p < start && is_space_at(s, p, &k))
+        p += k;
+    uint32_t sign = cp_at(s, p, &k);
+    if (p + k != start || !(sign == '-' || sign == 0xFF0D || sign == 0x2212 || sign == '(' || sign == 0xFF08))
+        return NULL;
+    size_t q = end;
+    if (sign == '(' || sign == 0xFF08) {
+        uint32_t close = cp_at(s, q, &k);
+        if (close != (sign == '(' ? (uint32_t)')' : 0xFF09u))
+            return NULL;
+        q += k;
+    }
+    size_t e = q;
+    while (q < c->end && is_space_at(s, q, &k))
+        q += k;
+    if (q != c->end)
+        return NULL;
+    *raw_start = p;
+    *raw_end = e;
+    return c;
+}
+
 static size_t scan_number(scanner *s, size_t start)
 {
     size_t k, prev_start;
@@ -538,6 +573,8 @@ static size_t scan_number(scanner *s, size_t start)
     const char *unit_name = u ? u->unit : NULL;
     int magnitude = t.magnitude;
     const es_table_cell *cell = NULL;
+    double sign = 1;
+    size_t emit_end = t.end;
 
     if (percent_words) {
         unit_name = "%";
@@ -547,6 +584,12 @@ static size_t scan_number(scanner *s, size_t start)
         if (t.magnitude != 0 || t.more)
             return t.end > num_end ? t.end : num_end;
         cell = cell_holding(s, raw_start, num_end);
+        size_t neg_start, neg_end;
+        if (cell == NULL && (cell = negative_cell(s, raw_start, num_end, &neg_start, &neg_end)) != NULL) {
+            sign = -1;
+            raw_start = neg_start;
+            emit_end = neg_end;
+        }
         if (cell == NULL)
             return num_end;
         int mag = 0;
@@ -602,9 +645,9 @@ static size_t scan_number(scanner *s, size_t start)
 
     if (cell == NULL)
         cell = cell_holding(s, raw_start, t.end);
-    emit(s, raw_start, t.end, es_numeral_value(&n, magnitude), unit_name,
+    emit(s, raw_start, emit_end > t.end ? emit_end : t.end, sign * es_numeral_value(&n, magnitude), unit_name,
          qualifier_of(s, lead, t.end, t.more), 0, cell);
-    return t.end;
+    return emit_end > t.end ? emit_end : t.end;
 }
 
 es_status es_scan_text(const char *text, size_t len, const es_table_cell *cells, size_t n_cells,

@@ -356,6 +356,26 @@ static void scan_reads_a_bare_number_in_a_table_cell(void **state)
     expect_none("学校A\n38650\n"); /* outside a table a bare number is nothing */
 }
 
+/* A sheet's decrease: -1200 and (350) are negative as whole cells, and
+ * nothing else is (a dash or a parenthesis inside running text is not a sign). */
+static void scan_reads_negative_table_cells(void **state)
+{
+    (void)state;
+    const char *t = "甲\n-1200\n(350)\n（80）\n-5万\n";
+    es_table_cell cells[4] = {{4, 9, "经费（万元）", "甲"}, {10, 15, "经费（万元）", "甲"},
+                              {16, 24, "经费（万元）", "甲"}, {25, 30, "经费（万元）", "甲"}};
+    found f;
+    memset(&f, 0, sizeof f);
+    f.text = t;
+    es_scan_callbacks cb = {collect, NULL, &f};
+    es_scan_text(t, strlen(t), cells, 4, &cb);
+    assert_int_equal(f.n, 3);
+    expect(&f, 0, "-1200", -12000000, "元");
+    expect(&f, 1, "(350)", -3500000, "元");
+    expect(&f, 2, "（80）", -800000, "元");
+    expect_none("增减\n-1200\n"); /* outside a table: nothing */
+}
+
 static void scan_survives_truncated_utf8(void **state)
 {
     (void)state;
@@ -373,6 +393,7 @@ int main(void)
         cmocka_unit_test(scan_reads_percentages_in_words),
         cmocka_unit_test(scan_reads_mixed_magnitudes),
         cmocka_unit_test(scan_reads_ratios_larger_over_smaller),
+        cmocka_unit_test(scan_reads_negative_table_cells),
         cmocka_unit_test(scan_splits_ranges_into_two_mentions),
         cmocka_unit_test(scan_reads_every_qualifier),
         cmocka_unit_test(scan_reads_percentage_points_as_percent),

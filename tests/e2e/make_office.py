@@ -182,6 +182,11 @@ def main():
                 "全年教育经费总投入7.8亿元，新建、改扩建学校5所，新增学位3600个。\n"
                 "2022年全区学校80所，在校学生61200人；2023年全区学校81所，在校学生64000人。\n"
                 "公开招聘教师198名，组织教师培训1.2万人次。\n")
+    # Decreases as a sheet shows them, in a column of changes.
+    write_xlsx(os.path.join(out, "changes.xlsx"), [
+        ("变化", [["2023年各区教育经费比上年增减", None], ["区县", "经费增减（万元）"],
+                 ["思明区", -1200], ["湖里区", ("inline", "(350)")], ["集美区", 800]], []),
+    ])
     # A summary that names no district; its file's company does.
     write_docx(os.path.join(out, "company.docx"),
                para("2023年教育工作总结", "Heading1") + para("全年新建学校2所，新增学位1800个。"),

@@ -773,6 +773,10 @@ json_check "$TMP/gov.json" "[(x['title'],x['district'],x['city'],x['district_fro
 python3 "$HERE/make_office.py" "$TMP/office" || bad "make_office.py"
 python3 "$HERE/make_pdf.py" "$TMP/office" || bad "make_pdf.py"
 python3 "$HERE/make_xls.py" "$TMP/office" || bad "make_xls.py"
+# a column of changes: -1200 and (350) are negative, and no change is a level of the table
+expect_status 0 "$EDUSTAT" run --no-pdf -o "$TMP/changes" "$TMP/office/changes.xlsx"
+json_check "$TMP/changes/records.json" "[(r['raw'],r['value'],r['indicator']) for r in d['records']]==[('-1200',-12000000,'other'),('(350)',-3500000,'other'),('800',8000000,'other')]"
+json_check "$TMP/changes/table.json" "d['rows']==[]"
 # a Word file that names no district: its company (docProps/app.xml) does
 expect_status 0 "$EDUSTAT" extract -o "$TMP/company.json" "$TMP/office/company.docx"
 json_check "$TMP/company.json" "[(x['district'],x['district_from']) for x in d['documents']]==[('海沧区','source')]"
