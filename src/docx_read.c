@@ -283,8 +283,17 @@ es_status es_docx_to_text(const char *name, const void *bytes, size_t len, es_of
      * title when it has no paragraph, its organisation as the publisher */
     if (st == ES_OK && out->title == NULL)
         out->title = first_text(z, "docProps/core.xml", "title");
-    if (st == ES_OK)
+    if (st == ES_OK) {
         out->publisher = first_text(z, "docProps/app.xml", "Company");
+        char *created = first_text(z, "docProps/core.xml", "created");
+        if (created != NULL && strlen(created) >= 4) {
+            int y = 0, k = 0;
+            while (k < 4 && created[k] >= '0' && created[k] <= '9')
+                y = y * 10 + (created[k++] - '0');
+            out->year = k == 4 ? y : 0;
+        }
+        free(created);
+    }
     free(first_para);
     free(para.s);
     free(cell.s);

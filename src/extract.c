@@ -242,7 +242,8 @@ es_status es_extract_source(const es_source *src, const es_extract_options *opt,
         /* the publishing office speaks for a file of one document only */
         if (opt->gazetteer != NULL)
             es_detect_metadata_published(opt->gazetteer, docs[i].title, n_docs == 1 ? es_source_publisher(src) : NULL,
-                                         text, docs[i].body_start, docs[i].body_end, &meta);
+                                         n_docs == 1 ? es_source_published_year(src) : 0, text,
+                                         docs[i].body_start, docs[i].body_end, &meta);
         es_doc_info info;
         memset(&info, 0, sizeof info);
         info.id = doc_id;

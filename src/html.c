@@ -21,6 +21,7 @@ typedef struct walker {
     char *h1;
     char *meta_title;  /* <meta name="ArticleTitle"> of government sites */
     char *meta_source; /* <meta name="ContentSource">: the publishing office */
+    int pub_year;      /* <meta name="PubDate" content="2024-01-15 ..."> */
     int failed;
 } walker;
 
@@ -32,6 +33,14 @@ static void read_meta(walker *w, const GumboNode *node)
     const GumboAttribute *content = gumbo_get_attribute(&node->v.element.attributes, "content");
     if (name == NULL || content == NULL || content->value[0] == '\0')
         return;
+    if (strcasecmp(name->value, "PubDate") == 0 && w->pub_year == 0) {
+        const char *v = content->value;
+        int y = 0, k = 0;
+        while (k < 4 && v[k] >= '0' && v[k] <= '9')
+            y = y * 10 + (v[k++] - '0');
+        w->pub_year = k == 4 ? y : 0;
+        return;
+    }
     char **slot = strcasecmp(name->value, "ArticleTitle") == 0    ? &w->meta_title
                   : strcasecmp(name->value, "ContentSource") == 0 ? &w->meta_source
                                                                    : NULL;
@@ -693,6 +702,7 @@ es_status es_html_to_text(const char *html, size_t len, es_html_text *out)
         free(w.h1);
     }
     out->publisher = w.meta_source;
+    out->year = w.pub_year;
     return ES_OK;
 }
 

@@ -30,6 +30,7 @@ typedef struct es_html_text {
     es_offmap map;         /* text offset -> offset in the HTML given */
     char *title;           /* <meta name="ArticleTitle">, else the first <h1>, else <title>; NULL if none */
     char *publisher;       /* <meta name="ContentSource">, the publishing office; NULL if none */
+    int year;              /* the year of <meta name="PubDate">; 0 if none */
     es_table_cell *cells;  /* body cells of tables, in text order */
     size_t n_cells;
 } es_html_text;

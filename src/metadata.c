@@ -436,11 +436,12 @@ static size_t skip_title_line(const char *text, size_t a, size_t hi, const char 
 void es_detect_metadata(const es_gazetteer *g, const char *title, const char *text,
                         size_t body_start, size_t body_end, es_doc_meta *out)
 {
-    es_detect_metadata_published(g, title, NULL, text, body_start, body_end, out);
+    es_detect_metadata_published(g, title, NULL, 0, text, body_start, body_end, out);
 }
 
 void es_detect_metadata_published(const es_gazetteer *g, const char *title, const char *publisher,
-                                  const char *text, size_t body_start, size_t body_end, es_doc_meta *out)
+                                  int published_year, const char *text, size_t body_start, size_t body_end,
+                                  es_doc_meta *out)
 {
     memset(out, 0, sizeof *out);
     size_t tlen = strlen(title), end;
@@ -475,6 +476,13 @@ void es_detect_metadata_published(const es_gazetteer *g, const char *title, cons
                 out->year_from = "body";
             }
         }
+    }
+
+    /* The year it was published or created: a last resort (a summary of
+     * 2023 is often published in 2024, and its title says 2023). */
+    if (out->year == 0 && y == 0 && published_year >= 1949 && published_year <= 2100) {
+        out->year = published_year;
+        out->year_from = "source";
     }
 
     /* District and city: the title's, else the body's most named. */

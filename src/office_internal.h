@@ -32,6 +32,7 @@ typedef struct es_office_text {
     size_t len;
     char *title; /* the document's title, or NULL */
     char *publisher; /* the organisation a Word file names (docProps/app.xml Company), or NULL */
+    int year;        /* the year a Word file was created (docProps/core.xml), or 0 */
     es_table_cell *cells; /* numeric cells of tables, in text order */
     size_t n_cells, cap_cells;
     es_loc_span *spans; /* in text order */

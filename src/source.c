@@ -95,6 +95,11 @@ const char *es_source_publisher(const es_source *s)
     return s->publisher_line;
 }
 
+int es_source_published_year(const es_source *s)
+{
+    return s->is_html ? s->html.year : s->is_office ? s->office.year : 0;
+}
+
 /* A government page's header block (索引号 发布机构 成文日期 发布日期 来源)
  * names the office: the rest of its 发布机构： or 来源： line, near the top. */
 static char *header_publisher(const char *t, size_t n)

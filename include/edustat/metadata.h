@@ -43,10 +43,12 @@ ES_API void es_detect_metadata(const es_gazetteer *g, const char *title, const c
 
 /* The same, with the office that published the document (a government
  * page's ContentSource or 发布机构, a Word file's company; NULL if unknown)
- * read after the title and before the body for its district and city. */
+ * read after the title and before the body for its district and city; and
+ * the year it was published or created (0 if unknown), the year's last
+ * resort when neither title nor body names one (year_from "source"). */
 ES_API void es_detect_metadata_published(const es_gazetteer *g, const char *title, const char *publisher,
-                                         const char *text, size_t body_start, size_t body_end,
-                                         es_doc_meta *out);
+                                         int published_year, const char *text, size_t body_start,
+                                         size_t body_end, es_doc_meta *out);
 
 /* The year of the first year expression in s[0..len) (2024年, ２０２２年,
  * 二〇〇五年, 二oo五年); 0 if none; -1 if the first one is a placeholder

@@ -52,6 +52,9 @@ ES_API const es_table_cell *es_source_cells(const es_source *src, size_t *n);
  * <meta name="ContentSource"> or its header line 发布机构：/来源：, a Word
  * file's company; NULL when it says none. */
 ES_API const char *es_source_publisher(const es_source *src);
+/* The year the file says it was published (a government page's PubDate)
+ * or created (a Word file's properties); 0 when it says none. */
+ES_API int es_source_published_year(const es_source *src);
 /* "text", "html", "docx", "xlsx" or "pdf": what the file was read as. */
 ES_API const char *es_source_format(const es_source *src);
 /* Where text offset off stands in a Word or Excel file (its sheet and

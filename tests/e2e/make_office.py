@@ -117,8 +117,13 @@ def cell(text, span=1, vmerge=None):
     return "<w:tc>%s%s</w:tc>" % ("<w:tcPr>%s</w:tcPr>" % pr if pr else "", para(text))
 
 
-def write_docx(path, body, prolog="", company=None):
+def write_docx(path, body, prolog="", company=None, created=None):
     with zipfile.ZipFile(path, "w", zipfile.ZIP_DEFLATED) as z:
+        if created:
+            put(z, "docProps/core.xml",
+                '<?xml version="1.0" encoding="UTF-8"?><cp:coreProperties xmlns:cp="http://schemas.openxmlformats.org/'
+                'package/2006/metadata/core-properties" xmlns:dcterms="http://purl.org/dc/terms/">'
+                '<dcterms:created>%s</dcterms:created></cp:coreProperties>' % created)
         if company:
             put(z, "docProps/app.xml",
                 '<?xml version="1.0" encoding="UTF-8"?><Properties xmlns="http://schemas.openxmlformats.org/'
@@ -189,8 +194,8 @@ def main():
     ])
     # A summary that names no district; its file's company does.
     write_docx(os.path.join(out, "company.docx"),
-               para("2023年教育工作总结", "Heading1") + para("全年新建学校2所，新增学位1800个。"),
-               company="厦门市海沧区教育局")
+               para("教育工作总结", "Heading1") + para("全年新建学校2所，新增学位1800个。"),
+               company="厦门市海沧区教育局", created="2023-12-20T08:00:00Z")
     # Bad packages.
     data = open(os.path.join(out, "bulletin.xlsx"), "rb").read()
     open(os.path.join(out, "truncated.xlsx"), "wb").write(data[: len(data) // 2])

@@ -767,6 +767,10 @@ review_check "$page" --fragment "enrollment.rate.preschool/思明区/2024" --scr
 
 # --- government pages: the article's title and the publishing office from <meta> or the header block
 expect_status 0 "$EDUSTAT" extract -o "$TMP/gov.json" "$FIX/gov-meta.html" "$FIX/gov-header.html"
+# a page that names its year nowhere but in <meta name="PubDate">: the year's last resort
+expect_status 0 "$EDUSTAT" extract -o "$TMP/gov3.json" "$FIX/gov-pubdate.html"
+json_check "$TMP/gov.json" "[x['year'] for x in d['documents']]==[2023,2023]"  # the title's year, not PubDate's 2024
+json_check "$TMP/gov3.json" "[(x['district'],x['year'],x['year_from']) for x in d['documents']]==[('同安区',2024,'source')]"
 json_check "$TMP/gov.json" "[(x['title'],x['district'],x['city'],x['district_from']) for x in d['documents']]==[('2023年教育工作总结','思明区','厦门市','source'),('2023年教育工作总结','湖里区','厦门市','source')] and [r['district'] for r in d['records']]==['思明区','思明区','湖里区','湖里区']"
 
 # --- Word and Excel files: the same table as the same content in plain text -------------------
@@ -779,7 +783,7 @@ json_check "$TMP/changes/records.json" "[(r['raw'],r['value'],r['indicator']) fo
 json_check "$TMP/changes/table.json" "d['rows']==[]"
 # a Word file that names no district: its company (docProps/app.xml) does
 expect_status 0 "$EDUSTAT" extract -o "$TMP/company.json" "$TMP/office/company.docx"
-json_check "$TMP/company.json" "[(x['district'],x['district_from']) for x in d['documents']]==[('海沧区','source')]"
+json_check "$TMP/company.json" "[(x['district'],x['district_from'],x['year'],x['year_from']) for x in d['documents']]==[('海沧区','source',2023,'source')]"
 mkdir -p "$TMP/mixA" "$TMP/mixB"
 cp "$TMP/office/bulletin.xlsx" "$TMP/office/summary.docx" "$TMP/office/summary.pdf" "$TMP/office/workbook.xls" "$FIX/table.html" "$FIX/two-docs.txt" "$TMP/mixA/"
 cp "$TMP/office/bulletin.txt" "$TMP/office/summary.txt" "$TMP/office/summary-pdf.txt" "$TMP/office/workbook-xls.txt" "$FIX/table.html" "$FIX/two-docs.txt" "$TMP/mixB/"
