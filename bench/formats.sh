@@ -8,9 +8,9 @@ BIN=$1
 FLOOR=$2
 DIR=${BENCH_DIR:-build/bench}/formats
 RUNS=${RUNS:-5}
-[ -f "$DIR/pages-2000.pdf" ] || python3 "$(dirname "$0")/make_formats.py" "$DIR"
+[ -f "$DIR/cells-200k.xls" ] || python3 "$(dirname "$0")/make_formats.py" "$DIR"
 median() { sort -n | awk '{a[NR]=$1} END {print a[int((NR+1)/2)]}'; }
-for f in cells-1m.xlsx:1000000:cells paragraphs-20k.docx:22001:paragraphs-and-rows pages-2000.pdf:2000:pages; do
+for f in cells-1m.xlsx:1000000:cells cells-200k.xls:200000:cells paragraphs-20k.docx:22001:paragraphs-and-rows pages-2000.pdf:2000:pages; do
     file=${f%%:*}; rest=${f#*:}; units=${rest%%:*}; what=${rest#*:}
     : >"$DIR/t.all"; : >"$DIR/f.all"
     for i in $(seq "$RUNS"); do

@@ -82,9 +82,13 @@ def compound(stream):
     """A compound file of one stream, Workbook, in ordinary sectors."""
     n = -(-len(stream) // 512)
     data = stream + b"\x00" * (n * 512 - len(stream))
-    dir_sector, fat_sector = n, n + 1
-    fat = [i + 1 for i in range(n - 1)] + [0xFFFFFFFE, 0xFFFFFFFE, 0xFFFFFFFD]
-    fat += [0xFFFFFFFF] * (128 - len(fat))
+    # FAT sectors after the directory: as many as the sectors need (up to
+    # the 109 the header lists: a workbook of about 7 MB)
+    n_fat = -(-(n + 1) // 127)
+    assert n_fat <= 109, "workbook too large for a header-only FAT list"
+    dir_sector = n
+    fat = [i + 1 for i in range(n - 1)] + [0xFFFFFFFE, 0xFFFFFFFE] + [0xFFFFFFFD] * n_fat
+    fat += [0xFFFFFFFF] * (128 * n_fat - len(fat))
 
     def entry(name, kind, child, start, size):
         nm = name.encode("utf-16-le") + b"\x00\x00" if name else b""
@@ -96,9 +100,10 @@ def compound(stream):
                  entry("", 0, 0xFFFFFFFF, 0, 0) * 2)
     header = (b"\xD0\xCF\x11\xE0\xA1\xB1\x1A\xE1" + b"\x00" * 16 +
               struct.pack("<HHHHH", 0x003E, 0x0003, 0xFFFE, 9, 6) + b"\x00" * 6 +
-              struct.pack("<IIIIIIIII", 0, 1, dir_sector, 0, 4096, 0xFFFFFFFE, 0, 0xFFFFFFFE, 0) +
-              struct.pack("<I", fat_sector) + struct.pack("<I", 0xFFFFFFFF) * 108)
-    return header + data + directory + struct.pack("<128I", *fat)
+              struct.pack("<IIIIIIIII", 0, n_fat, dir_sector, 0, 4096, 0xFFFFFFFE, 0, 0xFFFFFFFE, 0) +
+              struct.pack("<%dI" % n_fat, *range(n + 1, n + 1 + n_fat)) +
+              struct.pack("<I", 0xFFFFFFFF) * (109 - n_fat))
+    return header + data + directory + struct.pack("<%dI" % len(fat), *fat)
 
 
 if __name__ == "__main__":
