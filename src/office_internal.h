@@ -81,6 +81,9 @@ void es_office_table(es_office_text *o, const es_grid *g);
 const char *es_office_keep_sheet(es_office_text *o, const char *name);
 void es_office_text_free(es_office_text *o);
 
+/* A sheet's reference of row and column (0-based): C7. */
+void es_office_cell_ref(size_t row, size_t col, char *out, size_t cap);
+
 /* Is s (as a cell shows it) a figure: digits with , . % and a sign or
  * parentheses? */
 bool es_office_is_number(const char *s);

@@ -198,6 +198,18 @@ void es_office_text_free(es_office_text *o)
     memset(o, 0, sizeof *o);
 }
 
+void es_office_cell_ref(size_t row, size_t col, char *out, size_t cap)
+{
+    char letters[4];
+    int n = 0;
+    col++;
+    while (col > 0 && n < 3) { /* XFD, the last of Excel's 16,384 columns */
+        letters[2 - n++] = (char)('A' + (col - 1) % 26);
+        col = (col - 1) / 26;
+    }
+    snprintf(out, cap, "%.*s%lu", n, letters + 3 - n, (unsigned long)(row + 1));
+}
+
 /* ---- numbers as cells show them ------------------------------------- */
 
 bool es_office_is_number(const char *s)

@@ -14,20 +14,6 @@
 #include <string.h>
 #include <unistd.h>
 
-static void col_letters(unsigned col, char *out)
-{
-    char tmp[4];
-    int n = 0;
-    col++;
-    while (col > 0 && n < 3) {
-        tmp[n++] = (char)('A' + (col - 1) % 26);
-        col = (col - 1) / 26;
-    }
-    for (int i = 0; i < n; i++)
-        out[i] = tmp[n - 1 - i];
-    out[n] = '\0';
-}
-
 /* Write bytes to a temporary file; its path in path. -1 on failure. */
 static int to_temp(const void *bytes, size_t len, char *path, size_t cap)
 {
@@ -96,9 +82,7 @@ es_status es_xls_to_text(const char *name, const void *bytes, size_t len, es_off
         for (unsigned int r = 0; r < rows && st == ES_OK; r++)
             for (unsigned short c = 0; c < cols; c++) {
                 es_grid_cell *x = ES_GRID_AT(&g, r, c);
-                char letters[4];
-                col_letters(c, letters);
-                snprintf(x->ref, sizeof x->ref, "%.3s%u", letters, r + 1);
+                es_office_cell_ref(r, c, x->ref, sizeof x->ref);
                 FreeXL_CellValue v;
                 if (freexl_get_cell_value(h, r, c, &v) != FREEXL_OK)
                     continue;

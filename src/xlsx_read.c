@@ -363,20 +363,6 @@ static int read_sheet(const char *data, size_t len, const strings *shared, const
     return bad || rc < 0 ? -1 : 0;
 }
 
-static void col_name(size_t col, char *out)
-{
-    char tmp[4];
-    int n = 0;
-    col++;
-    while (col > 0 && n < 3) {
-        tmp[n++] = (char)('A' + (col - 1) % 26);
-        col = (col - 1) / 26;
-    }
-    for (int i = 0; i < n; i++)
-        out[i] = tmp[n - 1 - i];
-    out[n] = '\0';
-}
-
 /* The part a relationship's target names, from xl/. */
 static void part_of(const char *target, char *out, size_t cap)
 {
@@ -501,9 +487,7 @@ es_status es_xlsx_to_text(const char *name, const void *bytes, size_t len, es_of
         if (gs == ES_OK) {
             for (size_t rr = 0; rr < g.n_rows; rr++)
                 for (size_t cc = 0; cc < g.n_cols; cc++) {
-                    char letters[4];
-                    col_name(cc, letters);
-                    snprintf(ES_GRID_AT(&g, rr, cc)->ref, sizeof g.cells[0].ref, "%.3s%u", letters, (unsigned)(rr + 1));
+                    es_office_cell_ref(rr, cc, ES_GRID_AT(&g, rr, cc)->ref, sizeof g.cells[0].ref);
                 }
             for (size_t m = 0; m < cells.n_merges && gs == ES_OK; m++)
                 if (es_grid_merge(&g, cells.merges[m][0], cells.merges[m][1], cells.merges[m][2],
