@@ -141,6 +141,8 @@ static void row_object(es_jbuf *b, const es_row *r)
     JSTR(b, "quote", r->chosen->quote);
     JSTR(b, "source_file", r->chosen->file);
     JNUM(b, "source_line", (double)r->chosen->line);
+    if (r->chosen->where != NULL) /* a Word, Excel or PDF file: where to find it */
+        JSTR(b, "source_locator", r->chosen->where);
     JNUM(b, "n_sources", (double)r->n_sources);
     es_jb_key(b, "conflict", 0);
     es_jb_put(b, r->conflict ? "true" : "false", r->conflict ? 4 : 5);
@@ -155,6 +157,8 @@ static void row_object(es_jbuf *b, const es_row *r)
             JSTR(b, "source", r->doc_picks[k]->id);
             JSTR(b, "source_file", r->doc_picks[k]->file);
             JNUM(b, "source_line", (double)r->doc_picks[k]->line);
+            if (r->doc_picks[k]->where != NULL)
+                JSTR(b, "source_locator", r->doc_picks[k]->where);
             es_jb_put(b, "}", 1);
         }
         es_jb_put(b, "]", 1);
@@ -206,6 +210,8 @@ es_status es_write_table_json(const es_table *t, FILE *out, es_error *err)
         JSTR(&b, "quote", x->quote);
         JSTR(&b, "source_file", x->file);
         JNUM(&b, "source_line", (double)x->line);
+        if (x->where != NULL)
+            JSTR(&b, "source_locator", x->where);
         es_jb_put(&b, "}", 1);
         if (maybe_flush(&b, out) != 0)
             return failed(&b, err);

@@ -807,6 +807,7 @@ sys.exit(1 if diff or not need <= set(a) or len(a) < 15 else 0)
 PY
 then ok; else bad "Word and Excel files do not give the table their text gives"; fi
 json_check "$TMP/officeA/table.json" "[r['value'] for r in d['rows'] if r['indicator']=='funding.investment' and r['district']=='思明区'][0]==1.62e9"
+json_check "$TMP/officeA/table.json" "[(r['source_locator'],r['source_line']) for r in d['rows'] if r['indicator']=='staff.teachers' and r['district']=='湖里区']==[('学校与学生!D5',9)] and not any('source_locator' in r for r in d['rows'] if r['source_file'].endswith('.txt'))"
 # every locator opens to its figure; a wrong one is caught
 if python3 "$HERE/locator_check.py" "$TMP/officeA/records.json" >/dev/null 2>"$TMP/err"; then ok; else bad "locators"; cat "$TMP/err"; fi
 sed 's/"cell":"B4"/"cell":"B5"/' "$TMP/officeA/records.json" >"$TMP/badloc.json"
