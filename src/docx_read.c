@@ -6,35 +6,13 @@
  * first paragraph, is the title. */
 #include "office_internal.h"
 #include "error_internal.h"
+#include "growbuf_internal.h"
 #include "xml_reader_internal.h"
 #include "zip_part_internal.h"
 
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
-
-typedef struct buf {
-    char *s;
-    size_t n, cap;
-} buf;
-
-static int buf_add(buf *b, const char *s, size_t n)
-{
-    if (b->n + n + 1 > b->cap) {
-        size_t cap = b->cap ? b->cap * 2 : 256;
-        while (cap < b->n + n + 1)
-            cap *= 2;
-        char *p = realloc(b->s, cap);
-        if (p == NULL)
-            return -1;
-        b->s = p;
-        b->cap = cap;
-    }
-    memcpy(b->s + b->n, s, n);
-    b->n += n;
-    b->s[b->n] = '\0';
-    return 0;
-}
 
 typedef struct tcell {
     char *text;
@@ -140,10 +118,18 @@ static es_status emit_table(es_office_text *o, const table *t, int number)
     return st;
 }
 
-static void trim(buf *b)
+static void trim(es_growbuf *b)
 {
-    while (b->n > 0 && (b->s[b->n - 1] == ' ' || b->s[b->n - 1] == '\t'))
-        b->s[--b->n] = '\0';
+    while (b->len > 0 && (b->data[b->len - 1] == ' ' || b->data[b->len - 1] == '\t'))
+        b->data[--b->len] = '\0';
+}
+
+/* Empty b for the next paragraph or cell, keeping its memory. */
+static void clear(es_growbuf *b)
+{
+    b->len = 0;
+    if (b->data)
+        b->data[0] = '\0';
 }
 
 /* The text of the first element named local in a small XML part, or NULL. */
@@ -182,7 +168,7 @@ es_status es_docx_to_text(const char *name, const void *bytes, size_t len, es_of
         return st;
     }
     xmlTextReaderPtr r = es_xml_open(data, dlen);
-    buf para = {0}, cell = {0};
+    es_growbuf para = {0}, cell = {0};
     table t = {0};
     trow *row = NULL;
     tcell *tc = NULL;
@@ -216,12 +202,10 @@ es_status es_docx_to_text(const char *name, const void *bytes, size_t len, es_of
         } else if (depth == 1 && row != NULL && es_xml_start(r, "tc")) {
             tc = new_cell(row);
             bad = tc == NULL;
-            cell.n = 0;
-            if (cell.s)
-                cell.s[0] = '\0';
+            clear(&cell);
         } else if (depth == 1 && tc != NULL && es_xml_end(r, "tc")) {
             trim(&cell);
-            tc->text = strdup(cell.s ? cell.s : "");
+            tc->text = strdup(cell.data ? cell.data : "");
             bad = tc->text == NULL;
             tc = NULL;
         } else if (depth == 1 && tc != NULL && es_xml_start(r, "gridSpan")) {
@@ -242,28 +226,26 @@ es_status es_docx_to_text(const char *name, const void *bytes, size_t len, es_of
             if (!xmlTextReaderIsEmptyElement(r)) {
                 xmlChar *v = xmlTextReaderReadString(r);
                 const char *s = v ? (const char *)v : "";
-                bad = buf_add(depth > 0 ? &cell : &para, s, strlen(s)) != 0;
+                bad = es_growbuf_append(depth > 0 ? &cell : &para, s, strlen(s)) != 0;
                 xmlFree(v);
             }
         } else if (es_xml_start(r, "tab") || es_xml_start(r, "br")) {
-            bad = buf_add(depth > 0 ? &cell : &para, " ", 1) != 0;
+            bad = es_growbuf_append(depth > 0 ? &cell : &para, " ", 1) != 0;
         } else if (depth > 0 && es_xml_end(r, "p")) {
-            bad = buf_add(&cell, " ", 1) != 0; /* paragraphs of a cell, on one line */
+            bad = es_growbuf_append(&cell, " ", 1) != 0; /* paragraphs of a cell, on one line */
         } else if (depth == 0 && es_xml_end(r, "p")) {
             n_para++;
             trim(&para);
-            if (para.n > 0) {
+            if (para.len > 0) {
                 es_locator loc = {0};
                 loc.paragraph = n_para;
-                es_office_line(out, para.s, para.n, &loc);
+                es_office_line(out, para.data, para.len, &loc);
                 if (heading && out->title == NULL)
-                    bad = (out->title = strdup(para.s)) == NULL;
+                    bad = (out->title = strdup(para.data)) == NULL;
                 if (first_para == NULL && !bad)
-                    bad = (first_para = strdup(para.s)) == NULL;
+                    bad = (first_para = strdup(para.data)) == NULL;
             }
-            para.n = 0;
-            if (para.s)
-                para.s[0] = '\0';
+            clear(&para);
             heading = 0;
         }
     }
@@ -295,8 +277,8 @@ es_status es_docx_to_text(const char *name, const void *bytes, size_t len, es_of
         free(created);
     }
     free(first_para);
-    free(para.s);
-    free(cell.s);
+    free(para.data);
+    free(cell.data);
     table_free(&t);
     free(data);
     es_zip_close(z);

@@ -16,6 +16,7 @@
 #include "edustat/locator.h"
 #include "edustat/status.h"
 #include "edustat/table_cell.h"
+#include "growbuf_internal.h"
 
 /* A table larger than this many cells (rows x columns of its used range)
  * is refused: a sheet whose one cell stands at XFD1048576 would ask for
@@ -28,8 +29,7 @@ typedef struct es_loc_span {
 } es_loc_span;
 
 typedef struct es_office_text {
-    char *text; /* UTF-8, NUL ended */
-    size_t len;
+    es_growbuf text; /* UTF-8, NUL ended */
     char *title; /* the document's title, or NULL */
     char *publisher; /* the organisation a Word file names (docProps/app.xml Company), or NULL */
     int year;        /* the year a Word file was created (docProps/core.xml), or 0 */
@@ -42,7 +42,6 @@ typedef struct es_office_text {
     size_t gaps; /* empty or error (#DIV/0!) cells among the figures */
     char **notes; /* what the reader could not read (a PDF page without text...) */
     size_t n_notes;
-    size_t cap_text;
     int failed; /* out of memory on the way */
 } es_office_text;
 

@@ -61,23 +61,8 @@ int es_grid_merge(es_grid *g, size_t r0, size_t c0, size_t r1, size_t c1)
 
 static void append(es_office_text *o, const char *s, size_t n)
 {
-    if (o->failed)
-        return;
-    if (o->len + n + 2 > o->cap_text) {
-        size_t cap = o->cap_text ? o->cap_text : 4096;
-        while (cap < o->len + n + 2)
-            cap *= 2;
-        char *p = realloc(o->text, cap);
-        if (p == NULL) {
-            o->failed = 1;
-            return;
-        }
-        o->text = p;
-        o->cap_text = cap;
-    }
-    memcpy(o->text + o->len, s, n);
-    o->len += n;
-    o->text[o->len] = '\0';
+    if (!o->failed && es_growbuf_append(&o->text, s, n) != 0)
+        o->failed = 1;
 }
 
 static void locate(es_office_text *o, const es_locator *loc)
@@ -95,7 +80,7 @@ static void locate(es_office_text *o, const es_locator *loc)
         o->cap_spans = cap;
     }
     es_loc_span *s = &o->spans[o->n_spans++];
-    s->start = o->len;
+    s->start = o->text.len;
     if (loc != NULL)
         s->loc = *loc;
     else
@@ -180,7 +165,7 @@ static void add_cell(es_office_text *o, size_t start, size_t end, const char *he
 
 void es_office_text_free(es_office_text *o)
 {
-    free(o->text);
+    free(o->text.data);
     free(o->title);
     free(o->publisher);
     for (size_t i = 0; i < o->n_cells; i++) {
@@ -441,9 +426,9 @@ void es_office_table(es_office_text *o, const es_grid *g)
                 head = both;
             }
             locate(o, &loc);
-            size_t start = o->len;
+            size_t start = o->text.len;
             append(o, x->text, strlen(x->text));
-            add_cell(o, start, o->len, head, label);
+            add_cell(o, start, o->text.len, head, label);
             append(o, "\n", 1);
         }
     }

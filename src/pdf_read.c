@@ -28,12 +28,11 @@
  * general punctuation, CJK symbols, ideographs, full-width forms. */
 static bool usual(uint32_t cp)
 {
-    return cp < 0x80 || (cp >= 0xA0 && cp <= 0xFF) || (cp >= 0x2000 && cp <= 0x206F && cp != 0x202A &&
-                                                          cp != 0x202B && cp != 0x202C && cp != 0x202D && cp != 0x202E) ||
-           (cp >= 0x2100 && cp <= 0x27BF) || (cp >= 0x3000 && cp <= 0x303F) || (cp >= 0x3400 && cp <= 0x9FFF) ||
-           (cp >= 0xF900 && cp <= 0xFAFF) || (cp >= 0xFE30 && cp <= 0xFE4F) || (cp >= 0xFF00 && cp <= 0xFFEF &&
-                                                                                 cp != 0xFFFD) ||
-           (cp >= 0x20000 && cp <= 0x2FA1F) || cp == 0x2460 || (cp >= 0x2460 && cp <= 0x24FF);
+    bool bidi_mark = cp >= 0x202A && cp <= 0x202E; /* poppler's, around glyph numbers */
+    return cp < 0x80 || (cp >= 0xA0 && cp <= 0xFF) || (cp >= 0x2000 && cp <= 0x206F && !bidi_mark) ||
+           (cp >= 0x2100 && cp <= 0x27BF) /* letterlike, arrows, ①, box drawing */ ||
+           (cp >= 0x3000 && cp <= 0x303F) || (cp >= 0x3400 && cp <= 0x9FFF) || (cp >= 0xF900 && cp <= 0xFAFF) ||
+           (cp >= 0xFE30 && cp <= 0xFE4F) || (cp >= 0xFF00 && cp <= 0xFFEF) || (cp >= 0x20000 && cp <= 0x2FA1F);
 }
 
 /* Share of a page's visible characters that are not text a report holds. */

@@ -187,7 +187,7 @@ void es_source_free(es_source *s)
     free(s->name);
     free(s->publisher_line);
     if (s->is_office) {
-        es_office_text_free(&s->office); /* text is office.text */
+        es_office_text_free(&s->office); /* text is office.text.data */
     } else if (s->is_html) {
         es_html_text_free(&s->html);
         /* the decoded text was freed after conversion */
@@ -283,6 +283,21 @@ static es_status binary_error(es_error *err, const char *name, binary_kind kind)
     }
 }
 
+/* The files read through a reader of office_internal.h: the format the
+ * source reports, and what a person calls the file. */
+typedef struct office_reader {
+    binary_kind kind;
+    const char *format, *called;
+    es_status (*read)(const char *name, const void *bytes, size_t len, es_office_text *out, es_error *err);
+} office_reader;
+
+static const office_reader office_readers[] = {
+    {KIND_DOCX, "docx", "Word", es_docx_to_text},
+    {KIND_XLSX, "xlsx", "Excel", es_xlsx_to_text},
+    {KIND_OLE, "xls", "Excel", es_xls_to_text}, /* a .doc or .wps fails it: binary_error */
+    {KIND_PDF, "pdf", "PDF", es_pdf_to_text},
+};
+
 /* The source of bytes; *take, when not NULL, is bytes itself in a malloc'd
  * buffer of len + 1 that UTF-8 text is used in place of a copy (then
  * *take is set to NULL: the source owns it). */
@@ -303,28 +318,24 @@ static es_status from_buffer(const char *name, const char *bytes, size_t len, ch
     if (s->name == NULL)
         goto fail;
     binary_kind kind = binary_format(b, len);
-    if (kind == KIND_OLE) { /* a workbook (.xls) is read; a .doc or .wps is not */
+    const office_reader *reader = NULL;
+    for (size_t i = 0; i < sizeof office_readers / sizeof office_readers[0]; i++)
+        if (office_readers[i].kind == kind)
+            reader = &office_readers[i];
+    if (reader != NULL) {
         es_error_clear(err);
-        st = es_xls_to_text(name, bytes, len, &s->office, err);
-        if (st == ES_ERR_FORMAT && err->message[0] == '\0')
+        st = reader->read(name, bytes, len, &s->office, err);
+        /* a compound file that holds no workbook: a .doc or .wps */
+        if (st == ES_ERR_FORMAT && kind == KIND_OLE && err->message[0] == '\0')
             st = binary_error(err, name, kind);
         if (st != ES_OK)
             goto fail_reported;
-    }
-    if (kind == KIND_DOCX || kind == KIND_XLSX || kind == KIND_PDF || kind == KIND_OLE) {
-        st = kind == KIND_DOCX   ? es_docx_to_text(name, bytes, len, &s->office, err)
-             : kind == KIND_XLSX ? es_xlsx_to_text(name, bytes, len, &s->office, err)
-             : kind == KIND_PDF  ? es_pdf_to_text(name, bytes, len, &s->office, err)
-                                 : ES_OK; /* read above */
-        if (st != ES_OK)
-            goto fail_reported;
         s->is_office = true;
-        s->format = kind == KIND_DOCX ? "docx" : kind == KIND_XLSX ? "xlsx" : kind == KIND_PDF ? "pdf" : "xls";
-        s->text = s->office.text;
-        s->text_len = s->office.len;
+        s->format = reader->format;
+        s->text = s->office.text.data;
+        s->text_len = s->office.text.len;
         if (s->text == NULL || s->text_len == 0) {
-            st = es_error_set(err, ES_ERR_EMPTY, name, 0, "no text in the %s file",
-                              kind == KIND_DOCX ? "Word" : kind == KIND_PDF ? "PDF" : "Excel");
+            st = es_error_set(err, ES_ERR_EMPTY, name, 0, "no text in the %s file", reader->called);
             goto fail_reported;
         }
         /* lines are the text's: a paragraph or a cell each */

@@ -4,6 +4,7 @@
  * ranges spread over the cells they cover. */
 #include "office_internal.h"
 #include "error_internal.h"
+#include "growbuf_internal.h"
 #include "number_internal.h"
 #include "xml_reader_internal.h"
 #include "zip_part_internal.h"
@@ -42,18 +43,6 @@ static void strings_free(strings *s)
     memset(s, 0, sizeof *s);
 }
 
-static int append_str(char **dst, size_t *len, const char *s)
-{
-    size_t n = strlen(s);
-    char *p = realloc(*dst, *len + n + 1);
-    if (p == NULL)
-        return -1;
-    memcpy(p + *len, s, n + 1);
-    *dst = p;
-    *len += n;
-    return 0;
-}
-
 /* The text of the element the reader is on (<t>), "" if empty. */
 static char *element_text(xmlTextReaderPtr r)
 {
@@ -71,36 +60,32 @@ static int read_shared(const char *data, size_t len, strings *out)
     xmlTextReaderPtr r = es_xml_open(data, len);
     if (r == NULL)
         return -1;
-    char *cur = NULL;
-    size_t cur_len = 0;
+    es_growbuf cur = {0};
     int in_si = 0, in_rph = 0, bad = 0, rc;
     while (!bad && (rc = xmlTextReaderRead(r)) == 1) {
+        bool empty_si = false;
         if (es_xml_start(r, "si")) {
             in_si = 1;
-            free(cur);
-            cur = strdup("");
-            cur_len = 0;
-            bad = cur == NULL;
-            if (!bad && xmlTextReaderIsEmptyElement(r)) {
-                bad = strings_push(out, cur) != 0;
-                cur = NULL;
-                in_si = 0;
-            }
+            cur.len = 0;
+            empty_si = xmlTextReaderIsEmptyElement(r);
         } else if (es_xml_start(r, "rPh") && !xmlTextReaderIsEmptyElement(r)) {
             in_rph = 1;
         } else if (es_xml_end(r, "rPh")) {
             in_rph = 0;
         } else if (in_si && !in_rph && es_xml_start(r, "t")) {
             char *t = element_text(r);
-            bad = t == NULL || append_str(&cur, &cur_len, t) != 0;
+            bad = t == NULL || es_growbuf_append(&cur, t, strlen(t)) != 0;
             free(t);
-        } else if (es_xml_end(r, "si")) {
-            bad = strings_push(out, cur) != 0;
-            cur = NULL;
+        }
+        if (!bad && (empty_si || es_xml_end(r, "si"))) {
+            char *s = strndup(cur.data ? cur.data : "", cur.len);
+            bad = s == NULL || strings_push(out, s) != 0;
+            if (bad)
+                free(s);
             in_si = 0;
         }
     }
-    free(cur);
+    free(cur.data);
     xmlFreeTextReader(r);
     return bad || rc < 0 ? -1 : 0;
 }
@@ -267,7 +252,8 @@ static int read_sheet(const char *data, size_t len, const strings *shared, const
     size_t row = 0, col = 0;
     char type[16] = "";
     long style = 0;
-    char *value = NULL;
+    es_growbuf value = {0}; /* the cell's <v>, or its inline string's runs */
+    bool has_value = false;
     int in_cell = 0;
     while (!bad && (rc = xmlTextReaderRead(r)) == 1) {
         if (es_xml_start(r, "row")) {
@@ -291,37 +277,32 @@ static int read_sheet(const char *data, size_t len, const strings *shared, const
             xmlFree(ref);
             xmlFree(t);
             xmlFree(s);
-            free(value);
-            value = NULL;
+            value.len = 0;
+            has_value = false;
             in_cell = !xmlTextReaderIsEmptyElement(r);
             if (!in_cell)
                 col++;
         } else if (in_cell && (es_xml_start(r, "v") || (strcmp(type, "inlineStr") == 0 && es_xml_start(r, "t")))) {
-            char *t = element_text(r);
-            if (t == NULL) {
-                bad = 1;
-            } else if (value != NULL) { /* inline rich text: runs joined */
-                size_t n = strlen(value);
-                bad = append_str(&value, &n, t) != 0;
-                free(t);
-            } else {
-                value = t;
-            }
+            char *t = element_text(r); /* inline rich text: its runs joined */
+            bad = t == NULL || es_growbuf_append(&value, t, strlen(t)) != 0;
+            has_value = true;
+            free(t);
         } else if (es_xml_end(r, "c")) {
             in_cell = 0;
+            const char *raw = has_value ? (value.data ? value.data : "") : NULL;
             char *text = NULL;
             bool number = false, error = false;
-            if (value != NULL && strcmp(type, "s") == 0) {
-                long i = strtol(value, NULL, 10);
+            if (raw != NULL && strcmp(type, "s") == 0) {
+                long i = strtol(raw, NULL, 10);
                 if (i >= 0 && (size_t)i < shared->n)
                     text = strdup(shared->items[i]);
-            } else if (value != NULL && strcmp(type, "e") == 0) {
+            } else if (raw != NULL && strcmp(type, "e") == 0) {
                 error = true;
-                text = strdup(value);
-            } else if (value != NULL && strcmp(type, "n") == 0) {
+                text = strdup(raw);
+            } else if (raw != NULL && strcmp(type, "n") == 0) {
                 double v;
                 int how = style >= 0 && (size_t)style < st->n ? st->shows[style] : 0;
-                if (how != 2 && parse_number(value, &v) == 0) {
+                if (how != 2 && parse_number(raw, &v) == 0) {
                     char num[48];
                     es_number_text(how == 1 ? v * 100 : v, num, sizeof num);
                     if (how == 1) {
@@ -331,11 +312,9 @@ static int read_sheet(const char *data, size_t len, const strings *shared, const
                     text = strdup(num);
                     number = true;
                 }
-            } else if (value != NULL && strcmp(type, "b") != 0) { /* str, inlineStr */
-                text = strdup(value);
+            } else if (raw != NULL && strcmp(type, "b") != 0) { /* str, inlineStr */
+                text = strdup(raw);
             }
-            free(value);
-            value = NULL;
             if (text != NULL) {
                 if (!number && !error && es_office_is_number(text))
                     number = true; /* a figure typed as text */
@@ -358,7 +337,7 @@ static int read_sheet(const char *data, size_t len, const strings *shared, const
             xmlFree(ref);
         }
     }
-    free(value);
+    free(value.data);
     xmlFreeTextReader(r);
     return bad || rc < 0 ? -1 : 0;
 }

@@ -73,7 +73,7 @@ static void a_table_gives_headers_units_and_labels(void **state)
     assert_string_equal(o.cells[0].row_label, "思明区");
     assert_string_equal(o.cells[2].row_label, "湖里区");
     assert_int_equal(o.gaps, 1); /* 湖里区's empty 基建投入 */
-    assert_non_null(strstr(o.text, "2023年各区统计\n"));
+    assert_non_null(strstr(o.text.data, "2023年各区统计\n"));
     /* each figure's locator: the table, row and column */
     size_t i = 0;
     while (i + 1 < o.n_spans && o.spans[i + 1].start <= o.cells[1].start)
