@@ -433,6 +433,20 @@ static size_t skip_title_line(const char *text, size_t a, size_t hi, const char 
     return a;
 }
 
+/* The document's district, or city, and where it was found. */
+static void set_district(es_doc_meta *out, const es_division *d, const char *from)
+{
+    copy_name(out->district, d->name);
+    snprintf(out->district_code, sizeof out->district_code, "%s", d->code);
+    out->district_from = from;
+}
+
+static void set_city(es_doc_meta *out, const es_division *d, const char *from)
+{
+    copy_name(out->city, d->name);
+    out->city_from = from;
+}
+
 void es_detect_metadata(const es_gazetteer *g, const char *title, const char *text,
                         size_t body_start, size_t body_end, es_doc_meta *out)
 {
@@ -491,15 +505,10 @@ void es_detect_metadata_published(const es_gazetteer *g, const char *title, cons
     count_places(g, title, 0, tlen, 0, counties, &nc, cities, &ny);
     const place_count *county = best_of(counties, nc);
     const place_count *city = best_of(cities, ny);
-    if (county != NULL) {
-        copy_name(out->district, county->d->name);
-        snprintf(out->district_code, sizeof out->district_code, "%s", county->d->code);
-        out->district_from = "title";
-    }
-    if (city != NULL) {
-        copy_name(out->city, city->d->name);
-        out->city_from = "title";
-    }
+    if (county != NULL)
+        set_district(out, county->d, "title");
+    if (city != NULL)
+        set_city(out, city->d, "title");
     /* Then the office that published it (厦门市思明区教育局), which a
      * government page names in its metadata or its header block. */
     if (publisher != NULL && (out->district[0] == '\0' || out->city[0] == '\0')) {
@@ -509,14 +518,10 @@ void es_detect_metadata_published(const es_gazetteer *g, const char *title, cons
         const place_count *pcounty = best_of(pc, npc), *pcity = best_of(py, npy);
         if (out->district[0] == '\0' && pcounty != NULL) {
             county = pcounty;
-            copy_name(out->district, county->d->name);
-            snprintf(out->district_code, sizeof out->district_code, "%s", county->d->code);
-            out->district_from = "source";
+            set_district(out, county->d, "source");
         }
-        if (out->city[0] == '\0' && pcity != NULL) {
-            copy_name(out->city, pcity->d->name);
-            out->city_from = "source";
-        }
+        if (out->city[0] == '\0' && pcity != NULL)
+            set_city(out, pcity->d, "source");
     }
     size_t nbc = 0, nby = 0;
     place_count bcounties[MAX_CANDIDATES], bcities[MAX_CANDIDATES];
@@ -527,9 +532,7 @@ void es_detect_metadata_published(const es_gazetteer *g, const char *title, cons
     for (size_t i = 0; i < nbc && out->city[0] && out->district[0] == '\0'; i++)
         own_counties += strcmp(bcounties[i].d->city, out->city) == 0;
     if (out->district[0] == '\0' && own_counties < 2 && (county = best_of(bcounties, nbc)) != NULL) {
-        copy_name(out->district, county->d->name);
-        snprintf(out->district_code, sizeof out->district_code, "%s", county->d->code);
-        out->district_from = "body";
+        set_district(out, county->d, "body");
     }
     if (out->city[0] == '\0') {
         /* The district's own city when the document names it, else the
@@ -540,8 +543,7 @@ void es_detect_metadata_published(const es_gazetteer *g, const char *title, cons
                 own = &bcities[i];
         city = own ? own : best_of(bcities, nby);
         if (city != NULL) {
-            copy_name(out->city, city->d->name);
-            out->city_from = "body";
+            set_city(out, city->d, "body");
         }
     }
     /* Several counties share a name (鼓楼区): take the one in the city named. */
