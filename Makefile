@@ -13,7 +13,11 @@ CC ?= cc
 PREFIX ?= /usr/local
 DESTDIR ?=
 PKG_CONFIG ?= pkg-config
-PKGS := libcjson uchardet gumbo gsl freetype2 fontconfig xlsxwriter libzip libxml-2.0 poppler-glib
+PKGS := libcjson uchardet gumbo gsl freetype2 fontconfig xlsxwriter libzip libxml-2.0
+# Compiled against, not linked: src/pdf_read.c opens it with dlopen on the
+# first PDF, so that a run without one does not pay for loading it.
+DLOPEN_PKGS := poppler-glib
+POPPLER_SONAME = $(shell objdump -p "$$($(PKG_CONFIG) --variable=libdir poppler-glib 2>/dev/null)/libpoppler-glib.so" 2>/dev/null | awk '/SONAME/ {print $$2}')
 # Debian's libhpdf ships no pkg-config file (nor does its libfreexl).
 HPDF_LIBS := -lhpdf -lz -lfreexl
 # The briefing font: a CJK font cut down to GBK + ASCII so that every
@@ -38,12 +42,13 @@ BUILD ?= build
 OPT := -O2 -g
 endif
 
-PKG_CFLAGS = $(shell $(PKG_CONFIG) --cflags $(PKGS) 2>/dev/null)
+PKG_CFLAGS = $(shell $(PKG_CONFIG) --cflags $(PKGS) $(DLOPEN_PKGS) 2>/dev/null)
 PKG_LIBS = $(shell $(PKG_CONFIG) --libs $(PKGS) 2>/dev/null)
 
 WARN := -Wall -Wextra -Wshadow -Wstrict-prototypes -Wmissing-prototypes -Wno-unused-parameter
 CPPFLAGS += -Iinclude -Isrc -Icharts -D_POSIX_C_SOURCE=200809L \
-  -DEDUSTAT_VERSION='"$(VERSION)"' -DEDUSTAT_FONT_BUILD='"$(abspath $(FONT))"' -DEDUSTAT_FONT_INSTALLED='"$(FONT_INSTALLED)"'
+  -DEDUSTAT_VERSION='"$(VERSION)"' -DEDUSTAT_FONT_BUILD='"$(abspath $(FONT))"' -DEDUSTAT_FONT_INSTALLED='"$(FONT_INSTALLED)"' \
+  $(if $(POPPLER_SONAME),-DES_POPPLER_GLIB_SONAME='"$(POPPLER_SONAME)"')
 CFLAGS ?=
 ALL_CFLAGS = -std=c11 -pthread $(OPT) $(WARN) $(PKG_CFLAGS) $(CFLAGS)
 LDLIBS_ALL = $(PKG_LIBS) $(HPDF_LIBS) -lm -pthread

@@ -349,6 +349,16 @@ static const char *substitute(es_pdf *p, const char *s)
     return p->scratch;
 }
 
+/* The font and size, and the fill colour, only where they change: the page's
+ * graphics state keeps them across text objects, and a table of 3,000 rows
+ * otherwise repeats them in every cell (operators to write and compress). */
+static void set_font_size(es_pdf *p, double size)
+{
+    if (HPDF_Page_GetCurrentFont(p->page) != p->font ||
+        HPDF_Page_GetCurrentFontSize(p->page) != (HPDF_REAL)size)
+        HPDF_Page_SetFontAndSize(p->page, p->font, (HPDF_REAL)size);
+}
+
 void es_pdf_text(es_pdf *p, double x, double y, double size, const char *s)
 {
     if (s != NULL)
@@ -356,7 +366,7 @@ void es_pdf_text(es_pdf *p, double x, double y, double size, const char *s)
     if (p->failed || s == NULL || *s == '\0' || !check_text(p, s))
         return;
     HPDF_Page_BeginText(p->page);
-    HPDF_Page_SetFontAndSize(p->page, p->font, (HPDF_REAL)size);
+    set_font_size(p, size);
     HPDF_Page_TextOut(p->page, (HPDF_REAL)x, (HPDF_REAL)y, s);
     HPDF_Page_EndText(p->page);
 }
@@ -369,7 +379,7 @@ void es_pdf_text_rotated(es_pdf *p, double x, double y, double size, double deg,
         return;
     double r = deg * 3.14159265358979323846 / 180.0;
     HPDF_Page_BeginText(p->page);
-    HPDF_Page_SetFontAndSize(p->page, p->font, (HPDF_REAL)size);
+    set_font_size(p, size);
     HPDF_Page_SetTextMatrix(p->page, (HPDF_REAL)cos(r), (HPDF_REAL)sin(r), (HPDF_REAL)-sin(r),
                             (HPDF_REAL)cos(r), (HPDF_REAL)x, (HPDF_REAL)y);
     HPDF_Page_ShowText(p->page, s);
@@ -511,6 +521,11 @@ double es_pdf_paragraph(es_pdf *p, double x, double y, double width, double size
 void es_pdf_fill_color(es_pdf *p, es_rgb c)
 {
     p->fill = c;
+    if (HPDF_Page_GetFillingColorSpace(p->page) == HPDF_CS_DEVICE_RGB) {
+        HPDF_RGBColor now = HPDF_Page_GetRGBFill(p->page);
+        if (now.r == (HPDF_REAL)c.r && now.g == (HPDF_REAL)c.g && now.b == (HPDF_REAL)c.b)
+            return;
+    }
     HPDF_Page_SetRGBFill(p->page, (HPDF_REAL)c.r, (HPDF_REAL)c.g, (HPDF_REAL)c.b);
 }
 

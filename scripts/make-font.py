@@ -56,6 +56,14 @@ def main():
     sub = subset.Subsetter(opts)
     sub.populate(unicodes=wanted)
     sub.subset(font)
+    # libharu 2.3 takes the width of glyph 0 as the font's default width
+    # (DW) and lists every character of another width in the PDF's W array,
+    # growing that array 20 entries at a time: with a narrow .notdef, all
+    # 21,000 CJK characters went into it, a quadratic copy that cost 40% of
+    # a large briefing. A full-em .notdef makes the CJK width the default.
+    # edustat never draws .notdef: missing characters are replaced first.
+    notdef = font.getGlyphOrder()[0]
+    font["hmtx"][notdef] = (font["head"].unitsPerEm, font["hmtx"][notdef][1])
     if len(font.getGlyphOrder()) >= 32768:
         sys.exit("make-font.py: subset still has glyph indices above 32767")
     font.save(out)

@@ -15,14 +15,91 @@
  * text cannot be decoded (replacement characters, private-use or control
  * code points, or glyph numbers read as letters of scripts a Chinese
  * report does not use) is left out and reported, never read as numbers;
- * a page with no text says so (edustat does no OCR). */
+ * a page with no text says so (edustat does no OCR).
+ *
+ * poppler-glib is opened with dlopen on the first PDF, not linked: loading
+ * it and the 40 libraries it pulls in (cairo, glib, the C++ runtime, NSS)
+ * cost every run of edustat about 21 ms of its start, PDF or not. */
 #include "office_internal.h"
 #include "error_internal.h"
 #include "utf8_internal.h"
 
+#include <dlfcn.h>
 #include <poppler.h>
+#include <pthread.h>
+#include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
+
+#ifndef ES_POPPLER_GLIB_SONAME
+#define ES_POPPLER_GLIB_SONAME "libpoppler-glib.so.8"
+#endif
+
+/* The functions of poppler-glib (and of glib, through it) this module calls. */
+typedef struct poppler_api {
+    GBytes *(*bytes_new_static)(gconstpointer, gsize);
+    void (*bytes_unref)(GBytes *);
+    void (*error_free)(GError *);
+    void (*free)(gpointer);
+    void (*object_unref)(gpointer);
+    GQuark (*error_quark)(void);
+    PopplerDocument *(*document_new_from_bytes)(GBytes *, const char *, GError **);
+    gchar *(*document_get_title)(PopplerDocument *);
+    int (*document_get_n_pages)(PopplerDocument *);
+    PopplerPage *(*document_get_page)(PopplerDocument *, int);
+    char *(*page_get_text)(PopplerPage *);
+    gboolean (*page_get_text_layout)(PopplerPage *, PopplerRectangle **, guint *);
+} poppler_api;
+
+/* Resolved once per process and never changed after (pthread_once): the
+ * table is shared by the threads of -j, read-only once written. */
+static pthread_once_t poppler_once = PTHREAD_ONCE_INIT;
+static poppler_api poppler;
+static char poppler_failure[256];
+
+static void *resolve(void *lib, const char *name)
+{
+    void *f = dlsym(lib, name);
+    if (f == NULL && poppler_failure[0] == '\0')
+        snprintf(poppler_failure, sizeof poppler_failure, "%s lacks %s", ES_POPPLER_GLIB_SONAME, name);
+    return f;
+}
+
+static void load_poppler(void)
+{
+    void *lib = dlopen(ES_POPPLER_GLIB_SONAME, RTLD_NOW | RTLD_LOCAL);
+    if (lib == NULL) {
+        snprintf(poppler_failure, sizeof poppler_failure,
+                 "reading PDF needs poppler-glib (%s): apt-get install libpoppler-glib8",
+                 ES_POPPLER_GLIB_SONAME);
+        return;
+    }
+    /* dlsym's void * to a function pointer, the way POSIX allows */
+#define RESOLVE(field, symbol)                                                                      \
+    do {                                                                                           \
+        void *f_ = resolve(lib, symbol);                                                           \
+        memcpy(&api.field, &f_, sizeof f_);                                                        \
+    } while (0)
+    poppler_api api;
+    RESOLVE(bytes_new_static, "g_bytes_new_static");
+    RESOLVE(bytes_unref, "g_bytes_unref");
+    RESOLVE(error_free, "g_error_free");
+    RESOLVE(free, "g_free");
+    RESOLVE(object_unref, "g_object_unref");
+    RESOLVE(error_quark, "poppler_error_quark");
+    RESOLVE(document_new_from_bytes, "poppler_document_new_from_bytes");
+    RESOLVE(document_get_title, "poppler_document_get_title");
+    RESOLVE(document_get_n_pages, "poppler_document_get_n_pages");
+    RESOLVE(document_get_page, "poppler_document_get_page");
+    RESOLVE(page_get_text, "poppler_page_get_text");
+    RESOLVE(page_get_text_layout, "poppler_page_get_text_layout");
+#undef RESOLVE
+    if (poppler_failure[0] != '\0') {
+        dlclose(lib);
+        return;
+    }
+    poppler = api; /* the library stays open for the life of the process */
+}
 
 /* Code points a Chinese report's text is made of: ASCII, Latin-1 signs,
  * general punctuation, CJK symbols, ideographs, full-width forms. */
@@ -91,14 +168,14 @@ static int add_page(es_office_text *o, PopplerPage *page, const char *t, size_t 
 {
     PopplerRectangle *rects = NULL;
     guint n_rects = 0;
-    if (!poppler_page_get_text_layout(page, &rects, &n_rects))
+    if (!poppler.page_get_text_layout(page, &rects, &n_rects))
         n_rects = 0;
     size_t n_lines = 1;
     for (size_t k = 0; k < n; k++)
         n_lines += t[k] == '\n';
     line_span *ls = malloc(n_lines * sizeof *ls);
     if (ls == NULL) {
-        g_free(rects);
+        poppler.free(rects);
         return -1;
     }
     /* lines, and their right edges: rectangle i is character i of the text */
@@ -119,7 +196,7 @@ static int add_page(es_office_text *o, PopplerPage *page, const char *t, size_t 
         ls[nl++] = (line_span){a, e, right};
         a = e + 1;
     }
-    g_free(rects);
+    poppler.free(rects);
     /* the right margin: the edge most lines reach (a centred title or a
      * short last line does not move it) */
     size_t best = 0;
@@ -152,29 +229,32 @@ static int add_page(es_office_text *o, PopplerPage *page, const char *t, size_t 
 es_status es_pdf_to_text(const char *name, const void *bytes, size_t len, es_office_text *out, es_error *err)
 {
     memset(out, 0, sizeof *out);
-    GBytes *gb = g_bytes_new_static(bytes, len);
+    pthread_once(&poppler_once, load_poppler);
+    if (poppler.document_new_from_bytes == NULL)
+        return es_error_set(err, ES_ERR_IO, name, 0, "%s", poppler_failure);
+    GBytes *gb = poppler.bytes_new_static(bytes, len);
     GError *ge = NULL;
-    PopplerDocument *doc = poppler_document_new_from_bytes(gb, NULL, &ge);
-    g_bytes_unref(gb); /* the document holds its own reference */
+    PopplerDocument *doc = poppler.document_new_from_bytes(gb, NULL, &ge);
+    poppler.bytes_unref(gb); /* the document holds its own reference */
     if (doc == NULL) {
-        es_status st = ge != NULL && ge->domain == POPPLER_ERROR && ge->code == POPPLER_ERROR_ENCRYPTED
+        es_status st = ge != NULL && ge->domain == poppler.error_quark() && ge->code == POPPLER_ERROR_ENCRYPTED
                            ? es_error_set(err, ES_ERR_FORMAT, name, 0,
                                           "an encrypted PDF: edustat cannot read it without its password "
                                           "(qpdf --decrypt --password=... in.pdf out.pdf)")
                            : es_error_set(err, ES_ERR_FORMAT, name, 0, "not a readable PDF (truncated or damaged?): %s",
                                           ge ? ge->message : "unknown error");
         if (ge)
-            g_error_free(ge);
+            poppler.error_free(ge);
         return st;
     }
-    char *title = poppler_document_get_title(doc);
+    char *title = poppler.document_get_title(doc);
     if (title != NULL && title[0] != '\0')
         out->title = strdup(title);
-    g_free(title);
-    int pages = poppler_document_get_n_pages(doc), bad = 0, empty = 0, text_pages = 0;
+    poppler.free(title);
+    int pages = poppler.document_get_n_pages(doc), bad = 0, empty = 0, text_pages = 0;
     for (int i = 0; i < pages && !out->failed; i++) {
-        PopplerPage *page = poppler_document_get_page(doc, i);
-        char *t = page ? poppler_page_get_text(page) : NULL;
+        PopplerPage *page = poppler.document_get_page(doc, i);
+        char *t = page ? poppler.page_get_text(page) : NULL;
         size_t n = t ? strlen(t) : 0;
         size_t vis = 0;
         for (size_t k = 0; k < n; k++)
@@ -193,11 +273,11 @@ es_status es_pdf_to_text(const char *name, const void *bytes, size_t len, es_off
             if (add_page(out, page, t, n, i + 1) != 0)
                 out->failed = 1;
         }
-        g_free(t);
+        poppler.free(t);
         if (page)
-            g_object_unref(page);
+            poppler.object_unref(page);
     }
-    g_object_unref(doc);
+    poppler.object_unref(doc);
     if (out->failed) {
         es_office_text_free(out);
         return es_error_set(err, ES_ERR_NOMEM, name, 0, "out of memory");

@@ -501,6 +501,18 @@ open(sys.argv[1], 'w', encoding='utf-8').write(''.join(json.dumps(o, ensure_asci
     head -c 3000000 "$font" >"$TMP/cut.ttf"
     expect_status 1 "$EDUSTAT" report --font "$TMP/cut.ttf" -o "$TMP/x.pdf" "$TMP/brief"
     expect_err "of 3000000"
+    # the bundled font's .notdef is a full em wide: libharu 2.3 takes its width
+    # as the default and lists every other width in the PDF, growing that
+    # list 20 at a time (a narrow .notdef put all of CJK in it: 40% of a
+    # large briefing)
+    if /usr/bin/python3 -c "import fontTools" 2>/dev/null; then
+        if /usr/bin/python3 -c "
+import sys
+from fontTools.ttLib import TTFont
+f = TTFont(sys.argv[1])
+sys.exit(f['hmtx'][f.getGlyphOrder()[0]][0] != f['head'].unitsPerEm)" "$font"; then ok
+        else bad "the briefing font's .notdef is not a full em wide"; fi
+    fi
     if /usr/bin/python3 "$HERE/make_bad_font.py" build/fonts/edustat-cjk.ttf "$TMP/bad.ttf" 2>/dev/null; then
         expect_status 1 "$EDUSTAT" report --font "$TMP/bad.ttf" -o "$TMP/x.pdf" "$TMP/brief"
         expect_err "beyond what libharu 2.3 draws"
@@ -815,6 +827,9 @@ if python3 "$HERE/locator_check.py" "$TMP/badloc.json" >/dev/null 2>&1; then bad
 json_check "$TMP/officeA/records.json" "any(r.get('locator')=={'sheet':'学校与学生','cell':'D5'} and r['raw']=='7240' for r in d['records']) and any(r.get('locator')=={'table':1,'row':3,'column':2} and r['raw']=='80' for r in d['records']) and any(r.get('locator')=={'paragraph':3} and r['raw']=='7.8亿元' for r in d['records']) and not any('locator' in r for r in d['records'] if r['file'].endswith('.txt'))"
 json_check "$TMP/officeA/records.json" "any(r.get('locator')=={'page':1,'line':5} and r['raw']=='3960名' for r in d['records']) and not any(r['value']==100 for r in d['records'] if r['file'].endswith('.pdf'))"
 json_check "$TMP/officeA/records.json" "any(r.get('locator')=={'sheet':'学校与学生','cell':'C4'} and r['raw']=='78100' and r['file'].endswith('.xls') and r['district']=='同安区' for r in d['records'])"
+# poppler-glib is opened on the first PDF (above), not loaded by every run:
+# linked, it cost each start of edustat about 21 ms
+if command -v ldd >/dev/null && ldd "$EDUSTAT" | grep -q "libpoppler"; then bad "edustat is linked to poppler"; else ok; fi
 # PDF: encrypted, damaged, and 2,000 pages
 qpdf --encrypt user owner 256 -- "$TMP/office/summary.pdf" "$TMP/office/encrypted.pdf" 2>/dev/null
 expect_status 1 "$EDUSTAT" extract "$TMP/office/encrypted.pdf"
