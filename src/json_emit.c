@@ -1,5 +1,6 @@
 /* json_emit.c - JSON straight into a buffer (see json_emit_internal.h). */
 #include "json_emit_internal.h"
+#include "number_internal.h"
 
 #include <locale.h>
 #include <math.h>
@@ -91,6 +92,11 @@ void es_jb_number(es_jbuf *b, double v)
         if (x < 0)
             *--p = '-';
         es_jb_put(b, p, (size_t)(digits + sizeof digits - p));
+        return;
+    }
+    size_t quick = es_short_decimal(v, digits);
+    if (quick > 0) {
+        es_jb_put(b, digits, quick);
         return;
     }
     /* the shortest of 15, 16 and 17 significant digits that reads back as

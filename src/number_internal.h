@@ -15,6 +15,12 @@
 
 double es_tidy_number(double v);
 
+/* v in plain decimal notation as printf("%.15g") writes it, when v is the
+ * double nearest a decimal of at most 15 significant digits and 1e-4 <=
+ * |v| < 1e15: the length written to out (32 bytes suffice), else 0 (and
+ * printf must decide). Exact, and without printf's cost; '.' always. */
+size_t es_short_decimal(double v, char *out);
+
 /* v tidied, as text; "" when not finite. */
 void es_number_text(double v, char *out, size_t cap);
 

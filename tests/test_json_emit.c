@@ -117,6 +117,77 @@ static void tidy_numbers_print_short(void **state)
     }
 }
 
+/* The old way, printf's: the fewest of 15, 16, 17 digits that read back. */
+static void printf_shortest(double v, char *out, size_t cap)
+{
+    for (int prec = 15; prec <= 17; prec++) {
+        snprintf(out, cap, "%1.*g", prec, v);
+        if (strtod(out, NULL) == v)
+            return;
+    }
+}
+
+/* es_short_decimal writes what printf writes, wherever it answers; and it
+ * answers for every decimal of up to 15 digits in its range (money and
+ * rates above all), the numbers a table holds. */
+static void short_decimals_match_printf(void **state)
+{
+    (void)state;
+    unsigned long long x = 0x2545F4914F6CDD1Dull;
+    size_t answered = 0;
+    for (int i = 0; i < 400000; i++) {
+        x ^= x << 13;
+        x ^= x >> 7;
+        x ^= x << 17;
+        double v;
+        int must = 0;
+        switch (i % 4) {
+        case 0: memcpy(&v, &x, sizeof v); break;
+        case 1: /* a decimal of 1 to 15 digits, 0 to 15 of them after the point */
+            {
+                int digits = 1 + (int)(x % 15), point = (int)((x >> 8) % 16);
+                unsigned long long m = (x >> 16) % (unsigned long long)pow(10, digits);
+                v = (double)m / pow(10, point) * (x >> 63 ? -1 : 1);
+                must = fabs(v) >= 1e-4 && fabs(v) < 1e15;
+            }
+            break;
+        case 2: v = (double)(x >> 11) * 0x1p-53 * pow(10, (int)(x % 30) - 10); break;
+        default: v = (double)(x % 100000000) / 100.0; must = v >= 1e-4; break;
+        }
+        if (!isfinite(v))
+            continue;
+        char quick[32], slow[40];
+        size_t n = es_short_decimal(v, quick);
+        if (must && n == 0)
+            print_message("v=%.17g not answered\n", v);
+        assert_true(!must || n > 0);
+        if (n == 0)
+            continue;
+        answered++;
+        printf_shortest(v, slow, sizeof slow);
+        if (strcmp(quick, slow) != 0)
+            print_message("v=%.17g quick %s printf %s\n", v, quick, slow);
+        assert_string_equal(quick, slow);
+        assert_int_equal(n, strlen(quick));
+        /* tidying a short decimal of 12 digits or fewer leaves it alone, as
+         * rounding to 12 digits would */
+        int mag = (int)floor(log10(fabs(v))), d = 11 - mag;
+        if (d >= 0 && d <= 22)
+            assert_true(es_tidy_number(v) == round(v * pow(10.0, d)) / pow(10.0, d));
+    }
+    assert_true(answered > 150000);
+    static const struct {
+        double v;
+        const char *want;
+    } cases[] = {{0.05, "0.05"}, {-0.0001, "-0.0001"}, {130.96, "130.96"}, {1e-5, ""},
+                 {999999999999999.0, "999999999999999"}, {1e15, ""}, {0.1 + 0.2, ""}};
+    for (size_t i = 0; i < sizeof cases / sizeof cases[0]; i++) {
+        char out[32] = "";
+        size_t n = es_short_decimal(cases[i].v, out);
+        assert_string_equal(n ? out : "", cases[i].want);
+    }
+}
+
 /* Every byte 1..255 in a string, escaped as cJSON escapes it. */
 static void strings_match_cjson(void **state)
 {
@@ -167,6 +238,7 @@ int main(void)
         cmocka_unit_test(numbers_match_cjson_and_read_back),
         cmocka_unit_test(whole_numbers_are_exact_digits),
         cmocka_unit_test(tidy_numbers_print_short),
+        cmocka_unit_test(short_decimals_match_printf),
         cmocka_unit_test(strings_match_cjson),
         cmocka_unit_test(decimal_point_is_a_dot_in_any_locale),
     };

@@ -5,18 +5,22 @@
  * can reach nothing else. The handler only unlinks the registered paths
  * (async-signal-safe), then dies of the same signal. Registering and
  * forgetting block the signals, so the handler never sees a list half
- * changed. */
+ * changed; `run` writes its files on several threads, so they also take a
+ * mutex, and each slot's path is one atomic pointer the handler reads. */
 #include "cli.h"
 
+#include <pthread.h>
 #include <signal.h>
+#include <stdatomic.h>
 #include <stdlib.h>
 #include <string.h>
 #include <unistd.h>
 
 #define CLI_MAX_TEMPS 64
 
-static char *temp_path[CLI_MAX_TEMPS];
-static int temp_dir[CLI_MAX_TEMPS];
+static _Atomic(char *) temp_path[CLI_MAX_TEMPS];
+static atomic_int temp_dir[CLI_MAX_TEMPS];
+static pthread_mutex_t temp_lock = PTHREAD_MUTEX_INITIALIZER;
 
 static const int caught[] = {SIGINT, SIGTERM, SIGHUP};
 
@@ -26,7 +30,7 @@ static void block(sigset_t *old)
     sigemptyset(&set);
     for (size_t i = 0; i < sizeof caught / sizeof caught[0]; i++)
         sigaddset(&set, caught[i]);
-    sigprocmask(SIG_BLOCK, &set, old);
+    pthread_sigmask(SIG_BLOCK, &set, old);
 }
 
 static void on_signal(int sig)
@@ -34,12 +38,15 @@ static void on_signal(int sig)
     /* files first, then the directories that held them */
     for (int pass = 0; pass < 2; pass++)
         for (int i = 0; i < CLI_MAX_TEMPS; i++)
-            if (temp_path[i] != NULL && temp_dir[i] == pass) {
+        {
+            char *path = atomic_load(&temp_path[i]);
+            if (path != NULL && atomic_load(&temp_dir[i]) == pass) {
                 if (pass)
-                    rmdir(temp_path[i]);
+                    rmdir(path);
                 else
-                    unlink(temp_path[i]);
+                    unlink(path);
             }
+        }
     signal(sig, SIG_DFL);
     raise(sig);
 }
@@ -68,15 +75,17 @@ int cli_temp_register(const char *path, int is_dir)
         return -1;
     sigset_t old;
     block(&old);
+    pthread_mutex_lock(&temp_lock);
     int slot = -1;
     for (int i = 0; i < CLI_MAX_TEMPS && slot < 0; i++)
-        if (temp_path[i] == NULL)
+        if (atomic_load(&temp_path[i]) == NULL)
             slot = i;
     if (slot >= 0) {
-        temp_dir[slot] = is_dir != 0;
-        temp_path[slot] = copy;
+        atomic_store(&temp_dir[slot], is_dir != 0);
+        atomic_store(&temp_path[slot], copy); /* last: the handler sees a whole entry */
     }
-    sigprocmask(SIG_SETMASK, &old, NULL);
+    pthread_mutex_unlock(&temp_lock);
+    pthread_sigmask(SIG_SETMASK, &old, NULL);
     if (slot < 0)
         free(copy);
     return slot < 0 ? -1 : 0;
@@ -86,12 +95,16 @@ void cli_temp_forget(const char *path)
 {
     sigset_t old;
     block(&old);
+    pthread_mutex_lock(&temp_lock);
     char *gone = NULL;
-    for (int i = 0; i < CLI_MAX_TEMPS && gone == NULL; i++)
-        if (temp_path[i] != NULL && strcmp(temp_path[i], path) == 0) {
-            gone = temp_path[i];
-            temp_path[i] = NULL;
+    for (int i = 0; i < CLI_MAX_TEMPS && gone == NULL; i++) {
+        char *p = atomic_load(&temp_path[i]);
+        if (p != NULL && strcmp(p, path) == 0) {
+            gone = p;
+            atomic_store(&temp_path[i], NULL);
         }
-    sigprocmask(SIG_SETMASK, &old, NULL);
+    }
+    pthread_mutex_unlock(&temp_lock);
+    pthread_sigmask(SIG_SETMASK, &old, NULL);
     free(gone);
 }

@@ -8,11 +8,14 @@
 #include <fcntl.h>
 #include <unistd.h>
 #include <getopt.h>
+#include <pthread.h>
+#include <signal.h>
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
 #include <sys/stat.h>
 
+#include "edustat/batch.h"
 #include "edustat/briefing.h"
 #include "edustat/review.h"
 #include "edustat/csv_tables.h"
@@ -312,6 +315,73 @@ static int write_workbook(run_out *ro, const es_table *t)
     return rc;
 }
 
+/* One file of the run to write: with fn NULL, the workbook. */
+typedef struct output_task {
+    run_out *ro;
+    const char *name;
+    writer_fn fn;
+    const void *what;
+    const char *desc;
+    int rc;
+} output_task;
+
+static void run_task(output_task *t)
+{
+    t->rc = t->fn != NULL ? write_file(t->ro, t->name, t->fn, t->what, t->desc) : write_workbook(t->ro, t->what);
+}
+
+/* Tasks are taken in order by whichever thread is free. */
+typedef struct task_queue {
+    output_task *tasks;
+    size_t n, next;
+    pthread_mutex_t lock;
+} task_queue;
+
+static void *task_worker(void *arg)
+{
+    task_queue *q = arg;
+    /* signals go to the main thread, which only waits: the handler that
+     * removes the temporary files never runs inside a registry change */
+    sigset_t set;
+    sigemptyset(&set);
+    sigaddset(&set, SIGINT);
+    sigaddset(&set, SIGTERM);
+    sigaddset(&set, SIGHUP);
+    pthread_sigmask(SIG_BLOCK, &set, NULL);
+    for (;;) {
+        pthread_mutex_lock(&q->lock);
+        size_t i = q->next < q->n ? q->next++ : q->n;
+        pthread_mutex_unlock(&q->lock);
+        if (i == q->n)
+            return NULL;
+        run_task(&q->tasks[i]);
+    }
+}
+
+/* Write the tasks' files on up to `threads` threads. Returns 0 when every
+ * one was written, else -1 (each failure reported). */
+static int run_tasks(output_task *tasks, size_t n, int threads)
+{
+    task_queue q = {tasks, n, 0, PTHREAD_MUTEX_INITIALIZER};
+    pthread_t tid[16];
+    size_t started = 0;
+    if (threads > 1)
+        for (size_t k = 0; k < (size_t)threads && k < n && k < sizeof tid / sizeof tid[0]; k++) {
+            if (pthread_create(&tid[k], NULL, task_worker, &q) != 0)
+                break;
+            started++;
+        }
+    if (started == 0)
+        for (size_t i = 0; i < n; i++)
+            run_task(&tasks[i]);
+    for (size_t k = 0; k < started; k++)
+        pthread_join(tid[k], NULL);
+    int rc = 0;
+    for (size_t i = 0; i < n; i++)
+        rc |= tasks[i].rc;
+    return rc;
+}
+
 static es_status write_table(const void *t, FILE *out, es_error *err) { return es_write_table_json(t, out, err); }
 static es_status write_summary(const void *s, FILE *out, es_error *err) { return es_write_summary_json(s, out, err); }
 static es_status write_package(const void *t, FILE *out, es_error *err) { return es_write_datapackage_json(t, out, err); }
@@ -514,7 +584,7 @@ int cmd_run(int argc, char **argv)
             goto done;
         }
     }
-    char desc[128], size[32];
+    char size[32];
     if (no_records) {
         fprintf(stderr, "edustat: read %zu documents, %zu records, %zu redactions\n", n_docs, n_recs, n_reds);
     } else {
@@ -530,41 +600,36 @@ int cmd_run(int argc, char **argv)
         rc = CLI_EXIT_INPUT;
         goto done;
     }
-    snprintf(desc, sizeof desc, "%zu rows, %zu unplaced", table->n_rows, table->n_unplaced);
-    if (write_file(&ro, "table.json", write_table, table, desc) != 0)
-        rc = CLI_EXIT_INPUT;
-    snprintf(desc, sizeof desc, "%zu by year, %zu by district, %zu comparisons", summary->n_by_year,
-             summary->n_by_district, summary->n_comparisons);
-    if (rc == 0 && write_file(&ro, "summary.json", write_summary, summary, desc) != 0)
-        rc = CLI_EXIT_INPUT;
-    /* the tables again as CSV, for Excel and WPS */
-    const struct {
-        const char *name;
-        writer_fn fn;
-        const void *what;
-        size_t rows;
-    } csvs[] = {{"table.csv", write_table_csv, table, table->n_rows},
-                {"summary_by_year.csv", write_by_year_csv, summary, summary->n_by_year},
-                {"summary_by_district.csv", write_by_district_csv, summary, summary->n_by_district},
-                {"summary_comparisons.csv", write_comparisons_csv, summary, summary->n_comparisons}};
-    for (size_t k = 0; k < sizeof csvs / sizeof csvs[0] && rc == 0; k++) {
-        snprintf(desc, sizeof desc, "%zu rows", csvs[k].rows);
-        if (write_file(&ro, csvs[k].name, csvs[k].fn, csvs[k].what, desc) != 0)
-            rc = CLI_EXIT_INPUT;
-    }
-    if (rc == 0 && write_workbook(&ro, table) != 0)
-        rc = CLI_EXIT_INPUT;
-    if (rc == 0 && write_file(&ro, "datapackage.json", write_package, table, "4 tables as CSV, 3 JSON files, the workbook") != 0)
-        rc = CLI_EXIT_INPUT;
-    snprintf(desc, sizeof desc, "%zu rows", table->n_rows);
-    if (rc == 0 && write_file(&ro, "echarts.json", write_echarts, table, desc) != 0)
-        rc = CLI_EXIT_INPUT;
     es_corpus_finish(corpus);
     briefing_job job = {table, summary, corpus, {title, font, cli_source_date()}};
-    if (rc == 0 && !no_pdf && write_file(&ro, "briefing.pdf", write_briefing, &job, "briefing") != 0)
-        rc = CLI_EXIT_INPUT;
-    snprintf(desc, sizeof desc, "%zu cells with their sentences", table->n_rows);
-    if (rc == 0 && !no_review && write_file(&ro, "review.html", write_review, &job, desc) != 0)
+    /* the files, the longest to write first: independent of each other,
+     * they are written on -j threads */
+    output_task tasks[N_RUN_FILES];
+    size_t n_tasks = 0;
+    char descs[N_RUN_FILES][128];
+#define TASK(name_, fn_, what_, ...)                                                               \
+    do {                                                                                           \
+        snprintf(descs[n_tasks], sizeof descs[n_tasks], __VA_ARGS__);                              \
+        tasks[n_tasks] = (output_task){&ro, name_, fn_, what_, descs[n_tasks], -1};                \
+        n_tasks++;                                                                                 \
+    } while (0)
+    TASK("table.xlsx", NULL, table, "%s", "");
+    if (!no_pdf)
+        TASK("briefing.pdf", write_briefing, &job, "%s", "briefing");
+    TASK("summary.json", write_summary, summary, "%zu by year, %zu by district, %zu comparisons",
+         summary->n_by_year, summary->n_by_district, summary->n_comparisons);
+    TASK("table.json", write_table, table, "%zu rows, %zu unplaced", table->n_rows, table->n_unplaced);
+    if (!no_review)
+        TASK("review.html", write_review, &job, "%zu cells with their sentences", table->n_rows);
+    /* the tables again as CSV, for Excel and WPS */
+    TASK("table.csv", write_table_csv, table, "%zu rows", table->n_rows);
+    TASK("summary_comparisons.csv", write_comparisons_csv, summary, "%zu rows", summary->n_comparisons);
+    TASK("summary_by_district.csv", write_by_district_csv, summary, "%zu rows", summary->n_by_district);
+    TASK("summary_by_year.csv", write_by_year_csv, summary, "%zu rows", summary->n_by_year);
+    TASK("echarts.json", write_echarts, table, "%zu rows", table->n_rows);
+    TASK("datapackage.json", write_package, table, "%s", "4 tables as CSV, 3 JSON files, the workbook");
+#undef TASK
+    if (run_tasks(tasks, n_tasks, ea.jobs > 0 ? ea.jobs : es_batch_default_threads()) != 0)
         rc = CLI_EXIT_INPUT;
     if (rc == 0 && publish(&ro) != 0)
         rc = CLI_EXIT_INPUT;
