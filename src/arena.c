@@ -15,6 +15,7 @@ typedef struct block {
 
 struct es_arena {
     block *head;
+    block *spare; /* kept by es_arena_reset, used before malloc */
     const char **slots; /* interned strings, open addressing */
     size_t n_slots, n_used;
 };
@@ -24,26 +25,61 @@ es_arena *es_arena_new(void)
     return calloc(1, sizeof(es_arena));
 }
 
-void es_arena_free(es_arena *a)
+static void free_blocks(block *b)
 {
-    if (a == NULL)
-        return;
-    for (block *b = a->head; b;) {
+    while (b) {
         block *next = b->next;
         free(b);
         b = next;
     }
+}
+
+void es_arena_free(es_arena *a)
+{
+    if (a == NULL)
+        return;
+    free_blocks(a->head);
+    free_blocks(a->spare);
     free(a->slots);
     free(a);
+}
+
+#define KEEP_BYTES ((size_t)1 << 18)
+
+void es_arena_reset(es_arena *a)
+{
+    size_t kept = 0;
+    for (block *b = a->spare; b; b = b->next)
+        kept += b->cap;
+    for (block *b = a->head; b;) {
+        block *next = b->next;
+        if (b->cap == BLOCK_BYTES && kept < KEEP_BYTES) {
+            b->used = 0;
+            b->next = a->spare;
+            a->spare = b;
+            kept += b->cap;
+        } else {
+            free(b);
+        }
+        b = next;
+    }
+    a->head = NULL;
+    if (a->slots != NULL)
+        memset(a->slots, 0, a->n_slots * sizeof *a->slots);
+    a->n_used = 0;
 }
 
 const char *es_arena_strndup(es_arena *a, const char *s, size_t len)
 {
     if (a->head == NULL || a->head->cap - a->head->used < len + 1) {
         size_t cap = len + 1 > BLOCK_BYTES ? len + 1 : BLOCK_BYTES;
-        block *b = malloc(sizeof *b + cap);
-        if (b == NULL)
+        block *b;
+        if (cap == BLOCK_BYTES && a->spare != NULL) {
+            b = a->spare;
+            a->spare = b->next;
+        } else if ((b = malloc(sizeof *b + cap)) == NULL) {
             return NULL;
+        }
         b->next = a->head;
         b->used = 0;
         b->cap = cap;

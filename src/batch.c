@@ -141,7 +141,7 @@ static void log_warning(const es_error *w, void *user)
     l->warnings[l->n_warnings++] = *w;
 }
 
-static void log_clear(file_log *l)
+static void log_free(file_log *l)
 {
     es_arena_free(l->arena);
     free(l->docs);
@@ -150,6 +150,19 @@ static void log_clear(file_log *l)
     free(l->warnings);
     free(l->events);
     memset(l, 0, sizeof *l);
+}
+
+/* Empty the log for the next file, keeping its memory: a slot serves file
+ * after file, and allocating afresh for each (in a worker, freed by the
+ * calling thread) cost 8% more CPU at -j 2 than at -j 1. */
+static void log_reset(file_log *l)
+{
+    if (l->arena != NULL)
+        es_arena_reset(l->arena);
+    l->n_docs = l->n_recs = l->n_locs = l->n_warnings = l->n_events = 0;
+    l->status = ES_OK;
+    es_error_clear(&l->err);
+    l->oom = l->done = l->stream = 0;
 }
 
 /* Hand a file's copies to the sink as extraction would have; the file's
@@ -223,7 +236,8 @@ static void *worker(void *arg)
         if (too_large_to_copy(b->paths[i])) {
             l->stream = 1;
         } else {
-            l->arena = es_arena_new();
+            if (l->arena == NULL)
+                l->arena = es_arena_new();
             if (l->arena == NULL) {
                 l->status = es_error_set(&l->err, ES_ERR_NOMEM, "", 0, "out of memory");
             } else {
@@ -266,7 +280,10 @@ es_status es_extract_files(const char *const *paths, size_t n, const es_extract_
     b.paths = paths;
     b.n = n;
     b.opt = opt;
-    b.window = 2 * (size_t)n_threads;
+    /* files extracted ahead of the one being handed on: enough that one
+     * long file does not leave the workers idle (with 2 per thread, 1.77
+     * of 2 CPUs were busy at -j 2; with 8, 1.87), bounded for many cores */
+    b.window = 8 * (size_t)n_threads < (size_t)n_threads + 32 ? 8 * (size_t)n_threads : (size_t)n_threads + 32;
     b.slots = calloc(b.window, sizeof *b.slots);
     pthread_t *threads = calloc((size_t)n_threads, sizeof *threads);
     if (b.slots == NULL || threads == NULL || pthread_mutex_init(&b.mu, NULL) != 0) {
@@ -291,7 +308,7 @@ es_status es_extract_files(const char *const *paths, size_t n, const es_extract_
             st = es_extract_file(paths[i], opt, sink, &err); /* straight to the sink */
         else
             st = replay(l, sink, &err);
-        log_clear(l);
+        log_reset(l);
         int stop = done(i, st, &err, user);
         pthread_mutex_lock(&b.mu);
         b.replayed = i + 1;
@@ -308,7 +325,7 @@ es_status es_extract_files(const char *const *paths, size_t n, const es_extract_
     for (int k = 0; k < started; k++)
         pthread_join(threads[k], NULL);
     for (size_t k = 0; k < b.window; k++)
-        log_clear(&b.slots[k]);
+        log_free(&b.slots[k]);
     pthread_cond_destroy(&b.cv);
     pthread_mutex_destroy(&b.mu);
     free(b.slots);
