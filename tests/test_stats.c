@@ -89,6 +89,91 @@ static es_facts *facts_of(const fixture_fact *ff, size_t n)
     return f;
 }
 
+/* The table reads facts in (indicator, district, year, file, document,
+ * offset, id) order whatever order they came in: with --pick first, each
+ * cell's figure is the least by that order, found here by brute force over
+ * shuffled facts with shared offsets (ties broken by id). */
+static void cells_take_the_first_fact_in_document_order(void **state)
+{
+    (void)state;
+    es_facts *f = es_facts_new(lx);
+    assert_non_null(f);
+    static const char *const files[] = {"b.txt", "a.txt", "c/z.txt", "c.txt"};
+    static const char *const districts[] = {"甲区", "乙区", "丙区"};
+    enum { N = 3000 };
+    struct {
+        int file, doc, district, year;
+        size_t start;
+        char id[48];
+    } in[N];
+    unsigned long long x = 0x9E3779B97F4A7C15ull;
+    for (int i = 0; i < N; i++) {
+        x ^= x << 13;
+        x ^= x >> 7;
+        x ^= x << 17;
+        in[i].file = (int)(x % 4);
+        in[i].doc = (int)((x >> 8) % 3) + 1;
+        in[i].district = (int)((x >> 16) % 3);
+        in[i].year = 2020 + (int)((x >> 24) % 3);
+        in[i].start = (size_t)((x >> 32) % 20) * (((x >> 40) % 5) ? 1 : 70000); /* ties; some large */
+        snprintf(in[i].id, sizeof in[i].id, "%s#%d@%zu~%d", files[in[i].file], in[i].doc, in[i].start,
+                 (int)((x >> 48) % 1000));
+        char doc[48];
+        snprintf(doc, sizeof doc, "%s#%d", files[in[i].file], in[i].doc);
+        es_doc_info d = {0};
+        d.id = doc;
+        d.file = files[in[i].file];
+        d.index = in[i].doc;
+        d.district = districts[in[i].district];
+        d.city = "甲市";
+        d.year = in[i].year;
+        es_record r = {0};
+        r.id = in[i].id;
+        r.doc = &d;
+        r.line = 1;
+        r.start = in[i].start;
+        r.end = in[i].start + 1;
+        r.raw = "x";
+        r.raw_len = 1;
+        r.value = i + 1;
+        r.unit = "所";
+        r.indicator = "schools.count";
+        r.context = "ctx";
+        r.context_len = 3;
+        r.year = in[i].year;
+        r.year_from = ES_YEAR_CLAUSE;
+        es_error err;
+        assert_int_equal(es_facts_add(f, &r, &err), ES_OK);
+    }
+    es_table *t = NULL;
+    es_error err;
+    assert_int_equal(es_table_build(f, ES_PICK_FIRST, &t, &err), ES_OK);
+    size_t cells = 0;
+    for (size_t k = 0; k < t->n_rows; k++) {
+        const es_row *row = &t->rows[k];
+        int best = -1;
+        for (int i = 0; i < N; i++) {
+            if (strcmp(districts[in[i].district], row->district) != 0 || in[i].year != row->year)
+                continue;
+            int c = best < 0 ? -1 : strcmp(files[in[i].file], files[in[best].file]);
+            if (c == 0)
+                c = (in[i].doc > in[best].doc) - (in[i].doc < in[best].doc);
+            if (c == 0)
+                c = (in[i].start > in[best].start) - (in[i].start < in[best].start);
+            if (c == 0)
+                c = strcmp(in[i].id, in[best].id);
+            if (c < 0)
+                best = i;
+        }
+        assert_true(best >= 0);
+        assert_string_equal(row->chosen->id, in[best].id);
+        cells++;
+    }
+    assert_int_equal(cells, 9); /* 3 districts x 3 years */
+    es_table_free(t);
+    es_facts_free(f);
+}
+
 static void expect_num(const char *what, double got, double want)
 {
     if (want == NULLV) {
@@ -569,6 +654,7 @@ static void facts_take_the_entry_of_their_own_lexicon(void **state)
 int main(void)
 {
     const struct CMUnitTest tests[] = {
+        cmocka_unit_test(cells_take_the_first_fact_in_document_order),
         cmocka_unit_test(year_statistics_match_hand_computation),
         cmocka_unit_test(ties_share_the_lower_rank),
         cmocka_unit_test(student_teacher_ratio_ranks_the_lowest_first),
