@@ -5,22 +5,14 @@
  * 39.072 with 万 becomes 390720 exactly, not 390719.99999999994.
  */
 #include "edustat/numeral.h"
+#include "numeral_chars_internal.h"
 #include "utf8_internal.h"
 
 #include <math.h>
 #include <string.h>
 
-/* Every Chinese numeral character, indexed by the low byte of its code
- * point: the low bytes of these 28 characters are all different, so one
- * table lookup and one compare classify any code point. The scanner asks
- * this for every character of every document. */
-typedef struct numeral_char {
-    uint32_t cp;
-    signed char digit;   /* 0-9, or -1 for 十百千 */
-    unsigned short unit; /* 10, 100, 1000 for 十百千, else 0 */
-} numeral_char;
-
-static const numeral_char numeral_chars[256] = {
+/* The table of numeral_chars_internal.h. */
+const es_numeral_char es_numeral_chars[256] = {
     [0xF6] = {0x96F6, 0, 0},    /* 零 */
     [0x07] = {0x3007, 0, 0},    /* 〇 */
     [0xCB] = {0x25CB, 0, 0},    /* ○ */
@@ -51,23 +43,17 @@ static const numeral_char numeral_chars[256] = {
     [0xDF] = {0x4EDF, -1, 1000}, /* 仟 */
 };
 
-static inline const numeral_char *numeral_char_of(uint32_t cp)
-{
-    const numeral_char *c = &numeral_chars[cp & 0xFF];
-    return (c->cp == cp && cp != 0) ? c : NULL;
-}
-
 /* Chinese digit value (0-9) or -1. 零 and 〇 are 0; 两 is 2. */
 static int chinese_digit(uint32_t cp)
 {
-    const numeral_char *c = numeral_char_of(cp);
+    const es_numeral_char *c = es_numeral_char_of(cp);
     return c ? c->digit : -1;
 }
 
 /* 十 百 千 as 10, 100, 1000; 0 otherwise. */
 static unsigned chinese_small_unit(uint32_t cp)
 {
-    const numeral_char *c = numeral_char_of(cp);
+    const es_numeral_char *c = es_numeral_char_of(cp);
     return c ? c->unit : 0;
 }
 
@@ -77,7 +63,7 @@ static unsigned chinese_small_unit(uint32_t cp)
 
 bool es_is_chinese_numeral_char(uint32_t cp)
 {
-    return numeral_char_of(cp) != NULL;
+    return es_numeral_char_of(cp) != NULL;
 }
 
 /* Zero written inside a digit-by-digit year: o, O, Ｏ, and Arabic digits. */
