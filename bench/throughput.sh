@@ -130,20 +130,23 @@ for i in $(seq "$RUNS"); do
     cat "$DIR/t" >>"$DIR/run_times"
 done
 
-# --- statistics alone on 1 million synthetic records -------------------------------
-python3 - "$DIR/synthetic.jsonl" <<'PY'
+# --- statistics alone on 1 and 3 million synthetic records -------------------------
+# Each next to the floor reading the same records file; 3 M once (RUNS=1 of
+# it), to show time and memory grow linearly with the records.
+gen_records() {
+    python3 - "$1" "$2" <<'PY'
 import json, os, random, sys
-path = sys.argv[1]
+path, want = sys.argv[1], int(sys.argv[2])
 if not os.path.exists(path):
     rnd = random.Random(7)
     indicators = [("schools.count", "所", 50, 300), ("staff.teachers", "人", 2000, 12000),
                   ("enrollment.students", "人", 20000, 200000), ("funding.investment", "元", 3e8, 3e9),
                   ("enrollment.rate.primary", "%", 97, 100), ("enrollment.places", "个", 1000, 9000),
                   ("staff.training", "人次", 5000, 50000), ("facilities.rooms", "间", 10, 400)]
-    with open(path, "w", encoding="utf-8") as f:
+    with open(path + ".tmp", "w", encoding="utf-8") as f:
         n = 0
         d = 0
-        while n < 1000000:
+        while n < want:
             d += 1
             district = f"区{d % 2000:04d}"
             year = 2010 + (d // 2000) % 15
@@ -160,27 +163,50 @@ if not os.path.exists(path):
                                     "unit": unit, "qualifier": "exact", "indicator": ind,
                                     "context": "synthetic"}, ensure_ascii=False) + "\n")
                 n += 1
+    os.rename(path + ".tmp", path)
 PY
-: >"$DIR/stats_times"
-for i in $(seq "$RUNS"); do
+}
+gen_records "$DIR/synthetic.jsonl" 1000000
+gen_records "$DIR/synthetic3m.jsonl" 3000000
+stats_run() { # records file, times file
     rm -rf "$DIR/stats"
-    /usr/bin/time -f "%e %M %U %S" -o "$DIR/t" "$BIN" run --from-records --no-records --no-pdf --no-review -o "$DIR/stats" "$DIR/synthetic.jsonl" 2>/dev/null
-    cat "$DIR/t" >>"$DIR/stats_times"
+    /usr/bin/time -f "%e %M %U %S" -o "$DIR/t" "$BIN" run --from-records --no-records --no-pdf --no-review -o "$DIR/stats" "$1" 2>/dev/null
+    cat "$DIR/t" >>"$2"
+    /usr/bin/time -f "%e %M %U %S" -o "$DIR/t" "$FLOOR" "$1" >/dev/null
+    cat "$DIR/t" >>"$2.floor"
+}
+: >"$DIR/stats_times"
+: >"$DIR/stats_times.floor"
+: >"$DIR/stats3_times"
+: >"$DIR/stats3_times.floor"
+for i in $(seq "$RUNS"); do
+    stats_run "$DIR/synthetic.jsonl" "$DIR/stats_times"
 done
-python3 - "$DIR/run_times" "$DIR/stats_times" "$MB" <<'PY'
-import statistics, sys
+stats_run "$DIR/synthetic3m.jsonl" "$DIR/stats3_times"
+python3 - "$DIR/run_times" "$DIR/stats_times" "$MB" "$DIR/stats3_times" "$DIR/synthetic.jsonl" "$DIR/synthetic3m.jsonl" <<'PY'
+import os, statistics, sys
 def load(p):
     rows = [l.split() for l in open(p) if l.strip()]
     return [float(r[0]) for r in rows], [int(r[1]) for r in rows], [float(r[2]) + float(r[3]) for r in rows]
 rs, rm, rc = load(sys.argv[1])
 ss, sm, sc = load(sys.argv[2])
+_, _, fc = load(sys.argv[2] + ".floor")
+s3, m3, c3 = load(sys.argv[4])
+_, _, f3 = load(sys.argv[4] + ".floor")
 mb = float(sys.argv[3])
 print(f"bench: run (records, table, summary, JSON, CSV, review page; no PDF; all cores) on {mb} MB: runs "
       f"{' '.join(f'{x:.2f}' for x in rs)}; median {statistics.median(rs):.2f} s wall ({mb / statistics.median(rs):.0f} MB/s), "
       f"{statistics.median(rc):.2f} s CPU, peak RSS {max(rm) / 1024:.0f} MB")
-print(f"bench: statistics alone (run --from-records --no-records --no-pdf --no-review) on 1,000,000 synthetic records: "
-      f"runs {' '.join(f'{x:.2f}' for x in ss)}; median {statistics.median(ss):.2f} s wall, "
-      f"{statistics.median(sc):.2f} s CPU, peak RSS {max(sm) / 1024:.0f} MB")
+w1, c1, m1, fl1 = statistics.median(ss), statistics.median(sc), max(sm), statistics.median(fc)
+mb1 = os.path.getsize(sys.argv[5]) / 1e6
+print(f"bench: statistics alone (run --from-records --no-records --no-pdf --no-review, all cores) on 1,000,000 "
+      f"synthetic records ({mb1:.0f} MB): runs {' '.join(f'{x:.2f}' for x in ss)}; median {w1:.2f} s wall, "
+      f"{c1:.2f} s CPU, peak RSS {m1 / 1024:.0f} MB; floor reading the same file {fl1:.2f} s CPU "
+      f"({c1 / fl1:.0f}x)")
+mb3 = os.path.getsize(sys.argv[6]) / 1e6
+print(f"bench: the same on 3,000,000 records ({mb3:.0f} MB), one run: {s3[0]:.2f} s wall, {c3[0]:.2f} s CPU, "
+      f"peak RSS {m3[0] / 1024:.0f} MB; floor {f3[0]:.2f} s CPU. 3M / 1M: wall {s3[0] / w1:.2f}x, "
+      f"CPU {c3[0] / c1:.2f}x, memory {m3[0] / m1:.2f}x")
 PY
 
 # --- the PDF briefing: the examples, and 20 indicators x 30 districts x 5 years ------
@@ -190,17 +216,26 @@ for which in examples large; do
     src="$DIR/examples"
     [ "$which" = large ] && src="$DIR/large.jsonl"
     : >"$DIR/pdf_times"
+    : >"$DIR/start_times"
     for i in $(seq "$RUNS"); do
-        /usr/bin/time -f "%e %M" -o "$DIR/t" "$BIN" report -o "$DIR/$which.pdf" "$src" 2>/dev/null
+        /usr/bin/time -f "%e %M %U %S" -o "$DIR/t" "$BIN" report -o "$DIR/$which.pdf" "$src" 2>/dev/null
         cat "$DIR/t" >>"$DIR/pdf_times"
+        # the floor of any run of edustat: starting it (loading its libraries)
+        /usr/bin/time -f "%e %M %U %S" -o "$DIR/t" "$BIN" --version >/dev/null
+        cat "$DIR/t" >>"$DIR/start_times"
     done
-    python3 - "$DIR/pdf_times" "$DIR/$which.pdf" "$which" <<'PY'
+    python3 - "$DIR/pdf_times" "$DIR/$which.pdf" "$which" "$DIR/start_times" <<'PY'
 import os, statistics, subprocess, sys
-secs = [float(l.split()[0]) for l in open(sys.argv[1]) if l.strip()]
+def load(p):
+    rows = [l.split() for l in open(p) if l.strip()]
+    return [float(r[0]) for r in rows], [float(r[2]) + float(r[3]) for r in rows]
+secs, cpu = load(sys.argv[1])
+ssecs, scpu = load(sys.argv[4])
 pages = [l for l in subprocess.run(["pdfinfo", sys.argv[2]], capture_output=True, text=True).stdout.splitlines()
          if l.startswith("Pages:")]
 print(f"bench: briefing of {sys.argv[3]}: runs {' '.join(f'{x:.3f}' for x in secs)}; median "
-      f"{statistics.median(secs):.3f} s, {os.path.getsize(sys.argv[2]) / 1024:.0f} KB, "
-      f"{pages[0].split()[1] if pages else '?'} pages")
+      f"{statistics.median(secs):.3f} s wall, {statistics.median(cpu):.2f} s CPU, "
+      f"{os.path.getsize(sys.argv[2]) / 1024:.0f} KB, {pages[0].split()[1] if pages else '?'} pages; "
+      f"floor (edustat --version, same runs) {statistics.median(ssecs):.3f} s wall")
 PY
 done
