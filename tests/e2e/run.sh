@@ -596,6 +596,14 @@ echo keep >"$TMP/wfail/marker"
 TMPDIR="$TMP/no-such-dir" expect_status 1 "$EDUSTAT" run --no-pdf -o "$TMP/wfail/out" "$HERE/../../examples/huli-2022.txt"
 expect_err "no-such-dir: cannot create a temporary file"
 if [ "$(ls -A "$TMP/wfail")" = "marker" ]; then ok; else bad "a run whose records writer failed left: $(ls -A "$TMP/wfail")"; fi
+# run: one of the files written side by side fails (the briefing's font):
+# the others are written and then dropped, the earlier run stays whole
+"$EDUSTAT" run -o "$TMP/keep" "$HERE/../../examples/huli-2022.txt" 2>/dev/null
+cksum "$TMP"/keep/* >"$TMP/keep.sums"
+expect_status 1 "$EDUSTAT" run -j 4 --font "$TMP/no-such-font.ttf" -o "$TMP/keep" "$HERE"/../../examples/*.txt
+expect_err "no-such-font.ttf: cannot read the font"
+if cksum "$TMP"/keep/* | cmp -s - "$TMP/keep.sums" && [ -z "$(ls -d "$TMP"/keep.tmp.* 2>/dev/null)" ]; then ok
+else bad "a run with a failed file changed the earlier run or left its stage"; fi
 cp "$HERE/../../examples/huli-2022.txt" "$TMP/-dash.txt"
 here=$(pwd)
 cd "$TMP" || exit 1
