@@ -3,6 +3,7 @@
 #include "edustat/batch.h"
 #include "arena_internal.h"
 #include "error_internal.h"
+#include "growbuf_internal.h"
 
 #include <errno.h>
 #include <pthread.h>
@@ -40,19 +41,6 @@ typedef struct file_log {
     int stream; /* too large to copy: the calling thread extracts it */
 } file_log;
 
-static int grow(void **p, size_t *cap, size_t n, size_t size)
-{
-    if (n < *cap)
-        return 0;
-    size_t ncap = *cap ? *cap * 2 : 64;
-    void *q = realloc(*p, ncap * size);
-    if (q == NULL)
-        return -1;
-    *p = q;
-    *cap = ncap;
-    return 0;
-}
-
 static const char *copy(file_log *l, const char *s, size_t len)
 {
     if (s == NULL)
@@ -70,7 +58,7 @@ static const char *copy_str(file_log *l, const char *s)
 
 static int add_event(file_log *l, event_kind kind, size_t index)
 {
-    if (grow((void **)&l->events, &l->cap_events, l->n_events, sizeof *l->events) != 0)
+    if (es_grow_array((void **)&l->events, &l->cap_events, l->n_events, sizeof *l->events) != 0)
         return -1;
     l->events[l->n_events++] = (event){kind, index};
     return 0;
@@ -79,7 +67,7 @@ static int add_event(file_log *l, event_kind kind, size_t index)
 static es_status log_document(const es_doc_info *d, void *user)
 {
     file_log *l = user;
-    if (grow((void **)&l->docs, &l->cap_docs, l->n_docs, sizeof *l->docs) != 0)
+    if (es_grow_array((void **)&l->docs, &l->cap_docs, l->n_docs, sizeof *l->docs) != 0)
         return ES_ERR_NOMEM;
     es_doc_info *c = &l->docs[l->n_docs];
     *c = *d;
@@ -101,7 +89,7 @@ static es_status log_document(const es_doc_info *d, void *user)
 static es_status log_record(const es_record *r, void *user)
 {
     file_log *l = user;
-    if (grow((void **)&l->recs, &l->cap_recs, l->n_recs, sizeof *l->recs) != 0 || l->n_docs == 0)
+    if (es_grow_array((void **)&l->recs, &l->cap_recs, l->n_recs, sizeof *l->recs) != 0 || l->n_docs == 0)
         return ES_ERR_NOMEM;
     es_record *c = &l->recs[l->n_recs];
     *c = *r;
@@ -109,7 +97,7 @@ static es_status log_record(const es_record *r, void *user)
     c->doc = (const es_doc_info *)(uintptr_t)(l->n_docs - 1);
     c->locator = NULL;
     if (r->locator != NULL) {
-        if (grow((void **)&l->locs, &l->cap_locs, l->n_locs, sizeof *l->locs) != 0)
+        if (es_grow_array((void **)&l->locs, &l->cap_locs, l->n_locs, sizeof *l->locs) != 0)
             return ES_ERR_NOMEM;
         l->locs[l->n_locs] = *r->locator;
         l->locs[l->n_locs].sheet = copy_str(l, r->locator->sheet);
@@ -133,7 +121,7 @@ static es_status log_record(const es_record *r, void *user)
 static void log_warning(const es_error *w, void *user)
 {
     file_log *l = user;
-    if (grow((void **)&l->warnings, &l->cap_warnings, l->n_warnings, sizeof *l->warnings) != 0 ||
+    if (es_grow_array((void **)&l->warnings, &l->cap_warnings, l->n_warnings, sizeof *l->warnings) != 0 ||
         add_event(l, EV_WARNING, l->n_warnings) != 0) {
         l->oom = 1;
         return;

@@ -43,14 +43,8 @@ static void table_free(table *t)
 
 static trow *new_row(table *t)
 {
-    if (t->n == t->cap) {
-        size_t cap = t->cap ? t->cap * 2 : 16;
-        trow *p = realloc(t->rows, cap * sizeof *p);
-        if (p == NULL)
-            return NULL;
-        t->rows = p;
-        t->cap = cap;
-    }
+    if (es_grow_array((void **)&t->rows, &t->cap, t->n, sizeof *t->rows) != 0)
+        return NULL;
     trow *r = &t->rows[t->n++];
     memset(r, 0, sizeof *r);
     return r;
@@ -58,14 +52,8 @@ static trow *new_row(table *t)
 
 static tcell *new_cell(trow *r)
 {
-    if (r->n == r->cap) {
-        size_t cap = r->cap ? r->cap * 2 : 8;
-        tcell *p = realloc(r->cells, cap * sizeof *p);
-        if (p == NULL)
-            return NULL;
-        r->cells = p;
-        r->cap = cap;
-    }
+    if (es_grow_array((void **)&r->cells, &r->cap, r->n, sizeof *r->cells) != 0)
+        return NULL;
     tcell *c = &r->cells[r->n++];
     memset(c, 0, sizeof *c);
     c->span = 1;

@@ -42,6 +42,23 @@ static inline int es_growbuf_append(es_growbuf *g, const char *s, size_t n)
     return 0;
 }
 
+/* Room in the array *items (of *cap elements of size bytes, n of them in
+ * use) for one more: doubled when full, from 16. 0, or -1 when out of memory
+ * (the array unchanged). The one growing array of the office readers and
+ * the batch logs: call as es_grow_array((void **)&a, &cap, n, sizeof *a). */
+static inline int es_grow_array(void **items, size_t *cap, size_t n, size_t size)
+{
+    if (n < *cap)
+        return 0;
+    size_t grown = *cap ? *cap * 2 : 16;
+    void *p = realloc(*items, grown * size);
+    if (p == NULL)
+        return -1;
+    *items = p;
+    *cap = grown;
+    return 0;
+}
+
 /* Append the rest of stream f to g (NUL ended), at most max bytes in all.
  * On failure err names path and says why: too_large when there is more
  * than max, out of memory, or the system's read error. */

@@ -69,15 +69,9 @@ static void locate(es_office_text *o, const es_locator *loc)
 {
     if (o->failed)
         return;
-    if (o->n_spans == o->cap_spans) {
-        size_t cap = o->cap_spans ? o->cap_spans * 2 : 64;
-        es_loc_span *p = realloc(o->spans, cap * sizeof *p);
-        if (p == NULL) {
-            o->failed = 1;
-            return;
-        }
-        o->spans = p;
-        o->cap_spans = cap;
+    if (es_grow_array((void **)&o->spans, &o->cap_spans, o->n_spans, sizeof *o->spans) != 0) {
+        o->failed = 1;
+        return;
     }
     es_loc_span *s = &o->spans[o->n_spans++];
     s->start = o->text.len;
@@ -139,15 +133,9 @@ static void add_cell(es_office_text *o, size_t start, size_t end, const char *he
 {
     if (o->failed)
         return;
-    if (o->n_cells == o->cap_cells) {
-        size_t cap = o->cap_cells ? o->cap_cells * 2 : 64;
-        es_table_cell *p = realloc(o->cells, cap * sizeof *p);
-        if (p == NULL) {
-            o->failed = 1;
-            return;
-        }
-        o->cells = p;
-        o->cap_cells = cap;
+    if (es_grow_array((void **)&o->cells, &o->cap_cells, o->n_cells, sizeof *o->cells) != 0) {
+        o->failed = 1;
+        return;
     }
     es_table_cell *c = &o->cells[o->n_cells];
     c->start = start;

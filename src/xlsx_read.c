@@ -23,14 +23,8 @@ typedef struct strings {
 
 static int strings_push(strings *s, char *v)
 {
-    if (s->n == s->cap) {
-        size_t cap = s->cap ? s->cap * 2 : 256;
-        char **p = realloc(s->items, cap * sizeof *p);
-        if (p == NULL)
-            return -1;
-        s->items = p;
-        s->cap = cap;
-    }
+    if (es_grow_array((void **)&s->items, &s->cap, s->n, sizeof *s->items) != 0)
+        return -1;
     s->items[s->n++] = v;
     return 0;
 }
@@ -160,14 +154,9 @@ static int read_styles(const char *data, size_t len, styles *out)
             for (size_t i = 0; i < n_custom; i++)
                 if (ids[i] == fid)
                     how = shows[i];
-            if (out->n == cap) {
-                cap = cap ? cap * 2 : 64;
-                unsigned char *p = realloc(out->shows, cap);
-                if (p == NULL) {
-                    bad = 1;
-                    break;
-                }
-                out->shows = p;
+            if (es_grow_array((void **)&out->shows, &cap, out->n, 1) != 0) {
+                bad = 1;
+                break;
             }
             out->shows[out->n++] = (unsigned char)how;
         }
@@ -226,14 +215,8 @@ typedef struct sheet_cells {
 
 static int push_cell(sheet_cells *s, size_t row, size_t col, char *text, bool number, bool error)
 {
-    if (s->n == s->cap) {
-        size_t cap = s->cap ? s->cap * 2 : 1024;
-        raw_cell *p = realloc(s->items, cap * sizeof *p);
-        if (p == NULL)
-            return -1;
-        s->items = p;
-        s->cap = cap;
-    }
+    if (es_grow_array((void **)&s->items, &s->cap, s->n, sizeof *s->items) != 0)
+        return -1;
     s->items[s->n++] = (raw_cell){row, col, text, number, error};
     if (row + 1 > s->rows)
         s->rows = row + 1;
@@ -351,6 +334,39 @@ static void part_of(const char *target, char *out, size_t cap)
         snprintf(out, cap, "xl/%s", target);
 }
 
+/* Each `element` of the XML part that has both attributes, in order: the
+first into keys, the second into values. An element hidden by
+state="hidden" (a sheet) is left out. */
+static es_status read_pairs(es_zip *z, const char *name, const char *part, const char *element,
+                            const char *key_attr, const char *value_attr, strings *keys, strings *values,
+                            es_error *err)
+{
+    char *data = NULL;
+    size_t dlen;
+    es_status st = es_zip_read(z, part, &data, &dlen, err);
+    if (st != ES_OK)
+        return st;
+    xmlTextReaderPtr r = es_xml_open(data, dlen);
+    int bad = r == NULL, rc = 0;
+    while (!bad && (rc = xmlTextReaderRead(r)) == 1)
+        if (es_xml_start(r, element)) {
+            char *k = es_xml_attr(r, key_attr), *v = es_xml_attr(r, value_attr), *state = es_xml_attr(r, "state");
+            if (k && v && !(state && strcmp(state, "visible") != 0)) {
+                char *a = strdup(k), *b = strdup(v);
+                bad = a == NULL || b == NULL || strings_push(keys, a) != 0 || strings_push(values, b) != 0;
+            }
+            xmlFree(k);
+            xmlFree(v);
+            xmlFree(state);
+        }
+    if (r != NULL)
+        xmlFreeTextReader(r);
+    free(data);
+    if (bad || rc < 0)
+        return es_error_set(err, ES_ERR_FORMAT, name, 0, "%s is not well-formed XML", part);
+    return ES_OK;
+}
+
 es_status es_xlsx_to_text(const char *name, const void *bytes, size_t len, es_office_text *out, es_error *err)
 {
     memset(out, 0, sizeof *out);
@@ -362,52 +378,12 @@ es_status es_xlsx_to_text(const char *name, const void *bytes, size_t len, es_of
     styles sty = {0};
     char *data = NULL;
     size_t dlen;
-    /* the sheets, in the workbook's order */
-    if ((st = es_zip_read(z, "xl/workbook.xml", &data, &dlen, err)) != ES_OK)
+    /* the sheets, in the workbook's order, and where each one's part is */
+    if ((st = read_pairs(z, name, "xl/workbook.xml", "sheet", "name", "id", &sheet_names, &sheet_rels, err)) !=
+            ES_OK ||
+        (st = read_pairs(z, name, "xl/_rels/workbook.xml.rels", "Relationship", "Id", "Target", &rel_ids,
+                         &rel_targets, err)) != ES_OK)
         goto done;
-    xmlTextReaderPtr r = es_xml_open(data, dlen);
-    int bad = r == NULL, rc = 0;
-    while (!bad && (rc = xmlTextReaderRead(r)) == 1)
-        if (es_xml_start(r, "sheet")) {
-            char *nm = es_xml_attr(r, "name"), *id = es_xml_attr(r, "id"), *state = es_xml_attr(r, "state");
-            if (nm && id && !(state && strcmp(state, "visible") != 0)) {
-                char *a = strdup(nm), *b = strdup(id);
-                bad = a == NULL || b == NULL || strings_push(&sheet_names, a) != 0 || strings_push(&sheet_rels, b) != 0;
-            }
-            xmlFree(nm);
-            xmlFree(id);
-            xmlFree(state);
-        }
-    if (r != NULL)
-        xmlFreeTextReader(r);
-    free(data);
-    data = NULL;
-    if (bad || rc < 0) {
-        st = es_error_set(err, ES_ERR_FORMAT, name, 0, "xl/workbook.xml is not well-formed XML");
-        goto done;
-    }
-    if ((st = es_zip_read(z, "xl/_rels/workbook.xml.rels", &data, &dlen, err)) != ES_OK)
-        goto done;
-    r = es_xml_open(data, dlen);
-    bad = r == NULL;
-    while (!bad && (rc = xmlTextReaderRead(r)) == 1)
-        if (es_xml_start(r, "Relationship")) {
-            char *id = es_xml_attr(r, "Id"), *target = es_xml_attr(r, "Target");
-            if (id && target) {
-                char *a = strdup(id), *b = strdup(target);
-                bad = a == NULL || b == NULL || strings_push(&rel_ids, a) != 0 || strings_push(&rel_targets, b) != 0;
-            }
-            xmlFree(id);
-            xmlFree(target);
-        }
-    if (r != NULL)
-        xmlFreeTextReader(r);
-    free(data);
-    data = NULL;
-    if (bad || rc < 0) {
-        st = es_error_set(err, ES_ERR_FORMAT, name, 0, "xl/_rels/workbook.xml.rels is not well-formed XML");
-        goto done;
-    }
     if (es_zip_has(z, "xl/sharedStrings.xml")) {
         if ((st = es_zip_read(z, "xl/sharedStrings.xml", &data, &dlen, err)) != ES_OK)
             goto done;
