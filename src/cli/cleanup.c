@@ -33,6 +33,12 @@ static void block(sigset_t *old)
     pthread_sigmask(SIG_BLOCK, &set, old);
 }
 
+void cli_cleanup_block_signals(void)
+{
+    sigset_t old;
+    block(&old);
+}
+
 static void on_signal(int sig)
 {
     /* files first, then the directories that held them */

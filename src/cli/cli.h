@@ -133,6 +133,9 @@ void cli_output_abort(cli_output *o);
  * and SIGHUP once cli_cleanup_install() ran. register returns -1 when out
  * of memory or slots; forget drops a path that was renamed or removed. */
 void cli_cleanup_install(void);
+/* Keep those signals from the calling thread (a worker's): they reach the
+ * main thread, whose handler then never interrupts a registry change. */
+void cli_cleanup_block_signals(void);
 int cli_temp_register(const char *path, int is_dir);
 void cli_temp_forget(const char *path);
 

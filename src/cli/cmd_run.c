@@ -9,7 +9,6 @@
 #include <unistd.h>
 #include <getopt.h>
 #include <pthread.h>
-#include <signal.h>
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
@@ -340,14 +339,7 @@ typedef struct task_queue {
 static void *task_worker(void *arg)
 {
     task_queue *q = arg;
-    /* signals go to the main thread, which only waits: the handler that
-     * removes the temporary files never runs inside a registry change */
-    sigset_t set;
-    sigemptyset(&set);
-    sigaddset(&set, SIGINT);
-    sigaddset(&set, SIGTERM);
-    sigaddset(&set, SIGHUP);
-    pthread_sigmask(SIG_BLOCK, &set, NULL);
+    cli_cleanup_block_signals(); /* the main thread, which only waits, takes them */
     for (;;) {
         pthread_mutex_lock(&q->lock);
         size_t i = q->next < q->n ? q->next++ : q->n;
