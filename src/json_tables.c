@@ -75,7 +75,12 @@ static int indicator_fields(cJSON *o, const es_indicator *ind)
 static void jnum(es_jbuf *b, const char *k, size_t kn, double v, int first)
 {
     es_jb_key_n(b, k, kn, first);
-    es_jb_number(b, es_tidy_number(v)); /* the one policy (number_internal.h) */
+    char text[32];
+    size_t n = es_tidy_text(v, text);
+    if (n > 0)
+        es_jb_put(b, text, n);
+    else
+        es_jb_number(b, es_tidy_number(v)); /* the one policy (number_internal.h) */
 }
 
 static void jstr(es_jbuf *b, const char *k, size_t kn, const char *v, int first)

@@ -21,6 +21,12 @@ double es_tidy_number(double v);
  * printf must decide). Exact, and without printf's cost; '.' always. */
 size_t es_short_decimal(double v, char *out);
 
+/* es_tidy_number(v) as es_short_decimal writes it, when tidying leaves v
+ * as it is (a decimal of at most 12 significant digits): its length, else
+ * 0. One pass for the usual number, where tidying and then printing would
+ * look for its decimal twice. */
+size_t es_tidy_text(double v, char *out);
+
 /* v tidied, as text; "" when not finite. */
 void es_number_text(double v, char *out, size_t cap);
 

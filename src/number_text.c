@@ -32,12 +32,9 @@ static int short_decimal(double a, unsigned long long *r, int *k)
     return 0;
 }
 
-size_t es_short_decimal(double v, char *out)
+/* r / 10^k as text, with '-' when negative; its length. */
+static size_t decimal_text(unsigned long long r, int k, int negative, char *out)
 {
-    unsigned long long r;
-    int k;
-    if (!short_decimal(fabs(v), &r, &k))
-        return 0;
     char digits[24];
     int n = 0;
     do {
@@ -47,7 +44,7 @@ size_t es_short_decimal(double v, char *out)
     while (n <= k)
         digits[n++] = '0'; /* 0.05: the zeros before the first digit */
     size_t o = 0;
-    if (v < 0)
+    if (negative)
         out[o++] = '-';
     for (int i = n - 1; i >= 0; i--) {
         out[o++] = digits[i];
@@ -56,6 +53,20 @@ size_t es_short_decimal(double v, char *out)
     }
     out[o] = '\0';
     return o;
+}
+
+size_t es_short_decimal(double v, char *out)
+{
+    unsigned long long r;
+    int k;
+    return short_decimal(fabs(v), &r, &k) ? decimal_text(r, k, v < 0, out) : 0;
+}
+
+size_t es_tidy_text(double v, char *out)
+{
+    unsigned long long r;
+    int k;
+    return short_decimal(fabs(v), &r, &k) && r < 1000000000000ULL ? decimal_text(r, k, v < 0, out) : 0;
 }
 
 double es_tidy_number(double v)
@@ -92,13 +103,18 @@ void es_number_text(double v, char *out, size_t cap)
 {
     if (cap == 0)
         return;
+    char quick[32];
+    size_t n = es_tidy_text(v, quick); /* the usual case: nothing to tidy */
+    if (n > 0 && n < cap) {
+        memcpy(out, quick, n + 1);
+        return;
+    }
     v = es_tidy_number(v);
     if (!isfinite(v)) {
         out[0] = '\0';
         return;
     }
-    char quick[32];
-    size_t n = es_short_decimal(v, quick);
+    n = es_short_decimal(v, quick); /* what %.15g writes, without printf */
     if (n > 0 && n < cap) {
         memcpy(out, quick, n + 1);
         return;
