@@ -676,22 +676,11 @@ es_status es_scan_range(const char *text, size_t len, size_t from, size_t to,
             }
             continue;
         }
-        /* a CJK ideograph (U+4000..U+9FFF, most of a document): only a
-         * Chinese numeral can start a number there; the three bytes are
-         * checked and combined in place, with no call per character */
-        if (b >= 0xE4 && b <= 0xE9 && i + 2 < to && (s.t[i + 1] & 0xC0) == 0x80 && (s.t[i + 2] & 0xC0) == 0x80) {
-            uint32_t cp = (uint32_t)(b & 0x0F) << 12 | (uint32_t)(s.t[i + 1] & 0x3F) << 6 | (s.t[i + 2] & 0x3F);
-            if (es_numeral_char_of(cp) != NULL) {
-                size_t next = scan_number(&s, i);
-                i = next > i ? next : i + 3;
-            } else {
-                i += 3;
-            }
-            continue;
-        }
+        /* every character of every document: the checks are inline (no
+         * call per character) */
         uint32_t cp;
         size_t k = es_utf8_decode(s.t + i, to - i, &cp);
-        if (es_arabic_digit(cp) >= 0 || es_is_chinese_numeral_char(cp)) {
+        if (es_arabic_digit(cp) >= 0 || es_numeral_char_of(cp) != NULL) {
             size_t next = scan_number(&s, i);
             i = next > i ? next : i + k;
         } else if (placeholder_char(cp)) {
