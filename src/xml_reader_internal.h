@@ -12,13 +12,8 @@
 
 #include <libxml/xmlreader.h>
 
-static inline xmlTextReaderPtr es_xml_open(const char *data, size_t len)
-{
-    if (len > (size_t)0x7FFFFFFF)
-        return NULL;
-    return xmlReaderForMemory(data, (int)len, NULL, "UTF-8",
-                              XML_PARSE_NONET | XML_PARSE_NOERROR | XML_PARSE_NOWARNING | XML_PARSE_HUGE);
-}
+/* A reader over data[0..len), or NULL (xml_reader.c). */
+xmlTextReaderPtr es_xml_open(const char *data, size_t len);
 
 /* Is the reader on an opening (or empty) element of that local name? */
 static inline bool es_xml_start(xmlTextReaderPtr r, const char *local)
